@@ -1,0 +1,28 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from './config.js';
+import { step, type Reporter } from '../provision/progress.js';
+
+export const designerRoot = path.join(projectRoot, 'designer');
+export const designerDist = path.join(designerRoot, 'dist');
+
+async function newestModification(entry: string): Promise<number> {
+  const info = await stat(entry);
+  if (!info.isDirectory()) return info.mtimeMs;
+  const children = await readdir(entry);
+  const times = await Promise.all(children.map((child) => newestModification(path.join(entry, child))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+/** Builds the designer with Vite when its sources are newer than the last build. */
+export async function ensureDesignerBuilt(reporter: Reporter): Promise<void> {
+  const built = await stat(path.join(designerDist, 'index.html')).then((info) => info.mtimeMs, () => 0);
+  const sources = await Promise.all(
+    ['src', 'index.html', 'vite.config.ts'].map((entry) => newestModification(path.join(designerRoot, entry))),
+  );
+  if (built >= Math.max(...sources)) return;
+  await step(reporter, 'Building the designer (Vite)', async () => {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(designerRoot, 'vite.config.ts'), logLevel: 'warn' });
+  });
+}

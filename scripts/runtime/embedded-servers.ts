@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { StoreServer } from '../provision/toolchain.js';
+import { ServerProcess } from './server-process.js';
+
+export interface TemporalDevServerOptions {
+  bin: string;
+  ip: string;
+  port: number;
+  uiPort: number;
+  dbFile: string;
+  logLevel: string;
+  logFile: string;
+}
+
+/** `temporal server start-dev` with a persistent SQLite file and the Web UI. */
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<ServerProcess> {
+  await mkdir(path.dirname(options.dbFile), { recursive: true });
+  return ServerProcess.start({
+    name: 'Temporal dev server',
+    command: options.bin,
+    args: [
+      'server', 'start-dev',
+      '--ip', options.ip,
+      '--port', String(options.port),
+      '--ui-port', String(options.uiPort),
+      '--db-filename', options.dbFile,
+      '--log-level', options.logLevel,
+      '--log-format', 'json',
+    ],
+    logFile: options.logFile,
+    readyWhenListening: { host: options.ip, port: options.port },
+  });
+}
+
+export interface StoreServerOptions {
+  server: StoreServer;
+  host: string;
+  port: number;
+  dataDir: string;
+  logFile: string;
+}
+
+/** FerretDB on its embedded SQLite backend (telemetry off: there is no network), or a local mongod. */
+export async function startStoreServer(options: StoreServerOptions): Promise<ServerProcess> {
+  await mkdir(options.dataDir, { recursive: true });
+  const args =
+    options.server.kind === 'ferretdb'
+      ? [
+          '--handler=sqlite',
+          `--sqlite-url=file:${options.dataDir}/`,
+          `--listen-addr=${options.host}:${options.port}`,
+          `--state-dir=${options.dataDir}`,
+          '--telemetry=disable',
+          '--debug-addr=-',
+          '--log-level=warn',
+        ]
+      : ['--dbpath', options.dataDir, '--port', String(options.port), '--bind_ip', options.host];
+  return ServerProcess.start({
+    name: options.server.kind === 'ferretdb' ? 'FerretDB' : 'mongod',
+    command: options.server.path,
+    args,
+    logFile: options.logFile,
+    readyWhenListening: { host: options.host, port: options.port },
+  });
+}

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { waitForPort } from './ports.js';
+
+export interface ServerProcessSpec {
+  name: string;
+  command: string;
+  args: string[];
+  /** Where the server's own output goes. */
+  logFile: string;
+  /** The TCP endpoint that answers once the server is ready. */
+  readyWhenListening: { host: string; port: number };
+  readyTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+const liveChildren = new Set<ChildProcess>();
+// Last resort when the parent leaves without stopping its servers (an uncaught error, process.exit).
+process.on('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
+/**
+ * A server MotCua started and must stop: never left running behind its parent. It runs in its
+ * own process group so that Ctrl-C reaches MotCua first, which then stops things in order
+ * (API, worker, then the servers they use).
+ */
+export class ServerProcess {
+  private exited: Promise<void>;
+  private running = true;
+
+  private constructor(
+    readonly spec: ServerProcessSpec,
+    private readonly child: ChildProcess,
+  ) {
+    liveChildren.add(child);
+    this.exited = new Promise((resolve) =>
+      child.once('exit', () => {
+        this.running = false;
+        liveChildren.delete(child);
+        resolve();
+      }),
+    );
+  }
+
+  static async start(spec: ServerProcessSpec): Promise<ServerProcess> {
+    await mkdir(path.dirname(spec.logFile), { recursive: true });
+    const log = createWriteStream(spec.logFile, { flags: 'a' });
+    const child = spawn(spec.command, spec.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: spec.env ?? process.env,
+      detached: true,
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    const server = new ServerProcess(spec, child);
+    const spawnFailure = new Promise<never>((_, reject) => child.once('error', reject));
+    try {
+      await Promise.race([
+        waitForPort(spec.readyWhenListening.host, spec.readyWhenListening.port, spec.readyTimeoutMs ?? 60_000, () => server.running),
+        spawnFailure,
+      ]);
+    } catch (error) {
+      await server.stop();
+      const tail = (await readFile(spec.logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-5).join('\n');
+      throw new Error(`${spec.name} did not start: ${(error as Error).message}${tail ? `\n${tail}` : ''}\n(log: ${spec.logFile})`);
+    }
+    return server;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Asks the server to stop, and kills it if it has not stopped after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGTERM');
+    const killer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(killer);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm start`: provisions what is missing, starts Temporal and the store (unless TEMPORAL_ADDRESS /
+ * MONGODB_URI point elsewhere), then the worker and the API serving the designer, at one URL.
+ */
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app.js';
+import { listen } from '../api/http-server.js';
+import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
+import { connectStore, pingStore } from '../store/connection.js';
+import { consoleReporter } from './provision/progress.js';
+import { loadTemporalSettings, readEnvironment } from './runtime/config.js';
+import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
+import { startRuntime } from './runtime/runtime.js';
+import { reportFatal } from './runtime/fatal.js';
+
+async function main(): Promise<void> {
+  const settings = await loadTemporalSettings();
+  const environment = readEnvironment();
+  const reporter = consoleReporter;
+
+  installWorkerRuntime('WARN');
+  await ensureDesignerBuilt(reporter);
+  const runtime = await startRuntime({
+    settings,
+    environment,
+    reporter,
+    ports: { temporal: settings.devServer.port, temporalUi: settings.devServer.uiPort, store: environment.storePort },
+    callerPorts: [{ port: environment.appPort, host: environment.host, purpose: 'MotCua API and designer' }],
+  });
+
+  const shutdownSteps: Array<() => Promise<void>> = [runtime.stop];
+  const shutdown = async () => {
+    for (const stop of shutdownSteps.reverse()) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
+  };
+  try {
+    const store = await connectStore(runtime.mongodbUri);
+    shutdownSteps.push(() => store.close());
+    const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
+    shutdownSteps.push(() => clientConnection.close());
+    const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
+    shutdownSteps.push(() => workerConnection.close());
+
+    const worker = await createDossierWorker({
+      connection: workerConnection,
+      namespace: settings.namespace,
+      taskQueue: settings.taskQueues.dossiers,
+      tuning: settings.worker,
+      activities: {},
+    });
+    const workerRun = worker.run();
+    shutdownSteps.push(async () => {
+      worker.shutdown();
+      await workerRun;
+    });
+
+    const app = createApp({
+      probes: [
+        { name: 'temporal', check: async () => void (await clientConnection.workflowService.getSystemInfo({})) },
+        { name: 'store', check: () => pingStore(store) },
+      ],
+      designerDir: designerDist,
+    });
+    const server = await listen(app, environment.appPort, environment.host);
+    shutdownSteps.push(server.close);
+
+    console.log(`
+MotCua is running.
+  Designer and API   ${server.url}
+  Health             ${server.url}/healthz
+  Temporal           ${runtime.temporalAddress} (namespace ${settings.namespace})${runtime.temporalUiUrl ? `\n  Temporal Web UI    ${runtime.temporalUiUrl}` : ''}
+  Store              ${runtime.mongodbUri}
+  Data               ${environment.dataDir}
+Press Ctrl-C to stop.`);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping MotCua…`);
+    void shutdown().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch(reportFatal);

@@ -1,0 +1,44 @@
+import { Schema } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pingStore } from '../../store/connection.js';
+import { connectTestStore } from '../support/store.js';
+
+const receiptSchema = new Schema({
+  dossierCode: { type: String, required: true, unique: true },
+  applicant: { type: String, required: true },
+  receivedAt: { type: Date, required: true },
+});
+
+describe('store connection (FerretDB, or MONGODB_URI)', () => {
+  let store: Awaited<ReturnType<typeof connectTestStore>>;
+
+  beforeAll(async () => {
+    store = await connectTestStore();
+  });
+  afterAll(() => store.dispose());
+
+  it('answers a ping', async () => {
+    await expect(pingStore(store.connection)).resolves.toBeUndefined();
+  });
+
+  it('writes a document through a mongoose model and reads it back', async () => {
+    const Receipt = store.connection.model('Receipt', receiptSchema);
+    await Receipt.init();
+    const receivedAt = new Date('2026-02-12T08:30:00Z');
+    await Receipt.create({ dossierCode: '000.00.12.H56-260212-0001', applicant: 'Nguyễn Thị Lan', receivedAt });
+
+    const found = await Receipt.findOne({ dossierCode: '000.00.12.H56-260212-0001' }).lean();
+    expect(found).toMatchObject({ applicant: 'Nguyễn Thị Lan', receivedAt });
+  });
+
+  it('rejects a duplicate of a unique key with the duplicate-key error (E11000)', async () => {
+    const Receipt = store.connection.model('Receipt', receiptSchema);
+    await Receipt.init();
+    await Receipt.create({ dossierCode: '000.00.12.H56-260212-0002', applicant: 'Trần Văn Minh', receivedAt: new Date() });
+
+    await expect(
+      Receipt.create({ dossierCode: '000.00.12.H56-260212-0002', applicant: 'Lê Thu Hà', receivedAt: new Date() }),
+    ).rejects.toMatchObject({ code: 11000 });
+    expect(await Receipt.countDocuments({ dossierCode: '000.00.12.H56-260212-0002' })).toBe(1);
+  });
+});
