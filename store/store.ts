@@ -1,0 +1,26 @@
+import type { Connection } from 'mongoose';
+import { auditEventModel } from './audit/audit-event-model.js';
+import { dossierModel } from './dossiers/dossier-model.js';
+import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
+import { taskModel } from './tasks/task-model.js';
+
+/** MotCua's collections on one connection. */
+export function createStore(connection: Connection) {
+  const models = {
+    procedures: procedureModel(connection),
+    procedureVersions: procedureVersionModel(connection),
+    plans: planModel(connection),
+    dossiers: dossierModel(connection),
+    tasks: taskModel(connection),
+    auditEvents: auditEventModel(connection),
+  };
+  return {
+    ...models,
+    /** Creates the collections' indexes (idempotent); call once at start. */
+    async ensureIndexes(): Promise<void> {
+      await Promise.all(Object.values(models).map((model) => (model as { init(): Promise<unknown> }).init()));
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,78 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { taskStatuses, type TaskStatus } from '../../engine/dossier/dossier-status.js';
+
+/** A field of a task's form, as the compiled plan describes it. */
+export interface TaskFormField {
+  key: string;
+  label: string;
+  type: string;
+  required: boolean;
+  options?: string[];
+}
+
+/** One step waiting for a person: the worklist's unit of work. */
+export interface TaskDocument {
+  /** Deterministic: `<dossier>/<element>/<instance>`, so a retried write finds its own task. */
+  _id: string;
+  dossierId: string;
+  procedureCode: string;
+  agencyId: string;
+  elementId: string;
+  name: string;
+  /** `step` for a modelled user task; `apology` and `reassignment` for escalation work. */
+  kind: 'step' | 'apology' | 'reassignment';
+  candidateRole?: string;
+  candidateUnit?: string;
+  assignee?: string;
+  status: TaskStatus;
+  form: TaskFormField[];
+  outcomes: string[];
+  createdAt: Date;
+  dueAt?: Date;
+  dueSoonAt?: Date;
+  overdue: boolean;
+  escalationLevel: number;
+  claimedAt?: Date;
+  completedAt?: Date;
+  completedBy?: string;
+  outcome?: string;
+  sequence: number;
+}
+
+const taskSchema = new Schema<TaskDocument>(
+  {
+    _id: { type: String, required: true },
+    dossierId: { type: String, required: true },
+    procedureCode: { type: String, required: true },
+    agencyId: { type: String, required: true },
+    elementId: { type: String, required: true },
+    name: { type: String, required: true },
+    kind: { type: String, enum: ['step', 'apology', 'reassignment'], required: true },
+    candidateRole: String,
+    candidateUnit: String,
+    assignee: String,
+    status: { type: String, enum: taskStatuses, required: true },
+    form: [{ _id: false, key: String, label: String, type: { type: String }, required: Boolean, options: [String] }],
+    outcomes: [String],
+    createdAt: { type: Date, required: true },
+    dueAt: Date,
+    dueSoonAt: Date,
+    overdue: { type: Boolean, default: false },
+    escalationLevel: { type: Number, default: 0 },
+    claimedAt: Date,
+    completedAt: Date,
+    completedBy: String,
+    outcome: String,
+    sequence: { type: Number, required: true },
+  },
+  { versionKey: false },
+);
+// The worklist's queries: a unit's queue by role, an officer's own tasks, a dossier's steps, overdue work.
+taskSchema.index({ candidateUnit: 1, candidateRole: 1, status: 1, dueAt: 1 });
+taskSchema.index({ assignee: 1, status: 1, dueAt: 1 });
+taskSchema.index({ dossierId: 1, createdAt: 1 });
+taskSchema.index({ agencyId: 1, overdue: 1, status: 1, dueAt: 1 });
+
+export function taskModel(connection: Connection): Model<TaskDocument> {
+  return connection.models.Task ?? connection.model<TaskDocument>('Task', taskSchema, 'tasks');
+}
