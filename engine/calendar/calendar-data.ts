@@ -16,7 +16,9 @@ const sessionSchema = z.strictObject({ start: clockTime, end: clockTime });
 const sessionsSchema = z.array(sessionSchema);
 
 /** A weekday is a standard working day, a weekly rest day, or has sessions of its own (a Saturday morning). */
-const weekdayPlanSchema = z.union([z.literal('standard'), z.literal('rest'), sessionsSchema]);
+const weekdayPlanSchema = z.union([z.literal('standard'), z.literal('rest'), sessionsSchema], {
+  error: 'expected "standard", "rest" or a list of sessions',
+});
 
 /** One day, or the days `from`–`to` inclusive. */
 const dayEntrySchema = z.strictObject({ from: isoDate, to: isoDate.optional(), reason });
@@ -30,7 +32,8 @@ const yearSchema = z.strictObject({
   workingDays: z.array(workingDayEntrySchema),
 });
 
-const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as 2026');
+const yearKey = z.string().regex(/^\d{4}$/);
+const yearKeyError = { error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? 'expected a year such as 2026' : undefined) };
 const calendarId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lower-case letters, digits and dashes');
 const timeZoneSchema = z.strictObject({
   name: z.string(),
@@ -44,7 +47,7 @@ export const calendarDataSchema = z.strictObject({
   sessions: sessionsSchema.min(1, 'a standard working day needs at least one session'),
   week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, weekdayPlanSchema])) as Record<Weekday, typeof weekdayPlanSchema>),
   receiptCutoff: clockTime.nullable(),
-  years: z.record(yearKey, yearSchema),
+  years: z.record(yearKey, yearSchema, yearKeyError),
 });
 
 /** An agency's calendar: the national one it extends, with only what differs. */
@@ -55,7 +58,7 @@ export const calendarOverrideSchema = z.strictObject({
   sessions: calendarDataSchema.shape.sessions.optional(),
   week: calendarDataSchema.shape.week.partial().optional(),
   receiptCutoff: calendarDataSchema.shape.receiptCutoff.optional(),
-  years: z.record(yearKey, yearSchema.partial().omit({ status: true })).optional(),
+  years: z.record(yearKey, yearSchema.partial().omit({ status: true }), yearKeyError).optional(),
 });
 
 export type Session = z.infer<typeof sessionSchema>;
