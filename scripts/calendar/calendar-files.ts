@@ -21,6 +21,11 @@ export class CalendarFileError extends Error {
   override name = 'CalendarFileError';
 }
 
+/** No calendar has the id asked for. */
+export class UnknownCalendarError extends Error {
+  override name = 'UnknownCalendarError';
+}
+
 async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
@@ -53,7 +58,7 @@ async function readNationalData(directory: string): Promise<CalendarData> {
 
 /** The calendar `id` from the calendar directory, validated and compiled. */
 export async function loadCalendar(id = defaultCalendarId, directory = calendarDirectory()): Promise<BusinessCalendar> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new CalendarFileError(`"${id}" is not a calendar id (lower-case letters, digits and dashes)`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UnknownCalendarError(`"${id}" is not a calendar id (lower-case letters, digits and dashes)`);
   if (await exists(path.join(directory, id, 'calendar.json'))) return new BusinessCalendar(await readNationalData(path.join(directory, id)));
   const agencyFile = path.join(directory, 'agencies', `${id}.json`);
   if (await exists(agencyFile)) {
@@ -64,5 +69,5 @@ export async function loadCalendar(id = defaultCalendarId, directory = calendarD
     }
     return new BusinessCalendar(layerCalendarData(await readNationalData(path.join(directory, national)), override));
   }
-  throw new CalendarFileError(`unknown calendar "${id}": neither ${path.join(directory, id, 'calendar.json')} nor ${agencyFile} exists`);
+  throw new UnknownCalendarError(`unknown calendar "${id}": neither ${path.join(directory, id, 'calendar.json')} nor ${agencyFile} exists`);
 }
