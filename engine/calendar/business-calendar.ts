@@ -222,8 +222,9 @@ export class BusinessCalendar {
     return this.sessionStart[this.daySession[dayIndex]!]!;
   }
 
-  private workingDayAt(ordinal: number, what: string): number {
-    if (ordinal < 0 || ordinal >= this.workingDays.length) throw this.outOfRange(what);
+  /** The index of working day number `ordinal`; `what` describes the question, for the error only. */
+  private workingDayAt(ordinal: number, what: () => string): number {
+    if (ordinal < 0 || ordinal >= this.workingDays.length) throw this.outOfRange(what());
     return this.workingDays[ordinal]!;
   }
 
@@ -268,7 +269,7 @@ export class BusinessCalendar {
     const day = this.dayIndex(receivedAt, 'received at');
     const minuteOfDay = (receivedAt + this.utcOffsetMs - (this.firstDay + day) * dayMs) / minuteMs;
     if (cutoffMinutes !== null && this.daySession[day + 1]! > this.daySession[day]! && minuteOfDay > cutoffMinutes) {
-      return this.openingOf(this.workingDayAt(this.workingDaysBefore[day]! + 1, `the working day after ${formatIsoDate(this.firstDay + day)}`));
+      return this.openingOf(this.workingDayAt(this.workingDaysBefore[day]! + 1, () => `the working day after ${formatIsoDate(this.firstDay + day)}`));
     }
     return this.nextWorkingInstant(receivedAt);
   }
@@ -280,8 +281,9 @@ export class BusinessCalendar {
     this.dayIndex(a, 'from');
     this.dayIndex(b, 'to');
     if (b < a) throw new CalendarArgumentError(`workingTimeBetween: ${this.formatInstant(b)} is before ${this.formatInstant(a)}`);
-    const paused = mergePauses(pauses, a, b).reduce((sum, pause) => sum + this.worked(pause.to) - this.worked(pause.from), 0);
-    return this.worked(b) - this.worked(a) - paused;
+    const total = this.worked(b) - this.worked(a);
+    if (pauses.length === 0) return total;
+    return mergePauses(pauses, a, b).reduce((left, pause) => left - (this.worked(pause.to) - this.worked(pause.from)), total);
   }
 
   /** The earliest working instant at which `workingMs` of working time has run since `instant`. */
@@ -317,14 +319,14 @@ export class BusinessCalendar {
   addWorkingDays(instant: number, days: number): number {
     this.checkAmount(days, 'working days');
     const ordinal = this.workingDaysBefore[this.effectiveDay(instant)]! + days;
-    return this.closeOf(this.workingDayAt(ordinal, `${days} working days after ${this.formatInstant(instant)}`));
+    return this.closeOf(this.workingDayAt(ordinal, () => `${days} working days after ${this.formatInstant(instant)}`));
   }
 
   /** The close of the N-th working day before the last working day at or before `instant`. */
   subtractWorkingDays(instant: number, days: number): number {
     this.checkAmount(days, 'working days');
     const ordinal = this.workingDaysBefore[this.dayIndex(this.previousWorkingInstant(instant))]! - days;
-    return this.closeOf(this.workingDayAt(ordinal, `${days} working days before ${this.formatInstant(instant)}`));
+    return this.closeOf(this.workingDayAt(ordinal, () => `${days} working days before ${this.formatInstant(instant)}`));
   }
 
   /** Whole working days after the working day of `a` that have closed by `b`. */
@@ -347,7 +349,7 @@ export class BusinessCalendar {
     this.checkAmount(days, 'calendar days');
     const last = this.dayIndex(instant) + days;
     if (last >= this.dayCount) throw this.outOfRange(`${days} days after ${this.formatInstant(instant)}`);
-    return this.closeOf(this.workingDayAt(this.workingDaysBefore[last]!, `the working day on or after day ${days} from ${this.formatInstant(instant)}`));
+    return this.closeOf(this.workingDayAt(this.workingDaysBefore[last]!, () => `the working day on or after day ${days} from ${this.formatInstant(instant)}`));
   }
 
   /** A working duration (5WD, 8WH, 30WM) added by the counting rule. */
