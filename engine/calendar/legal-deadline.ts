@@ -3,7 +3,7 @@
  * limit, the citizen's supplementation time (excluded, or restarting the clock), and the
  * service-quality classification of a finished dossier.
  */
-import { formatLegalDuration, type LegalDuration } from '../duration/legal-duration.js';
+import type { LegalDuration } from '../duration/legal-duration.js';
 import { dayMs, parseClockTime } from './civil-date.js';
 import { mergePauses, type BusinessCalendar, type Pause } from './business-calendar.js';
 import { CalendarArgumentError } from './errors.js';
@@ -137,7 +137,7 @@ export function classifyCompletion(calendar: BusinessCalendar, request: Completi
   });
   if (!Number.isFinite(request.finishedAt)) throw new CalendarArgumentError(`finishedAt ${request.finishedAt} is not an instant`);
   if (request.finishedAt < request.receivedAt) {
-    throw new CalendarArgumentError(`finished ${calendar.formatInstant(request.finishedAt)} before it was received, for a ${formatLegalDuration(request.limit)} limit`);
+    throw new CalendarArgumentError(`finished at ${calendar.formatInstant(request.finishedAt)}, before it was received`);
   }
   if (request.finishedAt > dueAt) return { outcome: 'late', score: 0, dueAt };
   const localDay = (instant: number): number => Math.floor((instant + calendar.utcOffsetMs) / dayMs);

@@ -1,11 +1,10 @@
 /** What the calendar commands share: a mistake in what the user typed is one line and exit code 2. */
 import { CalendarArgumentError, CalendarRangeError } from '../../engine/calendar/index.js';
-import { LegalDurationError } from '../../engine/duration/legal-duration.js';
 import { UnknownCalendarError } from './calendar-files.js';
 
 export class UsageError extends Error {}
 
-const usageErrors = [UsageError, CalendarArgumentError, CalendarRangeError, LegalDurationError, UnknownCalendarError];
+const usageErrors = [UsageError, CalendarArgumentError, CalendarRangeError, UnknownCalendarError];
 
 /** Runs a command body; usage errors print `motcua <command>: <message>` and give 2, anything else goes to the dispatcher. */
 export async function runCommand(command: string, body: () => Promise<number>): Promise<number> {
