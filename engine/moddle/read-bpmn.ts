@@ -1,0 +1,110 @@
+import { BpmnModdle, type BpmnModdleInstance, type ParseError, type ParseWarning } from 'bpmn-moddle';
+import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ModdleElement } from './moddle-element.js';
+import motcuaDescriptor from './motcua.json' with { type: 'json' };
+import { outlineXml, withoutRanges } from './xml-outline.js';
+
+/** The MotCua moddle extension, for bpmn-js: `new Modeler({ moddleExtensions: { mc: motcuaModdleDescriptor } })`. */
+export const motcuaModdleDescriptor = motcuaDescriptor;
+
+/** Larger documents are refused before parsing, which bounds parse time and memory. */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+export interface ReadBpmnResult {
+  definitions: ModdleElement | null;
+  diagnostics: Diagnostic[];
+}
+
+let sharedModdle: BpmnModdleInstance | undefined;
+
+function moddle(): BpmnModdleInstance {
+  sharedModdle ??= BpmnModdle({ mc: motcuaDescriptor });
+  return sharedModdle;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The 1-based position at an offset. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+const parseFailure = /^unparsable content (.*?) ?detected\n\tline: (\d+)\n\tcolumn: (\d+)\n\tnested error: ([\s\S]*)$/;
+
+interface ParseFailure {
+  content: string;
+  location: { line: number; column: number };
+  reason: string;
+}
+
+function readParseFailure(message: string): ParseFailure | null {
+  const match = parseFailure.exec(message);
+  if (!match) return null;
+  return { content: match[1]!, location: { line: Number(match[2]) + 1, column: Number(match[3]) + 1 }, reason: match[4]! };
+}
+
+function warningDiagnostic(warning: ParseWarning): Diagnostic {
+  const unresolved = /^unresolved reference <(.*)>$/.exec(warning.message);
+  if (unresolved) {
+    const owner = typeof warning.element?.id === 'string' ? warning.element.id : null;
+    return createDiagnostic('unresolved-reference', owner, { reference: unresolved[1]! });
+  }
+  const encoding = /^unsupported document encoding <(.*)>/.exec(warning.message);
+  if (encoding) return createDiagnostic('unsupported-encoding', null, { encoding: encoding[1]! });
+  const failure = readParseFailure(warning.message);
+  const duplicate = failure && /^duplicate ID <(.*)>$/.exec(failure.reason);
+  if (failure && duplicate) return createDiagnostic('duplicate-id', duplicate[1]!, { id: duplicate[1]! }, { location: failure.location });
+  const detail = failure ? `${failure.content} (${failure.reason})` : warning.message;
+  return createDiagnostic('invalid-content', null, { detail }, failure ? { location: failure.location } : undefined);
+}
+
+function failureDiagnostic(error: ParseError): Diagnostic {
+  const unexpectedRoot = (error.warnings ?? [])
+    .map((warning) => readParseFailure(warning.message))
+    .map((failure) => failure && /^unexpected element <(.*)>$/.exec(failure.reason))
+    .find(Boolean);
+  if (unexpectedRoot) return createDiagnostic('not-bpmn', null, { root: unexpectedRoot[1]! });
+  const failure = readParseFailure(error.message);
+  if (!failure) return createDiagnostic('xml-malformed', null, { detail: error.message });
+  const at = failure.content ? ` ${failure.content}` : '';
+  return createDiagnostic('xml-malformed', null, { detail: `${failure.reason}${at}` }, { location: failure.location });
+}
+
+/**
+ * Parses BPMN XML into moddle elements, with the MotCua extension. Never throws: a document that
+ * cannot be read yields `definitions: null` and the diagnostics saying why.
+ */
+export async function readBpmn(xml: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Promise<ReadBpmnResult> {
+  const bytes = xml.length > maxBytes ? xml.length : utf8Length(xml);
+  if (bytes > maxBytes) return { definitions: null, diagnostics: [createDiagnostic('input-too-large', null, { bytes, limit: maxBytes })] };
+
+  const outline = outlineXml(xml);
+  if (outline.declarationAt !== null) {
+    return {
+      definitions: null,
+      diagnostics: [createDiagnostic('xml-doctype-forbidden', null, undefined, { location: positionAt(xml, outline.declarationAt) })],
+    };
+  }
+
+  try {
+    const { rootElement, warnings } = await moddle().fromXML(withoutRanges(xml, outline.diagramRanges));
+    return { definitions: rootElement as ModdleElement, diagnostics: warnings.map(warningDiagnostic) };
+  } catch (error) {
+    return { definitions: null, diagnostics: [failureDiagnostic(error as ParseError)] };
+  }
+}
