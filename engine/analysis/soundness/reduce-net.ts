@@ -1,0 +1,138 @@
+import type { NetNode, NetNodeKind, TokenNet } from './token-net.js';
+
+/**
+ * Shrinks a token net before its state space is explored, with fusion rules that keep deadlocks,
+ * lack of synchronisation and endless cycles exactly as they were (Murata's series and parallel
+ * fusions, specialised to BPMN's nodes):
+ *
+ *   series     a node with one incoming and one outgoing flow (other than a boundary host) merely
+ *              passes a token on: its two flows become one place
+ *   parallel   two flows from one node to another collapse when the source picks one of them and
+ *              the target accepts a token from either (exclusive choice into a merge), or when the
+ *              source fills both and the target waits for both (parallel split into a join)
+ *   self-loop  an exclusive gateway with other ways in and out loses a flow back to itself
+ *   fusion     a node that merges its inputs into one flow, followed by a node with that flow as
+ *              its only input, become one node
+ *
+ * Block-structured parts collapse completely, so a wide parallel split of ordinary branches costs
+ * nothing to explore; what is left is the unstructured core (or the defect itself), which is
+ * small. The reductions are checked against a plain exploration of the unreduced net by
+ * property-based tests.
+ */
+export function reduceTokenNet(original: TokenNet): TokenNet {
+  const nodes: NetNode[] = original.nodes.map((node) => ({ ...node, inputs: [...node.inputs], outputs: [...node.outputs], absorbed: [...node.absorbed] }));
+  const places = original.places.map((place) => ({ ...place, through: [...place.through] }));
+  const nodeGone = new Uint8Array(nodes.length);
+  const placeGone = new Uint8Array(places.length);
+
+  const plain = (node: NetNode) => node.kind === 'task' || node.kind === 'xor' || node.kind === 'and' || node.kind === 'or';
+  const merging = (node: NetNode) => node.kind === 'task' || node.kind === 'xor' || ((node.kind === 'and' || node.kind === 'or') && node.inputs.length === 1);
+  const mergesAnyInput = (node: NetNode) => node.kind === 'task' || node.kind === 'xor' || node.kind === 'end' || node.kind === 'terminate' || node.kind === 'host';
+  const passOnKind = (node: NetNode): NetNodeKind | null => {
+    if (node.inputs.length !== 1) return null;
+    if (node.kind === 'xor' || node.kind === 'task') return node.kind;
+    if (node.kind === 'and' || (node.kind === 'or' && node.outputs.length === 1)) return 'task';
+    return null;
+  };
+  const drop = (list: number[], item: number) => list.splice(list.indexOf(item), 1);
+
+  const queue: number[] = nodes.map((_, at) => at);
+  const touch = (...indices: number[]) => queue.push(...indices);
+
+  const series = (at: number, node: NetNode): boolean => {
+    if (!plain(node) || node.inputs.length !== 1 || node.outputs.length !== 1 || node.inputs[0] === node.outputs[0]) return false;
+    const kept = node.inputs[0]!;
+    const removed = node.outputs[0]!;
+    const target = places[removed]!.target;
+    const targetInputs = nodes[target]!.inputs;
+    targetInputs[targetInputs.indexOf(removed)] = kept;
+    places[kept]!.target = target;
+    places[kept]!.through.push(node.id, ...node.absorbed, ...places[removed]!.through);
+    nodeGone[at] = 1;
+    placeGone[removed] = 1;
+    touch(places[kept]!.source, target);
+    return true;
+  };
+
+  const parallel = (at: number, node: NetNode): boolean => {
+    const byTarget = new Map<number, number>();
+    for (const place of node.outputs) {
+      const target = places[place]!.target;
+      const twin = byTarget.get(target);
+      if (twin === undefined) {
+        byTarget.set(target, place);
+        continue;
+      }
+      const targetNode = nodes[target]!;
+      const choiceIntoMerge = node.kind === 'xor' && mergesAnyInput(targetNode);
+      const splitIntoJoin = (node.kind === 'task' || node.kind === 'and') && targetNode.kind === 'and';
+      if (!choiceIntoMerge && !splitIntoJoin) continue;
+      drop(node.outputs, place);
+      drop(targetNode.inputs, place);
+      if (node.defaultOutput === place) node.defaultOutput = twin;
+      places[twin]!.through.push(...places[place]!.through);
+      placeGone[place] = 1;
+      touch(at, target);
+      return true;
+    }
+    return false;
+  };
+
+  const selfLoop = (at: number, node: NetNode): boolean => {
+    if (node.kind !== 'xor' || node.inputs.length < 2 || node.outputs.length < 2) return false;
+    const loop = node.outputs.find((place) => places[place]!.target === at);
+    if (loop === undefined) return false;
+    drop(node.outputs, loop);
+    drop(node.inputs, loop);
+    node.absorbed.push(...places[loop]!.through);
+    placeGone[loop] = 1;
+    touch(at);
+    return true;
+  };
+
+  const fusion = (at: number, node: NetNode): boolean => {
+    if (!merging(node) || node.outputs.length !== 1) return false;
+    const link = node.outputs[0]!;
+    const next = places[link]!.target;
+    const following = nodes[next]!;
+    const kind = next === at ? null : passOnKind(following);
+    if (!kind) return false;
+    node.kind = kind;
+    node.outputs = following.outputs;
+    node.defaultOutput = following.defaultOutput;
+    for (const place of node.outputs) places[place]!.source = at;
+    node.absorbed.push(...places[link]!.through, following.id, ...following.absorbed);
+    nodeGone[next] = 1;
+    placeGone[link] = 1;
+    touch(at, ...node.outputs.map((place) => places[place]!.target));
+    return true;
+  };
+
+  while (queue.length > 0) {
+    const at = queue.pop()!;
+    if (nodeGone[at]) continue;
+    const node = nodes[at]!;
+    if (series(at, node) || parallel(at, node) || selfLoop(at, node) || fusion(at, node)) touch(at);
+  }
+
+  const nodeIndex = new Int32Array(nodes.length).fill(-1);
+  const placeIndex = new Int32Array(places.length).fill(-1);
+  let nodeCount = 0;
+  let placeCount = 0;
+  nodes.forEach((_, at) => nodeGone[at] || (nodeIndex[at] = nodeCount++));
+  places.forEach((_, at) => placeGone[at] || (placeIndex[at] = placeCount++));
+  const mapPlace = (place: number) => placeIndex[place]!;
+  return {
+    nodes: nodes
+      .filter((_, at) => !nodeGone[at])
+      .map((node) => ({
+        ...node,
+        inputs: node.inputs.map(mapPlace),
+        outputs: node.outputs.map(mapPlace),
+        defaultOutput: node.defaultOutput === undefined ? undefined : mapPlace(node.defaultOutput),
+        boundaries: node.boundaries?.map((boundary) => nodeIndex[boundary]!),
+        host: node.host === undefined ? undefined : nodeIndex[node.host]!,
+      })),
+    places: places.filter((_, at) => !placeGone[at]).map((place) => ({ ...place, source: nodeIndex[place.source]!, target: nodeIndex[place.target]! })),
+  };
+}

@@ -1,0 +1,107 @@
+import { computeDeadlineBudget, type DeadlineBudget } from '../analysis/budget/deadline-budget.js';
+import { computeReformMetrics, type ReformMetrics } from '../analysis/metrics/reform-metrics.js';
+import { checkSoundness, DEFAULT_MAX_STATES, type SoundnessReport } from '../analysis/soundness/check-soundness.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { children, idOf, type ModdleElement } from '../moddle/moddle-element.js';
+import { readBpmn } from '../moddle/read-bpmn.js';
+import { canonicalPlan, planHash } from '../plan/canonical-plan.js';
+import { PLAN_SCHEMA_VERSION } from '../plan/plan-schema.js';
+import type { PlanScope, ProcedurePlan } from '../plan/procedure-plan.js';
+import type { ProcedureRegistry } from '../plan/procedure-registry.js';
+import { allScopes } from '../plan/scope-index.js';
+import { reportAnalysis } from './analysis-diagnostics.js';
+import { buildScope } from './build-scope.js';
+import { checkStructure } from './check-structure.js';
+import { CompileContext } from './compile-context.js';
+import { readProcedure } from './read-procedure.js';
+
+export interface CompileOptions {
+  /** Deployed procedures, to check call activities against; without it they are not checked. */
+  procedures?: ProcedureRegistry;
+  /** Documents above this size are refused (default 16 MiB). */
+  maxInputBytes?: number;
+  /** States explored per scope by the soundness check before it gives up (default 50,000). */
+  maxStates?: number;
+}
+
+export interface ProcedureAnalysis {
+  soundness: SoundnessReport;
+  budget: DeadlineBudget;
+  metrics: ReformMetrics;
+}
+
+export interface CompileResult {
+  /** No error diagnostics: the plan may be deployed. */
+  ok: boolean;
+  /** The plan, its canonical JSON and its content hash: only when ok. */
+  plan: ProcedurePlan | null;
+  canonical: string | null;
+  hash: string | null;
+  diagnostics: Diagnostic[];
+  /** Present whenever a process could be read, errors or not, so the designer can show it live. */
+  analysis: ProcedureAnalysis | null;
+}
+
+function failed(diagnostics: Diagnostic[]): CompileResult {
+  return { ok: false, plan: null, canonical: null, hash: null, diagnostics, analysis: null };
+}
+
+/** Scopes holding an element with an error: their soundness would only repeat those errors. */
+function scopesWithErrors(process: PlanScope, diagnostics: readonly Diagnostic[], opaqueIds: ReadonlySet<string>): Set<string> {
+  const erroneous = new Set(diagnostics.filter((d) => d.severity === 'error' && d.elementId !== null).map((d) => d.elementId!));
+  const flagged = new Set<string>();
+  for (const scope of allScopes(process)) {
+    const members = [scope.id, ...scope.nodes.map((node) => node.id), ...scope.flows.flatMap((flow) => [flow.id, flow.source, flow.target])];
+    if (members.some((id) => erroneous.has(id) || opaqueIds.has(id))) flagged.add(scope.id);
+  }
+  return flagged;
+}
+
+/**
+ * Compiles moddle definitions, as bpmn-js's modeler holds them (the designer's live validation
+ * skips the XML round trip this way). `earlier` are diagnostics from reading the XML.
+ */
+export function compileDefinitions(definitions: ModdleElement, options: CompileOptions = {}, earlier: readonly Diagnostic[] = []): CompileResult {
+  const context = new CompileContext(options.procedures, earlier);
+  const processes = children(definitions, 'rootElements').filter((element) => element.$type === 'bpmn:Process' && children(element, 'flowElements').length > 0);
+  const [process, ...others] = processes;
+  const processId = process && idOf(process);
+  if (!process || !processId) {
+    context.report('no-process', null);
+    return failed(context.diagnostics);
+  }
+  for (const other of others) context.report('multiple-processes', idOf(other) ?? null);
+
+  const procedure = readProcedure(context, process, processId);
+  context.defaultAgency = procedure.agency;
+  const root = buildScope(context, process, processId, false);
+  for (const scope of allScopes(root)) checkStructure(context, scope);
+
+  const draft: ProcedurePlan = { schemaVersion: PLAN_SCHEMA_VERSION, procedure, process: root };
+  const analysis: ProcedureAnalysis = {
+    soundness: checkSoundness(root, scopesWithErrors(root, context.diagnostics, context.opaqueIds), options.maxStates ?? DEFAULT_MAX_STATES),
+    budget: computeDeadlineBudget(draft, options.procedures),
+    metrics: computeReformMetrics(draft),
+  };
+  reportAnalysis(context, draft, analysis);
+
+  const ok = !hasErrors(context.diagnostics);
+  return {
+    ok,
+    plan: ok ? draft : null,
+    canonical: ok ? canonicalPlan(draft) : null,
+    hash: ok ? planHash(draft) : null,
+    diagnostics: context.diagnostics,
+    analysis,
+  };
+}
+
+/**
+ * Compiles BPMN XML to a ProcedurePlan with its diagnostics and analysis. Never throws: whatever
+ * the input, the answer is a result whose diagnostics say what is wrong.
+ */
+export async function compile(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const { definitions, diagnostics } = await readBpmn(xml, options.maxInputBytes);
+  if (!definitions) return failed(diagnostics);
+  return compileDefinitions(definitions, options, diagnostics);
+}

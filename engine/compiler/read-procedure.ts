@@ -1,0 +1,63 @@
+import { child, text, type ModdleElement } from '../moddle/moddle-element.js';
+import type { ProcedureSettings } from '../plan/procedure-plan.js';
+import { MISSING, type CompileContext } from './compile-context.js';
+import { readAmount, readChoice, readDuration, readTimeOfDay } from './read-attributes.js';
+import { readExtensions } from './read-extensions.js';
+
+/** The national calendar the calendar engine ships (engine/calendar/data/vn-national). */
+export const DEFAULT_CALENDAR_ID = 'vn-national';
+
+/** The decree's rule: the legal deadline restarts once the supplemented dossier is complete. */
+export const DEFAULT_SUPPLEMENTATION_CLOCK = 'restart';
+
+/** Process-level legal settings, from the process's name and its `mc:procedure`. */
+export function readProcedure(context: CompileContext, process: ModdleElement, processId: string): ProcedureSettings {
+  const procedure = readExtensions(context, process, processId)['mc:Procedure'];
+  const name = text(process, 'name')?.trim();
+  if (!name) context.report('missing-procedure-attribute', processId, { attribute: 'name' });
+  if (!procedure) {
+    context.report('missing-procedure-attribute', processId, { attribute: 'extension' });
+    return {
+      code: MISSING,
+      name: name ?? MISSING,
+      agency: MISSING,
+      calendarId: DEFAULT_CALENDAR_ID,
+      legalLimit: MISSING,
+      supplementationClock: DEFAULT_SUPPLEMENTATION_CLOCK,
+    };
+  }
+
+  const required = (attribute: 'code' | 'agency' | 'legalLimit'): string | undefined => {
+    const value = text(procedure, attribute)?.trim();
+    if (!value) context.report('missing-procedure-attribute', processId, { attribute });
+    return value || undefined;
+  };
+  const code = required('code');
+  const agency = required('agency');
+  const limitText = required('legalLimit');
+  const legalLimit = readDuration(context, processId, 'mc:procedure legalLimit', limitText);
+
+  const basis = child(procedure, 'legalBasis');
+  const basisText = basis && text(basis, 'text')?.trim();
+  const basisHref = basis && text(basis, 'href')?.trim();
+
+  const volumes = child(procedure, 'costModel');
+  const volume = (attribute: string): number | undefined =>
+    volumes && readAmount(context, processId, `mc:costModel ${attribute}`, text(volumes, attribute));
+
+  return {
+    code: code ?? MISSING,
+    name: name ?? MISSING,
+    agency: agency ?? MISSING,
+    calendarId: text(procedure, 'calendarId')?.trim() || DEFAULT_CALENDAR_ID,
+    legalLimit: legalLimit ?? MISSING,
+    cutOff: readTimeOfDay(context, processId, 'mc:procedure cutOff', text(procedure, 'cutOff')),
+    supplementationClock:
+      readChoice(context, processId, 'mc:procedure supplementationClock', text(procedure, 'supplementationClock'), ['pause', 'restart'] as const) ??
+      DEFAULT_SUPPLEMENTATION_CLOCK,
+    legalBasis: basisText ? { text: basisText, href: basisHref || undefined } : undefined,
+    costModel: volumes
+      ? { hourlyIncome: volume('hourlyIncome') ?? 0, timesPerYear: volume('timesPerYear') ?? 1, subjectsPerYear: volume('subjectsPerYear') ?? 0 }
+      : undefined,
+  };
+}
