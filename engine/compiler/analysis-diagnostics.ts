@@ -1,7 +1,7 @@
 import type { DefectKind } from '../analysis/soundness/explore-net.js';
 import type { ProcedurePlan } from '../plan/procedure-plan.js';
 import type { CompileContext } from './compile-context.js';
-import type { ProcedureAnalysis } from './compile.js';
+import type { ProcedureAnalysis } from '../analysis/procedure-analysis.js';
 
 const defectCodes: Record<DefectKind, 'deadlock' | 'lack-of-synchronization' | 'cycle-without-exit'> = {
   deadlock: 'deadlock',

@@ -1,6 +1,8 @@
-import { computeDeadlineBudget, type DeadlineBudget } from '../analysis/budget/deadline-budget.js';
-import { computeReformMetrics, type ReformMetrics } from '../analysis/metrics/reform-metrics.js';
-import { checkSoundness, DEFAULT_MAX_STATES, type SoundnessReport } from '../analysis/soundness/check-soundness.js';
+import { computeDeadlineBudget } from '../analysis/budget/deadline-budget.js';
+import { computeReformMetrics } from '../analysis/metrics/reform-metrics.js';
+import type { ProcedureAnalysis } from '../analysis/procedure-analysis.js';
+import { checkSoundness, DEFAULT_MAX_STATES } from '../analysis/soundness/check-soundness.js';
+import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { children, idOf, type ModdleElement } from '../moddle/moddle-element.js';
 import { readBpmn } from '../moddle/read-bpmn.js';
@@ -24,12 +26,6 @@ export interface CompileOptions {
   maxStates?: number;
 }
 
-export interface ProcedureAnalysis {
-  soundness: SoundnessReport;
-  budget: DeadlineBudget;
-  metrics: ReformMetrics;
-}
-
 export interface CompileResult {
   /** No error diagnostics: the plan may be deployed. */
   ok: boolean;
@@ -46,9 +42,23 @@ function failed(diagnostics: Diagnostic[]): CompileResult {
   return { ok: false, plan: null, canonical: null, hash: null, diagnostics, analysis: null };
 }
 
-/** Scopes holding an element with an error: their soundness would only repeat those errors. */
-function scopesWithErrors(process: PlanScope, diagnostics: readonly Diagnostic[], opaqueIds: ReadonlySet<string>): Set<string> {
-  const erroneous = new Set(diagnostics.filter((d) => d.severity === 'error' && d.elementId !== null).map((d) => d.elementId!));
+/** Errors that leave a scope's graph incomplete or ill-formed, so that exploring it would only repeat them. */
+const structuralCodes = new Set<DiagnosticCode>([
+  'unsupported-element',
+  'invalid-connection',
+  'missing-start-event',
+  'multiple-start-events',
+  'missing-end-event',
+  'unreachable-element',
+  'no-path-to-end',
+  'cycle-without-exit',
+  'duplicate-id',
+  'unresolved-reference',
+]);
+
+/** Scopes with a structural error: the soundness check leaves them out. */
+function structurallyBrokenScopes(process: PlanScope, diagnostics: readonly Diagnostic[], opaqueIds: ReadonlySet<string>): Set<string> {
+  const erroneous = new Set(diagnostics.filter((d) => structuralCodes.has(d.code) && d.elementId !== null).map((d) => d.elementId!));
   const flagged = new Set<string>();
   for (const scope of allScopes(process)) {
     const members = [scope.id, ...scope.nodes.map((node) => node.id), ...scope.flows.flatMap((flow) => [flow.id, flow.source, flow.target])];
@@ -79,7 +89,7 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
 
   const draft: ProcedurePlan = { schemaVersion: PLAN_SCHEMA_VERSION, procedure, process: root };
   const analysis: ProcedureAnalysis = {
-    soundness: checkSoundness(root, scopesWithErrors(root, context.diagnostics, context.opaqueIds), options.maxStates ?? DEFAULT_MAX_STATES),
+    soundness: checkSoundness(root, structurallyBrokenScopes(root, context.diagnostics, context.opaqueIds), options.maxStates ?? DEFAULT_MAX_STATES),
     budget: computeDeadlineBudget(draft, options.procedures),
     metrics: computeReformMetrics(draft),
   };

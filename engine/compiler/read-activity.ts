@@ -136,6 +136,23 @@ function readForm(context: CompileContext, form: ModdleElement | undefined, id: 
   };
 }
 
+function readOutcomes(context: CompileContext, outcomes: ModdleElement | undefined, id: string): Pick<PlanNodeOf<'userTask'>, 'outcomes' | 'outcomeVariable'> {
+  if (!outcomes) return {};
+  const variable = trimmed(outcomes, 'variable');
+  const choices = children(outcomes, 'choices').map((choice) => {
+    const value = trimmed(choice, 'value') ?? MISSING;
+    return { value, label: trimmed(choice, 'label') ?? value };
+  });
+  const values = choices.map((choice) => choice.value);
+  if (!variable || choices.length === 0 || values.includes(MISSING) || new Set(values).size !== values.length) {
+    reportInvalid(context, id, 'mc:outcomes', values.join(', '), {
+      vi: 'cần tên biến (variable) và ít nhất một mc:outcome, mỗi giá trị (value) một khác.',
+      en: 'needs a variable and at least one mc:outcome, each with a value of its own.',
+    });
+  }
+  return { outcomes: choices, outcomeVariable: variable ?? MISSING };
+}
+
 function readServiceCall(context: CompileContext, call: ModdleElement | undefined, id: string): Pick<PlanNodeOf<'serviceTask'>, 'activityType' | 'input'> {
   const activityType = trimmed(call, 'type');
   if (!activityType) context.report('missing-activity-type', id);
@@ -181,6 +198,7 @@ export function readActivity(
         ...rest,
         assignment: { role: assignment?.role ?? MISSING, unit: assignment?.unit ?? MISSING, agency: assignment?.agency ?? context.defaultAgency },
         form: readForm(context, extensions['mc:Form'], id),
+        ...readOutcomes(context, extensions['mc:Outcomes'], id),
       };
     }
     case 'serviceTask':

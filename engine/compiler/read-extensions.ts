@@ -10,6 +10,7 @@ const placements = {
   'mc:Escalation': activity,
   'mc:ComplianceCost': activity,
   'mc:Form': 'bpmn:UserTask',
+  'mc:Outcomes': 'bpmn:UserTask',
   'mc:ServiceCall': 'bpmn:ServiceTask',
   'mc:CalledProcedure': 'bpmn:CallActivity',
   'mc:MultiInstance': 'bpmn:MultiInstanceLoopCharacteristics',

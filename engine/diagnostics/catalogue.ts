@@ -76,7 +76,7 @@ const procedureAttributeLabels: Record<string, LocalizedText> = {
   code: { vi: 'mã thủ tục', en: 'procedure code' },
   agency: { vi: 'cơ quan chủ trì', en: 'lead agency' },
   legalLimit: { vi: 'thời hạn giải quyết', en: 'legal time limit' },
-  extension: { vi: 'phần mở rộng mc:procedure', en: 'the mc:procedure extension' },
+  extension: { vi: 'phần mở rộng mc:procedure', en: 'mc:procedure extension' },
 };
 
 const eventReferenceLabels = {

@@ -137,11 +137,15 @@ const endEvent = z.object({
   ]),
 });
 
+const choice = z.object({ value: z.string().min(1), label: z.string() });
+
 const userTask = z.object({
   type: z.literal('userTask'),
   ...activityBase,
   assignment: z.object({ role: z.string().min(1), unit: z.string().min(1), agency: z.string().min(1) }),
   form,
+  outcomes: z.array(choice).min(1).optional().meta({ description: 'Decisions the officer picks one of on completing the step.' }),
+  outcomeVariable: z.string().min(1).optional().meta({ description: 'Dossier variable that receives the chosen outcome, for the gateways after it.' }),
 });
 
 const serviceTask = z.object({
