@@ -123,9 +123,13 @@ function checkPaths(context: CompileContext, index: ScopeIndex, graph: Graph): v
     .map(({ vertex }) => vertex);
   const finishing = closure(sinks, (vertex) => predecessors[vertex]!, count);
 
-  for (const node of index.scope.nodes) {
-    if (!reached[graph.position.get(node.id)!]) context.report('unreachable-element', node.id);
+  // Without a start (or an end) every element would be reported: the missing event says it all.
+  if (roots.length > 0) {
+    for (const node of index.scope.nodes) {
+      if (!reached[graph.position.get(node.id)!]) context.report('unreachable-element', node.id);
+    }
   }
+  if (sinks.length === 0) return;
 
   // Where a dossier gets stuck: the "last" strongly connected parts of the stuck region. A single
   // element there is a dead end; several (or one looping to itself) are a cycle without an exit.
