@@ -30,6 +30,8 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
   const firedSlot = new Map(boundaries.map((boundary, at) => [boundary, placeCount + hosts.length + at]));
   const width = placeCount + hosts.length + boundaries.length;
   const upstream = inclusiveJoinUpstream(net);
+  const choices = net.nodes.map((node) => (node.kind === 'or' ? inclusiveChoices(node) : []));
+  const activeHosts = [...activeSlot];
 
   const keys = new Map<string, number>();
   const states: Uint8Array[] = [];
@@ -45,6 +47,10 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
     const key = keyOf(state);
     const known = keys.get(key);
     if (known !== undefined) return known;
+    if (states.length >= maxStates) {
+      complete = false;
+      return -1;
+    }
     keys.set(key, states.length);
     states.push(state);
     edges.push([]);
@@ -55,11 +61,7 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
   for (const node of net.nodes) if (node.kind === 'start') for (const place of node.outputs) initial[place] = 1;
   add(initial);
 
-  for (let current = 0; current < states.length; current += 1) {
-    if (states.length > maxStates) {
-      complete = false;
-      break;
-    }
+  for (let current = 0; current < states.length && complete; current += 1) {
     const state = states[current]!;
     let fired = false;
     const emit = (node: number, next: Uint8Array | 'unsafe') => {
@@ -72,7 +74,8 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
         }
         return;
       }
-      edges[current]!.push([add(next), node]);
+      const target = add(next);
+      if (target >= 0) edges[current]!.push([target, node]);
     };
     const produce = (next: Uint8Array, outputs: readonly number[]): boolean => {
       for (const place of outputs) {
@@ -108,8 +111,8 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
           if (marked.length === node.inputs.length && marked.length > 0) move(at, node.inputs, node.outputs);
           break;
         case 'or':
-          if (marked.length > 0 && inclusiveJoinMayFire(net, node, at, state, upstream, activeSlot)) {
-            for (const outputs of inclusiveChoices(node)) move(at, marked, outputs);
+          if (marked.length > 0 && inclusiveJoinMayFire(net, node, at, state, upstream, activeHosts)) {
+            for (const outputs of choices[at]!) move(at, marked, outputs);
           }
           break;
         case 'host':
@@ -225,14 +228,14 @@ function inclusiveJoinMayFire(
   at: number,
   state: Uint8Array,
   upstream: Map<number, Map<number, Uint8Array>>,
-  activeSlot: ReadonlyMap<number, number>,
+  activeHosts: ReadonlyArray<[host: number, slot: number]>,
 ): boolean {
   const perInput = upstream.get(at)!;
   return node.inputs.every((input) => {
     if (state[input]) return true;
     const from = perInput.get(input)!;
     const tokenOnTheWay = net.places.some((place, index) => state[index] === 1 && from[place.target] === 1);
-    const activeOnTheWay = [...activeSlot].some(([host, slot]) => state[slot] === 1 && from[host] === 1);
+    const activeOnTheWay = activeHosts.some(([host, slot]) => state[slot] === 1 && from[host] === 1);
     return !tokenOnTheWay && !activeOnTheWay;
   });
 }
