@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BpmnModdle } from 'bpmn-moddle';
+import { describe, expect, it } from 'vitest';
+import { compile, compileDefinitions } from '../../../engine/compiler/compile.js';
+import type { ModdleElement } from '../../../engine/moddle/moddle-element.js';
+import { motcuaModdleDescriptor } from '../../../engine/moddle/read-bpmn.js';
+import { planHash } from '../../../engine/plan/canonical-plan.js';
+
+const sample = readFileSync(path.join(import.meta.dirname, '../../../engine/samples/household-business-registration.bpmn'), 'utf8');
+
+/** Definitions as bpmn-js's modeler holds them: parsed with diagram interchange and the MotCua extension. */
+async function modelerDefinitions(xml: string) {
+  const { rootElement } = await BpmnModdle({ mc: motcuaModdleDescriptor }).fromXML(xml);
+  return rootElement as ModdleElement & { rootElements: Array<{ $type: string; flowElements: Array<{ id: string }> }> };
+}
+
+describe('compile', () => {
+  it('hands out the plan, its canonical JSON and its hash together, only when there is no error', async () => {
+    const result = await compile(sample);
+    expect(result.ok).toBe(true);
+    expect(result.hash).toBe(planHash(result.plan!));
+    expect(JSON.parse(result.canonical!)).toEqual(JSON.parse(JSON.stringify(result.plan)));
+
+    const broken = await compile(sample.replace('role="lanh-dao" ', ''));
+    expect(broken).toMatchObject({ ok: false, plan: null, canonical: null, hash: null });
+    expect(broken.diagnostics).toContainEqual(expect.objectContaining({ code: 'missing-role', elementId: 'Task_PheDuyet' }));
+    // The designer still gets the analysis of a model with errors.
+    expect(broken.analysis!.budget.text).toBe('3WD');
+  });
+
+  it('compiles bpmn-js’s definitions to the same plan as the XML', async () => {
+    const fromXml = await compile(sample);
+    const fromModeler = compileDefinitions(await modelerDefinitions(sample));
+    expect(fromModeler.hash).toBe(fromXml.hash);
+    expect(fromModeler.diagnostics).toEqual(fromXml.diagnostics);
+  });
+
+  it('reports two elements with one id in definitions that never went through XML', async () => {
+    const definitions = await modelerDefinitions(sample);
+    const elements = definitions.rootElements.find((element) => element.$type === 'bpmn:Process')!.flowElements;
+    const copy = elements.find((element) => element.id === 'Task_TraKetQua')!;
+    copy.id = 'Task_ThamDinh';
+    const result = compileDefinitions(definitions);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-id', elementId: 'Task_ThamDinh' }));
+    expect(result.ok).toBe(false);
+  });
+
+  it('answers definitions without any process with a diagnostic, not an exception', () => {
+    const empty = { $type: 'bpmn:Definitions', $instanceOf: () => false } as ModdleElement;
+    expect(compileDefinitions(empty).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['no-process']);
+  });
+
+  it('checks call activities against the registry it is given', async () => {
+    const karaoke = readFileSync(path.join(import.meta.dirname, '../../../engine/samples/karaoke-licence-bundle.bpmn'), 'utf8');
+    expect((await compile(karaoke, { procedures: { 'dang-ky-ho-kinh-doanh': { versions: [1, 2] } } })).ok).toBe(true);
+    const unknown = await compile(karaoke, { procedures: {} });
+    expect(unknown.diagnostics).toContainEqual(expect.objectContaining({ code: 'unknown-called-procedure', elementId: 'Call_DangKyHoKinhDoanh' }));
+    const pinned = karaoke.replace('version="deployment"', 'version="3"');
+    expect((await compile(pinned, { procedures: { 'dang-ky-ho-kinh-doanh': { versions: [1, 2] } } })).ok).toBe(false);
+  });
+});
