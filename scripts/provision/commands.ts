@@ -16,6 +16,15 @@ export async function isExecutable(file: string): Promise<boolean> {
   }
 }
 
+export async function pathExists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The first executable called `name` on PATH, if any. */
 export async function findOnPath(name: string, searchPath = process.env.PATH ?? ''): Promise<string | undefined> {
   for (const directory of searchPath.split(path.delimiter).filter(Boolean)) {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from './commands.js';
@@ -26,40 +26,14 @@ function projectObjectModel(artifact: MavenArtifact): string {
 `;
 }
 
-/**
- * Fetches a Java artifact and its runtime dependencies from Maven Central into `destination/lib`
- * and writes `destination/<launcherName>`, an executable that runs `mainClass` with them.
- * The directory appears whole or not at all.
- */
-export async function installJavaLauncher(
-  mvn: string,
-  artifact: MavenArtifact,
-  mainClass: string,
-  destination: string,
-  launcherName: string,
-): Promise<string> {
-  await mkdir(path.dirname(destination), { recursive: true });
-  const staging = await mkdtemp(`${destination}.partial-`);
+/** Copies a Java artifact and its runtime dependencies from Maven Central into `libDirectory`. */
+export async function fetchMavenArtifact(mvn: string, artifact: MavenArtifact, libDirectory: string): Promise<void> {
   const pomDirectory = await mkdtemp(path.join(os.tmpdir(), 'motcua-maven-'));
   try {
     await writeFile(path.join(pomDirectory, 'pom.xml'), projectObjectModel(artifact));
-    await runCommand(
-      mvn,
-      ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${path.join(staging, 'lib')}`, '-DincludeScope=runtime'],
-      { cwd: pomDirectory },
-    );
-    const launcher = path.join(staging, launcherName);
-    await writeFile(launcher, `#!/bin/sh\nexec java -cp '${path.join(destination, 'lib')}/*' ${mainClass} "$@"\n`);
-    await chmod(launcher, 0o755);
-    await rename(staging, destination).catch(async (error: NodeJS.ErrnoException) => {
-      // Another provisioning run finished first: keep its copy.
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
-      await rm(staging, { recursive: true, force: true });
+    await runCommand(mvn, ['-B', '-q', 'dependency:copy-dependencies', `-DoutputDirectory=${libDirectory}`, '-DincludeScope=runtime'], {
+      cwd: pomDirectory,
     });
-    return path.join(destination, launcherName);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
   } finally {
     await rm(pomDirectory, { recursive: true, force: true });
   }

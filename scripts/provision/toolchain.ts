@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { findOnPath, isExecutable, MissingToolError } from './commands.js';
+import { findOnPath, isExecutable, MissingToolError, pathExists } from './commands.js';
 import { buildGoBinary } from './go-build.js';
-import { installJavaLauncher } from './maven.js';
+import { archiveTestServerClasses, installTestServerLibraries, writeTestServerWrapper } from './test-server.js';
 import { step, type Reporter } from './progress.js';
 
 /** The exact versions MotCua runs on; a new version is a new cache directory. */
@@ -91,20 +91,19 @@ export async function provisionStoreServer(options: ToolchainOptions): Promise<S
 /** The Java time-skipping test server behind an executable wrapper, for deadline tests. */
 export async function provisionTestServer(options: ToolchainOptions): Promise<string> {
   const directory = path.join(options.cacheDir, `temporal-test-server-${versions.temporalTestServer}`);
-  const launcher = path.join(directory, 'temporal-test-server');
-  if (await isExecutable(launcher)) return launcher;
-  if (!(await findOnPath('java'))) {
+  const ready = (await pathExists(path.join(directory, 'lib'))) && (await pathExists(path.join(directory, 'classes.jsa')));
+  if (!ready && !(await findOnPath('java'))) {
     throw new MissingToolError('cannot provision the Temporal time-skipping test server: `java` (17 or later) is not installed');
   }
-  const mvn = await findOnPath('mvn');
-  if (!mvn) throw new MissingToolError('cannot provision the Temporal time-skipping test server: Maven (`mvn`) is not installed');
-  return step(options.reporter, `Fetching Temporal test server ${versions.temporalTestServer} from Maven Central`, () =>
-    installJavaLauncher(
-      mvn,
-      { groupId: 'io.temporal', artifactId: 'temporal-test-server', version: versions.temporalTestServer },
-      'io.temporal.testserver.TestServer',
-      directory,
-      'temporal-test-server',
-    ),
-  );
+  if (!(await pathExists(path.join(directory, 'lib')))) {
+    const mvn = await findOnPath('mvn');
+    if (!mvn) throw new MissingToolError('cannot provision the Temporal time-skipping test server: Maven (`mvn`) is not installed');
+    await step(options.reporter, `Fetching Temporal test server ${versions.temporalTestServer} from Maven Central`, () =>
+      installTestServerLibraries(mvn, versions.temporalTestServer, directory),
+    );
+  }
+  if (!(await pathExists(path.join(directory, 'classes.jsa')))) {
+    await step(options.reporter, 'Recording the test server’s classes for fast starts', () => archiveTestServerClasses(directory));
+  }
+  return writeTestServerWrapper(directory);
 }

@@ -31,9 +31,23 @@ export async function connectDevServer(): Promise<{
   };
 }
 
-/** The Java time-skipping test server, provisioned by `npm test`, started for one test file. */
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+export interface TimeSkippingEnvironment {
+  environment: TestWorkflowEnvironment;
+  teardown(): Promise<void>;
+}
+
+/**
+ * The Java time-skipping test server, provisioned by `npm test`, for one test file: started by the
+ * SDK (`createTimeSkipping`) through MotCua's wrapper as an `existing-path` executable. With
+ * `startAt` (ISO-8601) its clock starts at that instant, so a deadline test can receive a dossier on a
+ * date already past (12 February 2026, before Tết, say) and check the instants the calendar gives.
+ */
+export async function createTimeSkippingEnvironment(options: { startAt?: string } = {}): Promise<TimeSkippingEnvironment> {
+  const environment = await TestWorkflowEnvironment.createTimeSkipping({
+    server: {
+      executable: { type: 'existing-path', path: inject('testServerPath') },
+      extraArgs: options.startAt === undefined ? [] : [`--start-at=${options.startAt}`],
+    },
   });
+  return { environment, teardown: () => environment.teardown() };
 }
