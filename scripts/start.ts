@@ -6,8 +6,10 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
+import { createActivities } from '../activities/index.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
 import { connectStore, pingStore } from '../store/connection.js';
+import { createStore } from '../store/store.js';
 import { consoleReporter } from './provision/progress.js';
 import { loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
@@ -34,8 +36,10 @@ async function main(): Promise<void> {
     for (const stop of shutdownSteps.reverse()) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
   };
   try {
-    const store = await connectStore(runtime.mongodbUri);
-    shutdownSteps.push(() => store.close());
+    const storeConnection = await connectStore(runtime.mongodbUri);
+    shutdownSteps.push(() => storeConnection.close());
+    const store = createStore(storeConnection);
+    await store.ensureIndexes();
     const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
     shutdownSteps.push(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
       namespace: settings.namespace,
       taskQueue: settings.taskQueues.dossiers,
       tuning: settings.worker,
-      activities: {},
+      activities: createActivities(store),
     });
     const workerRun = worker.run();
     shutdownSteps.push(async () => {
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
     const app = createApp({
       probes: [
         { name: 'temporal', check: async () => void (await clientConnection.workflowService.getSystemInfo({})) },
-        { name: 'store', check: () => pingStore(store) },
+        { name: 'store', check: () => pingStore(storeConnection) },
       ],
       designerDir: designerDist,
     });

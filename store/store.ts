@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit/audit-event-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
+import { notificationModel } from './notifications/notification-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
 import { taskModel } from './tasks/task-model.js';
 
@@ -13,6 +14,7 @@ export function createStore(connection: Connection) {
     dossiers: dossierModel(connection),
     tasks: taskModel(connection),
     auditEvents: auditEventModel(connection),
+    notifications: notificationModel(connection),
   };
   return {
     ...models,

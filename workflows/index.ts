@@ -1,2 +1,2 @@
-// The workflow types the dossier worker registers. The dossier interpreter lands here (issue 5).
-export {};
+// The workflow types the dossier worker registers.
+export { dossierWorkflow } from './dossier-workflow.js';

@@ -1,13 +1,18 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { taskStatuses, type TaskStatus } from '../../engine/dossier/dossier-status.js';
 
+export interface Choice {
+  value: string;
+  label: string;
+}
+
 /** A field of a task's form, as the compiled plan describes it. */
 export interface TaskFormField {
   key: string;
   label: string;
   type: string;
   required: boolean;
-  options?: string[];
+  options?: Choice[];
 }
 
 /** One step waiting for a person: the worklist's unit of work. */
@@ -26,7 +31,10 @@ export interface TaskDocument {
   assignee?: string;
   status: TaskStatus;
   form: TaskFormField[];
-  outcomes: string[];
+  /** The buttons that finish the task (approve, request supplementation, refuse…). */
+  outcomes: Choice[];
+  /** What the worklist shows beside the form: e.g. the proposed new appointment of an apology task. */
+  data?: Record<string, unknown>;
   createdAt: Date;
   dueAt?: Date;
   dueSoonAt?: Date;
@@ -52,8 +60,18 @@ const taskSchema = new Schema<TaskDocument>(
     candidateUnit: String,
     assignee: String,
     status: { type: String, enum: taskStatuses, required: true },
-    form: [{ _id: false, key: String, label: String, type: { type: String }, required: Boolean, options: [String] }],
-    outcomes: [String],
+    form: [
+      {
+        _id: false,
+        key: String,
+        label: String,
+        type: { type: String },
+        required: Boolean,
+        options: { type: [{ _id: false, value: String, label: String }], default: undefined },
+      },
+    ],
+    outcomes: [{ _id: false, value: String, label: String }],
+    data: Schema.Types.Mixed,
     createdAt: { type: Date, required: true },
     dueAt: Date,
     dueSoonAt: Date,

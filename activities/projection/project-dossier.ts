@@ -1,0 +1,71 @@
+import type { Model } from 'mongoose';
+import type { Store } from '../../store/store.js';
+import { guardedWrite } from '../../store/projection/guarded-write.js';
+import type { ProjectionWrite } from './projection-write.js';
+
+const duplicateKey = 11000;
+
+function toDate(instant: number | undefined): Date | undefined {
+  return instant === undefined ? undefined : new Date(instant);
+}
+
+/** Inserts documents whose ids are deterministic; those a previous attempt already wrote are skipped. */
+async function insertOnce<T>(model: Model<T>, documents: T[]): Promise<void> {
+  if (documents.length === 0) return;
+  try {
+    await model.insertMany(documents, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+    const onlyDuplicates =
+      writeErrors !== undefined && writeErrors.every((failure) => (failure.code ?? failure.err?.code) === duplicateKey);
+    if (!onlyDuplicates && (error as { code?: number }).code !== duplicateKey) throw error;
+  }
+}
+
+/** The activity that keeps the store in step with a dossier's workflow: safe to run twice, or late. */
+export function createProjectionActivities(store: Store) {
+  return {
+    async projectDossier(write: ProjectionWrite): Promise<void> {
+      const { dossier } = write;
+      await Promise.all([
+        dossier &&
+          guardedWrite(store.dossiers, write.dossierId, write.sequence, {
+            ...dossier,
+            receivedAt: new Date(dossier.receivedAt),
+            dueAt: toDate(dossier.dueAt),
+            finishedAt: toDate(dossier.finishedAt),
+            updatedAt: new Date(),
+          } as never),
+        ...write.tasks.map(({ taskId, ...task }) =>
+          guardedWrite(store.tasks, taskId, write.sequence, {
+            ...task,
+            dossierId: write.dossierId,
+            procedureCode: write.procedureCode,
+            createdAt: new Date(task.createdAt),
+            dueAt: toDate(task.dueAt),
+            dueSoonAt: toDate(task.dueSoonAt),
+            claimedAt: toDate(task.claimedAt),
+            completedAt: toDate(task.completedAt),
+          } as never),
+        ),
+      ]);
+      await insertOnce(
+        store.auditEvents,
+        write.audit.map((entry) => ({
+          ...entry,
+          _id: `${entry.stream}#${String(entry.sequence).padStart(8, '0')}`,
+          at: new Date(entry.at),
+        })),
+      );
+      await insertOnce(
+        store.notifications,
+        write.notifications.map(({ id, at, ...notification }) => ({
+          ...notification,
+          _id: id,
+          dossierId: write.dossierId,
+          at: new Date(at),
+        })),
+      );
+    },
+  };
+}

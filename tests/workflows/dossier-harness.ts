@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { expect } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import type { CalendarData } from '../../engine/calendar/index.js';
+import { compile } from '../../engine/compiler/compile.js';
+import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
+import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { createStore, type Store } from '../../store/store.js';
+import {
+  claimTaskUpdate,
+  completeTaskUpdate,
+  dossierWorkflowType,
+  stateQuery,
+  type Actor,
+  type DossierInput,
+  type DossierResult,
+  type DossierState,
+  type TaskView,
+  type Variables,
+} from '../../workflows/contract.js';
+import { connectTestStore } from '../support/store.js';
+import { createTimeSkippingEnvironment, uniqueTaskQueue, type TimeSkippingEnvironment } from '../support/temporal.js';
+
+export type DossierHandle = WorkflowHandle<(input: DossierInput) => Promise<DossierResult>>;
+
+export interface CompiledProcedure {
+  plan: ProcedurePlan;
+  planHash: string;
+}
+
+/** Compiles a `.bpmn` file (a fixture beside the spec, or a sample) and fails the test on any error. */
+export async function compileProcedure(file: URL | string): Promise<CompiledProcedure> {
+  const result = await compile(await readFile(file, 'utf8'));
+  expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  return { plan: result.plan!, planHash: result.hash! };
+}
+
+export const sampleFile = (name: string) => new URL(`../../engine/samples/${name}.bpmn`, import.meta.url);
+
+/**
+ * A dossier worker on the time-skipping test server and a store of its own: what the workflow
+ * tests drive. The server's clock starts at `startAt` (ISO-8601) when given.
+ */
+export class DossierHarness {
+  private constructor(
+    readonly server: TimeSkippingEnvironment,
+    readonly store: Store,
+    private readonly disposeStore: () => Promise<void>,
+    readonly calendar: CalendarData,
+    readonly taskQueue: string,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+  ) {}
+
+  static async create(options: { startAt?: string } = {}): Promise<DossierHarness> {
+    const server = await createTimeSkippingEnvironment(options);
+    const testStore = await connectTestStore();
+    const store = createStore(testStore.connection);
+    await store.ensureIndexes();
+    const taskQueue = uniqueTaskQueue('dossiers');
+    const worker = await Worker.create({
+      connection: server.environment.nativeConnection,
+      taskQueue,
+      workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
+      activities: createActivities(store),
+    });
+    const calendar = (await loadCalendar()).data;
+    return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run());
+  }
+
+  /**
+   * A plain client: unlike the environment's own, waiting on a result does not let the server skip
+   * time, so the server's clock moves only when a test says `advance`.
+   */
+  get client(): Client {
+    return (this.plainClient ??= new Client({ connection: this.server.environment.connection, namespace: this.server.environment.namespace }));
+  }
+
+  private plainClient?: Client;
+
+  /** Server time now (the time-skipping server's clock, not the machine's). */
+  async now(): Promise<number> {
+    return this.server.environment.currentTimeMs();
+  }
+
+  /** Lets `ms` of server time go by, firing whatever timers fall due. */
+  async advance(ms: number): Promise<void> {
+    await this.server.environment.sleep(ms);
+  }
+
+  async start(procedure: CompiledProcedure, options: { dossierId: string; receivedAt?: number; variables?: Variables; historyLimit?: number }): Promise<DossierHandle> {
+    const input: DossierInput = {
+      dossierId: options.dossierId,
+      procedureVersion: 1,
+      planHash: procedure.planHash,
+      plan: procedure.plan,
+      calendar: this.calendar,
+      receivedAt: options.receivedAt ?? (await this.now()),
+      variables: options.variables ?? {},
+      historyLimit: options.historyLimit,
+      // The Java test server cannot register custom search attributes; the dev-server tests cover them.
+      searchAttributes: false,
+    };
+    return this.client.workflow.start<(input: DossierInput) => Promise<DossierResult>>(dossierWorkflowType, {
+      taskQueue: this.taskQueue,
+      workflowId: options.dossierId,
+      args: [input],
+    });
+  }
+
+  state(handle: DossierHandle): Promise<DossierState> {
+    return handle.query(stateQuery);
+  }
+
+  /** Waits (in real time, the server's clock standing still) until the dossier has an open task on `elementId`. */
+  async openTask(handle: DossierHandle, elementId: string, kind: TaskView['kind'] = 'step'): Promise<TaskView> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const state = await this.state(handle);
+      const task = state.tasks.find((candidate) => candidate.elementId === elementId && candidate.kind === kind && (candidate.status === 'open' || candidate.status === 'claimed'));
+      if (task) return task;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no open ${kind} task on ${elementId}: ${JSON.stringify((await this.state(handle)).tasks)}`);
+  }
+
+  claim(handle: DossierHandle, taskId: string, actor: Actor): Promise<TaskView> {
+    return handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }] });
+  }
+
+  complete(handle: DossierHandle, taskId: string, actor: Actor, formData: Variables = {}, outcome?: string, updateId?: string): Promise<TaskView> {
+    return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, formData, outcome }], updateId });
+  }
+
+  /** Opens the task on `elementId` and completes it as `actor`. */
+  async work(handle: DossierHandle, elementId: string, actor: Actor, formData: Variables = {}, outcome?: string): Promise<TaskView> {
+    const task = await this.openTask(handle, elementId);
+    return this.complete(handle, task.taskId, actor, formData, outcome);
+  }
+
+  async teardown(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.server.teardown();
+    await this.disposeStore();
+  }
+}
+
+/** Officers of the fixtures' units. */
+export function officer(id: string, role: string, unit: string): Actor {
+  return { id, roles: [role], units: [unit] };
+}

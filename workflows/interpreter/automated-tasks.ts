@@ -1,0 +1,109 @@
+import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure, proxyActivities, startChild } from '@temporalio/workflow';
+import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
+import type { createProcedureActivities } from '../../activities/procedures/procedure-activities.js';
+import { bpmnErrorFailureType, dossierWorkflowType, type DossierInput, type DossierResult, type Variables } from '../contract.js';
+import type { ActivityBody } from './activity-runner.js';
+import { BpmnError } from './bpmn-signals.js';
+import { evaluateFeel } from './feel.js';
+import { supplementMessage } from './mailbox.js';
+
+const { resolveCalledProcedure } = proxyActivities<ReturnType<typeof createProcedureActivities>>({ startToCloseTimeout: '30 seconds' });
+
+function asBpmnError(error: unknown): unknown {
+  const cause = error instanceof ActivityFailure || error instanceof ChildWorkflowFailure ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === bpmnErrorFailureType) {
+    return new BpmnError(String(cause.details?.[0] ?? 'error'), cause.message);
+  }
+  return error;
+}
+
+/** A service task: the Temporal activity named by its type, with its FEEL input mapping; its result joins the variables. */
+export async function runServiceTask(node: PlanNodeOf<'serviceTask'>, { runtime, scope }: ActivityBody): Promise<void> {
+  const variables = runtime.variablesFor(scope);
+  const input = Object.fromEntries(node.input.map((mapping) => [mapping.target, evaluateFeel(mapping.expression, variables)]));
+  const activity = proxyActivities<Record<string, (request: unknown) => Promise<Variables | undefined>>>({
+    startToCloseTimeout: '2 minutes',
+    retry: { nonRetryableErrorTypes: [bpmnErrorFailureType] },
+  })[node.activityType]!;
+  try {
+    runtime.record.mergeVariables((await activity({ dossierId: runtime.dossierId, elementId: node.id, input })) ?? {});
+  } catch (error) {
+    throw asBpmnError(error);
+  }
+  runtime.record.audit('service-task-completed', { target: { kind: 'element', id: node.id }, details: { activityType: node.activityType } });
+}
+
+/** A send task: the message goes to the citizen through the notification outbox. */
+export async function runSendTask(node: PlanNodeOf<'sendTask'>, { runtime }: ActivityBody): Promise<void> {
+  runtime.record.notify('message', { citizen: true }, { message: node.message, elementId: node.id });
+  runtime.record.audit('message-sent', { target: { kind: 'element', id: node.id }, details: { message: node.message } });
+  await runtime.record.flush();
+}
+
+/**
+ * A receive task waits for its message. The supplementation wait also stops the legal clock and
+ * shows the dossier as waiting for the citizen until the supplement arrives.
+ */
+export async function runReceiveTask(node: PlanNodeOf<'receiveTask'>, { runtime, token, setWait }: ActivityBody): Promise<void> {
+  const { record, clock } = runtime;
+  const names = node.supplementation ? [node.message, supplementMessage] : [node.message];
+  if (node.supplementation && token.resumeFrom === undefined) {
+    clock.pause(Date.now());
+    record.setStatus('supplement-requested');
+    record.factsChanged();
+    record.audit('supplement-requested', { rule: `supplementationClock=${runtime.plan.procedure.supplementationClock}`, target: { kind: 'element', id: node.id } });
+    record.notify('supplement-requested', { citizen: true }, { elementId: node.id, name: node.name ?? node.id });
+    await record.flush();
+  }
+  setWait({ kind: 'receive', elementId: node.id });
+  const variables = await runtime.mailbox.receive(names);
+  setWait(undefined);
+  record.mergeVariables(variables);
+  if (node.supplementation) {
+    clock.resume(Date.now());
+    runtime.clockChanged();
+    record.setStatus('processing');
+    record.factsChanged({ dueAtMoved: true });
+    record.audit('supplement-received', { rule: `supplementationClock=${runtime.plan.procedure.supplementationClock}`, details: { dueAt: clock.dueAt } });
+  } else {
+    record.audit('message-received', { target: { kind: 'element', id: node.id }, details: { message: node.message } });
+  }
+  await record.flush();
+}
+
+/**
+ * A call activity: the called procedure (by code and version policy) runs as a child dossier
+ * workflow on this dossier — its tasks join this dossier's worklist — and its variables come back.
+ */
+export async function runCallActivity(node: PlanNodeOf<'callActivity'>, { runtime }: ActivityBody): Promise<void> {
+  const called = await resolveCalledProcedure({
+    procedureCode: node.procedureCode,
+    version: node.version,
+    callerProcedureCode: runtime.plan.procedure.code,
+    callerVersion: runtime.input.procedureVersion,
+  });
+  const instance = runtime.record.nextInstance(node.id);
+  const childInput: DossierInput = {
+    dossierId: runtime.dossierId,
+    procedureVersion: called.version,
+    planHash: called.planHash,
+    plan: called.plan,
+    calendar: runtime.clock.calendar.data,
+    receivedAt: Date.now(),
+    variables: { ...runtime.record.variables },
+    calledBy: { auditStream: `${runtime.record.identity.auditStream}/${node.id}:${instance}` },
+    searchAttributes: runtime.input.searchAttributes,
+  };
+  runtime.record.audit('procedure-called', { target: { kind: 'element', id: node.id }, details: { procedureCode: node.procedureCode, version: called.version } });
+  await runtime.record.flush();
+  try {
+    const child = await startChild<(input: DossierInput) => Promise<DossierResult>>(dossierWorkflowType, {
+      workflowId: `${runtime.dossierId}/${node.id}/${instance}`,
+      args: [childInput],
+    });
+    const result = await child.result();
+    runtime.record.mergeVariables(result.variables);
+  } catch (error) {
+    throw asBpmnError(error);
+  }
+}

@@ -1,0 +1,416 @@
+import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, workflowInfo } from '@temporalio/workflow';
+import { auditGenesisHash } from '../../engine/audit/audit-chain.js';
+import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
+import type { PlanNodeOf, PlanScope, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
+import {
+  bpmnErrorFailureType,
+  updateRejections,
+  type ClaimTaskRequest,
+  type CompleteTaskRequest,
+  type DossierInput,
+  type DossierResult,
+  type DossierState,
+  type ExtendDeadlineRequest,
+  type ReassignTaskRequest,
+  type SupplementRequest,
+  type TaskView,
+  type Variables,
+  type WithdrawRequest,
+  type CalendarChange,
+  type LegalClockView,
+  type Actor,
+} from '../contract.js';
+import type { ActivityBody } from './activity-runner.js';
+import { ApologyDesk, type ApologySnapshot } from './apology-desk.js';
+import { BpmnError, type ScopeOutcome } from './bpmn-signals.js';
+import { DossierRecord, type DossierRecordSnapshot, type TaskState } from './dossier-record.js';
+import { LegalClock, type LegalClockSnapshot } from './legal-clock.js';
+import { Mailbox, supplementMessage } from './mailbox.js';
+import { executeNode } from './node-runner.js';
+import { ScopeRun, type ResumableWait } from './scope-run.js';
+import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeProblem, supervisingRoles } from './task-rules.js';
+
+/** Where a scope's tokens were when the run continued as new. */
+export interface ScopeSnapshot {
+  instanceId: string;
+  tokens: Array<{ nodeId: string; wait: ResumableWait }>;
+  arrivals: Record<string, Record<string, number>>;
+}
+
+/** Everything a dossier carries into its next run (continue-as-new). */
+export interface RuntimeSnapshot {
+  record: DossierRecordSnapshot;
+  clock: LegalClockSnapshot;
+  apology: ApologySnapshot;
+  mailbox: Array<{ name: string; variables: Variables }>;
+  process: ScopeSnapshot;
+  subprocesses: ScopeSnapshot[];
+  finishedAt?: number;
+}
+
+const defaultHistoryLimit = 10_000;
+
+function reject(type: string, message: string, details: unknown[] = []): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
+}
+
+/** Final status of a dossier from how its process ended. */
+function finalStatus(outcome: ScopeOutcome, withdrawn: boolean): DossierStatus {
+  if (withdrawn || outcome.kind === 'cancelled') return 'stopped';
+  if (outcome.kind === 'error') return outcome.errorCode === 'refused' || outcome.errorCode === 'rejected' ? 'rejected' : 'stopped';
+  return 'returned';
+}
+
+/**
+ * One dossier's run of the interpreter: the pinned plan walked with BPMN token semantics, its
+ * record (status, variables, tasks, audit) kept in step with the store, its legal clock, and the
+ * message handlers officers, citizens and administrators reach it through.
+ */
+export class DossierRuntime {
+  readonly dossierId: string;
+  readonly plan: ProcedurePlan;
+  readonly record: DossierRecord;
+  readonly clock: LegalClock;
+  readonly mailbox: Mailbox;
+  readonly apologies: ApologyDesk;
+  /** Changes whenever the calendar changes: open steps count their deadlines again. */
+  calendarRevision = 0;
+  /** Changes whenever the legal deadline may have moved. */
+  private clockRevision = 0;
+  private finishedAt?: number;
+  private withdrawn = false;
+  private processRun?: ScopeRun;
+  private readonly subprocessRuns = new Map<string, ScopeRun>();
+  private readonly scopesByNode = new Map<string, PlanScope>();
+
+  constructor(readonly input: DossierInput) {
+    this.dossierId = input.dossierId;
+    this.plan = input.plan;
+    const resume = input.resume as RuntimeSnapshot | undefined;
+    this.clock = new LegalClock(input.plan.procedure, input.receivedAt, resume?.clock ?? { calendar: input.calendar, pauses: [], supplementations: 0 });
+    this.record = new DossierRecord(
+      {
+        dossierId: input.dossierId,
+        procedureCode: input.plan.procedure.code,
+        procedureVersion: input.procedureVersion,
+        planHash: input.planHash,
+        agencyId: input.plan.procedure.agency,
+        receivedAt: input.receivedAt,
+        auditStream: input.calledBy?.auditStream ?? `dossier:${input.dossierId}`,
+        ownsDossier: input.calledBy === undefined,
+        searchAttributes: input.searchAttributes ?? true,
+      },
+      () => ({
+        calendarHash: this.clock.calendar.version,
+        dueAt: this.clock.dueAt,
+        supplementationCount: this.clock.supplementations,
+        finishedAt: this.finishedAt,
+        punctuality: this.finishedAt === undefined ? undefined : this.punctuality(),
+      }),
+      resume?.record ?? {
+        status: 'received',
+        overdue: false,
+        variables: { ...input.variables },
+        tasks: [],
+        history: [],
+        sequence: 0,
+        auditSequence: 0,
+        lastAuditHash: auditGenesisHash,
+        notificationCount: 0,
+        counters: {},
+      },
+    );
+    this.mailbox = new Mailbox(resume?.mailbox);
+    this.apologies = new ApologyDesk(
+      { dossierId: this.dossierId, record: this.record, clock: this.clock, scopeOf: (nodeId) => this.scopeOf(nodeId) },
+      resume?.apology ?? {},
+    );
+    this.indexScopes(input.plan.process);
+  }
+
+  /** The dossier's variables as FEEL sees them in `scope` (its local variables on top). */
+  variablesFor(scope: ScopeRun): Variables {
+    return { ...this.record.variables, ...scope.local };
+  }
+
+  scopeOf(nodeId: string): PlanScope {
+    return this.scopesByNode.get(nodeId) ?? this.plan.process;
+  }
+
+  clockChanged(): void {
+    this.clockRevision += 1;
+  }
+
+  // ── Running ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs the dossier to its end, or to a point where it should continue as new: then it returns
+   * the snapshot the next run resumes from.
+   */
+  async run(): Promise<{ result: DossierResult } | { continueAsNew: RuntimeSnapshot }> {
+    const resume = this.input.resume as RuntimeSnapshot | undefined;
+    if (!resume) {
+      this.record.audit('dossier-received', { details: { dueAt: this.clock.dueAt, calendarVersion: this.clock.calendar.version } });
+      this.record.factsChanged({ dueAtMoved: true });
+      await this.record.flush();
+    }
+    const watchers = new CancellationScope();
+    void watchers.run(() => this.watchLegalDeadline()).catch(ignoreCancellation);
+    const longHistory = watchers.run(() => this.quiescentWithLongHistory());
+    longHistory.catch(ignoreCancellation);
+
+    this.processRun = this.newScopeRun(this.plan.process, 'process', {}, () => undefined);
+    const processEnd = resume ? this.processRun.resume(resume.process.tokens, resume.process.arrivals) : this.processRun.run();
+    const first = await Promise.race([processEnd.then((outcome) => ({ outcome })), longHistory.then(() => ({ outcome: undefined }))]);
+    watchers.cancel();
+    if (first.outcome === undefined) return { continueAsNew: this.snapshot() };
+    return { result: await this.finish(first.outcome) };
+  }
+
+  newScopeRun(scope: PlanScope, instanceId: string, local: Variables, onEscalation: (code: string) => void): ScopeRun {
+    const run = new ScopeRun({ instanceId, scope, local, onEscalation, execute: (scopeRun, node, token) => executeNode(this, scopeRun, node, token) });
+    if (instanceId !== 'process') this.subprocessRuns.set(instanceId, run);
+    return run;
+  }
+
+  /** An embedded subprocess: a scope instance of its own inside this dossier. */
+  async runSubProcess(node: PlanNodeOf<'subProcess'>, body: ActivityBody): Promise<void> {
+    const resumed = body.token.resumeFrom?.kind === 'subprocess' ? (body.token.resumeFrom.instanceId as string) : undefined;
+    const instanceId = resumed ?? `${body.scope.instanceId}/${node.id}:${this.record.nextInstance(node.id)}`;
+    const run = this.newScopeRun(node.scope, instanceId, body.local, body.onEscalation);
+    body.setWait({ kind: 'subprocess', instanceId });
+    try {
+      const snapshot = resumed ? (this.input.resume as RuntimeSnapshot).subprocesses.find((candidate) => candidate.instanceId === resumed) : undefined;
+      const outcome = snapshot ? await run.resume(snapshot.tokens, snapshot.arrivals) : await run.run();
+      if (outcome.kind === 'error') throw new BpmnError(outcome.errorCode);
+      if (outcome.kind === 'cancelled') throw new CancelledFailure(`subprocess ${node.id} cancelled`);
+    } finally {
+      this.subprocessRuns.delete(instanceId);
+    }
+  }
+
+  private async finish(outcome: ScopeOutcome): Promise<DossierResult> {
+    const { record } = this;
+    this.finishedAt = Date.now();
+    for (const task of record.tasks.values()) {
+      if (task.status === 'open' || task.status === 'claimed') {
+        task.status = 'cancelled';
+        record.taskChanged(task.taskId);
+      }
+    }
+    const status = finalStatus(outcome, this.withdrawn);
+    if (this.input.calledBy === undefined) record.setStatus(status);
+    record.factsChanged();
+    const punctuality = status === 'returned' ? this.punctuality() : undefined;
+    record.audit('dossier-finished', { details: { status, punctuality: punctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
+    if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status });
+    await CancellationScope.nonCancellable(() => record.flush());
+
+    if (this.input.calledBy !== undefined && outcome.kind === 'error') {
+      throw ApplicationFailure.create({ type: bpmnErrorFailureType, message: `called procedure ended with error ${outcome.errorCode}`, details: [outcome.errorCode], nonRetryable: true });
+    }
+    if (this.input.calledBy !== undefined && outcome.kind === 'cancelled') throw new CancelledFailure('called procedure cancelled');
+    return { status, finishedAt: this.finishedAt, punctuality, variables: record.variables };
+  }
+
+  private punctuality(): 'early' | 'on-time' | 'late' {
+    return this.clock.classify(this.finishedAt!).outcome;
+  }
+
+  /** Marks the dossier overdue when its legal deadline passes (re-armed whenever the deadline moves). */
+  private async watchLegalDeadline(): Promise<void> {
+    for (;;) {
+      const revision = this.clockRevision;
+      const moved = () => this.clockRevision !== revision;
+      if (this.clock.paused || this.record.overdue || this.input.calledBy !== undefined) {
+        await condition(moved);
+        continue;
+      }
+      const wait = this.clock.dueAt - Date.now();
+      if (wait > 0 && (await condition(moved, wait))) continue;
+      this.record.setOverdue(true);
+      this.record.audit('dossier-overdue', { rule: `legalLimit=${this.plan.procedure.legalLimit}`, details: { dueAt: this.clock.dueAt } });
+      this.record.notify('dossier-overdue', { roles: ['supervisor'] }, { dueAt: this.clock.dueAt });
+      await this.record.flush();
+    }
+  }
+
+  /** Resolves once the history is long and every token sits in a wait the next run can resume. */
+  private async quiescentWithLongHistory(): Promise<void> {
+    const limit = this.input.historyLimit ?? defaultHistoryLimit;
+    await condition(
+      () =>
+        (workflowInfo().historyLength > limit || workflowInfo().continueAsNewSuggested) &&
+        this.processRun !== undefined &&
+        this.processRun.quiescent &&
+        [...this.subprocessRuns.values()].every((run) => run.quiescent) &&
+        this.record.settled &&
+        allHandlersFinished(),
+    );
+  }
+
+  snapshot(): RuntimeSnapshot {
+    return {
+      record: this.record.snapshot(),
+      clock: this.clock.snapshot(),
+      apology: this.apologies.snapshot(),
+      mailbox: this.mailbox.snapshot(),
+      process: { instanceId: 'process', ...this.processRun!.snapshotTokens() },
+      subprocesses: [...this.subprocessRuns.values()].map((run) => ({ instanceId: run.instanceId, ...run.snapshotTokens() })),
+    };
+  }
+
+  private indexScopes(scope: PlanScope): void {
+    for (const node of scope.nodes) {
+      this.scopesByNode.set(node.id, scope);
+      if (node.type === 'subProcess') this.indexScopes(node.scope);
+    }
+  }
+
+  // ── Messages ───────────────────────────────────────────────────────────────────────────────
+
+  private openTask(taskId: string): TaskState {
+    if (this.finishedAt !== undefined) reject(updateRejections.dossierFinished, `dossier ${this.dossierId} is finished`);
+    const task = this.record.tasks.get(taskId);
+    const problem = openProblem(task, taskId);
+    if (problem) reject(task ? updateRejections.taskClosed : updateRejections.unknownTask, problem);
+    return task!;
+  }
+
+  validateClaim({ taskId, actor }: ClaimTaskRequest): void {
+    const task = this.openTask(taskId);
+    const problem = claimProblem(task, actor);
+    if (problem) reject(task.assignee && task.assignee !== actor.id ? updateRejections.claimedBySomeoneElse : updateRejections.notEligible, problem);
+  }
+
+  async claim({ taskId, actor }: ClaimTaskRequest): Promise<TaskView> {
+    const task = this.record.tasks.get(taskId)!;
+    if (task.assignee !== actor.id) {
+      task.assignee = actor.id;
+      task.status = 'claimed';
+      task.claimedAt = Date.now();
+      this.record.taskChanged(taskId);
+      this.record.audit('task-claimed', { actor, target: { kind: 'task', id: taskId } });
+      await this.record.flush();
+    }
+    return this.record.taskView(task);
+  }
+
+  validateCompletion({ taskId, actor, outcome, formData }: CompleteTaskRequest): void {
+    const task = this.openTask(taskId);
+    const problem = claimProblem(task, actor);
+    if (problem) reject(task.assignee && task.assignee !== actor.id ? updateRejections.claimedBySomeoneElse : updateRejections.notEligible, problem);
+    const problems = [outcomeProblem(task, outcome), ...formProblems(task.form, formData ?? {})].filter((entry): entry is string => entry !== undefined);
+    if (task.kind === 'apology') {
+      const appointment = this.apologies.newAppointment(formData ?? {});
+      if ('problem' in appointment) problems.push(appointment.problem);
+    }
+    if (problems.length > 0) reject(updateRejections.invalidFormData, problems.join('; '), problems);
+  }
+
+  async complete({ taskId, actor, outcome, formData }: CompleteTaskRequest): Promise<TaskView> {
+    const task = this.record.tasks.get(taskId)!;
+    const now = Date.now();
+    task.completion = { actor, outcome, formData, at: now };
+    task.status = 'completed';
+    task.assignee ??= actor.id;
+    task.claimedAt ??= now;
+    task.completedAt = now;
+    task.completedBy = actor.id;
+    task.outcome = outcome;
+    this.record.taskChanged(taskId);
+    if (task.kind === 'apology') this.apologies.issue(task, actor, formData);
+    else {
+      this.record.mergeVariables({
+        ...formData,
+        ...(outcome === undefined ? {} : { [task.outcomeVariable ?? 'outcome']: outcome }),
+        [task.elementId]: { ...formData, outcome: outcome ?? null },
+      });
+    }
+    if (task.kind === 'apology') this.clockChanged();
+    this.record.audit('task-completed', { actor, target: { kind: 'task', id: taskId }, details: { outcome: outcome ?? null } });
+    await this.record.flush();
+    return this.record.taskView(task);
+  }
+
+  validateReassignment({ taskId, actor, reason }: ReassignTaskRequest): void {
+    const task = this.openTask(taskId);
+    if (!actor.roles.some((role) => supervisingRoles.includes(role)) || eligibilityProblem(task, actor)) {
+      reject(updateRejections.notEligible, `only a supervisor of unit ${task.candidateUnit} may reassign task ${taskId}`);
+    }
+    if (reason.trim() === '') reject(updateRejections.invalidFormData, 'reason: required', ['reason: required']);
+  }
+
+  async reassign({ taskId, actor, assignee, unit, reason }: ReassignTaskRequest): Promise<TaskView> {
+    const task = this.record.tasks.get(taskId)!;
+    const before = { assignee: task.assignee ?? null, unit: task.candidateUnit ?? null };
+    task.assignee = assignee;
+    if (unit) task.candidateUnit = unit;
+    task.status = assignee ? 'claimed' : 'open';
+    task.claimedAt = assignee ? Date.now() : undefined;
+    this.record.taskChanged(taskId);
+    this.record.audit('task-reassigned', { actor, target: { kind: 'task', id: taskId }, details: { before, after: { assignee: assignee ?? null, unit: task.candidateUnit ?? null }, reason } });
+    if (assignee) this.record.notify('task-assigned', { userIds: [assignee] }, { taskId, name: task.name, reason });
+    await this.record.flush();
+    return this.record.taskView(task);
+  }
+
+  validateExtension({ actor, newDueAt }: ExtendDeadlineRequest): void {
+    if (this.finishedAt !== undefined) reject(updateRejections.dossierFinished, `dossier ${this.dossierId} is finished`);
+    if (!actor.roles.some((role) => supervisingRoles.includes(role))) reject(updateRejections.notEligible, 'only a supervisor may set a new appointment');
+    const refusal = this.clock.extensionRefusal(newDueAt);
+    if (refusal) reject(updateRejections.extensionRefused, refusal);
+  }
+
+  async extend({ actor, newDueAt, reason }: ExtendDeadlineRequest): Promise<LegalClockView> {
+    this.clock.extend(newDueAt);
+    this.clockChanged();
+    this.record.factsChanged({ dueAtMoved: true });
+    this.record.audit('appointment-extended', { actor, details: { newDueAt, reason } });
+    this.record.notify('apology-letter', { citizen: true }, { newDueAt, reason });
+    await this.record.flush();
+    return this.clock.view(Date.now());
+  }
+
+  supplement(request: SupplementRequest): void {
+    if (this.finishedAt !== undefined) return;
+    this.record.audit('supplement-submitted', { details: { note: request.note ?? null } });
+    this.mailbox.deliver(supplementMessage, request.variables);
+  }
+
+  withdraw(request: WithdrawRequest): void {
+    if (this.finishedAt !== undefined || this.withdrawn) return;
+    this.withdrawn = true;
+    this.record.setStatus('withdrawal-requested');
+    this.record.audit('withdrawal-requested', { actor: request.actor as Actor | undefined, details: { reason: request.reason } });
+    this.processRun?.cancel();
+  }
+
+  changeCalendar(change: CalendarChange): void {
+    if (!this.clock.changeCalendar(change.calendar, Date.now())) return;
+    this.calendarRevision += 1;
+    this.clockChanged();
+    this.record.factsChanged({ dueAtMoved: true });
+    this.record.audit('calendar-changed', { rule: 'calendarChanged', details: { calendarVersion: this.clock.calendar.version, reason: change.reason, dueAt: this.clock.dueAt } });
+  }
+
+  deliverMessage(name: string, variables?: Variables): void {
+    this.mailbox.deliver(name, variables);
+  }
+
+  state(): DossierState {
+    return {
+      dossierId: this.dossierId,
+      status: this.record.status,
+      overdue: this.record.overdue,
+      legalClock: this.clock.view(Date.now()),
+      tasks: [...this.record.tasks.values()].map((task) => this.record.taskView(task)),
+      variables: this.record.variables,
+      history: this.record.history,
+    };
+  }
+}
+
+function ignoreCancellation(error: unknown): void {
+  if (!isCancellation(error)) throw error;
+}

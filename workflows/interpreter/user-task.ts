@@ -1,0 +1,170 @@
+import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
+import type { TaskFormField } from '../../store/tasks/task-model.js';
+import type { TaskState } from './dossier-record.js';
+import type { DossierRuntime } from './dossier-runtime.js';
+import type { ResumableWait, Token } from './scope-run.js';
+
+export type UserTaskNode = PlanNodeOf<'userTask'>;
+
+/** Escalation levels a step climbs while nobody completes it. */
+const level = { open: 0, dueSoon: 1, overdue: 2, reassigned: 3 } as const;
+
+function formFields(node: UserTaskNode): TaskFormField[] {
+  return 'fields' in node.form ? node.form.fields : [];
+}
+
+function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
+  const { record, clock } = runtime;
+  const now = Date.now();
+  const taskId = `${runtime.dossierId}/${node.id}/${record.nextInstance(node.id)}`;
+  const dueAt = node.deadline === undefined ? undefined : clock.stepDueAt(now, node.deadline);
+  const task: TaskState = {
+    taskId,
+    elementId: node.id,
+    name: node.name ?? node.id,
+    kind: 'step',
+    status: 'open',
+    agencyId: node.assignment.agency,
+    candidateRole: node.assignment.role,
+    candidateUnit: node.assignment.unit,
+    form: formFields(node),
+    outcomes: node.outcomes ?? [],
+    outcomeVariable: node.outcomeVariable,
+    createdAt: now,
+    dueAt,
+    dueSoonAt: dueSoonInstant(runtime, node, now, dueAt),
+    overdue: false,
+    escalationLevel: level.open,
+  };
+  record.putTask(task);
+  if (record.status === 'received') record.setStatus('processing');
+  record.audit('task-opened', { target: { kind: 'task', id: taskId }, details: { elementId: node.id, dueAt: dueAt ?? null } });
+  return task;
+}
+
+/** The due-soon notice goes out once the configured share of the step's working time is used. */
+function dueSoonInstant(runtime: DossierRuntime, node: UserTaskNode, startedAt: number, dueAt: number | undefined): number | undefined {
+  if (dueAt === undefined || node.escalation === undefined) return undefined;
+  const calendar = runtime.clock.calendar;
+  const start = calendar.nextWorkingInstant(startedAt);
+  if (start >= dueAt) return undefined;
+  return calendar.addWorkingTime(start, Math.round(calendar.workingTimeBetween(start, dueAt) * node.escalation.dueSoonShare));
+}
+
+function reassignInstant(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): number | undefined {
+  const after = node.escalation?.reassignAfter;
+  return after === undefined || task.dueAt === undefined ? undefined : runtime.clock.stepDueAt(task.dueAt, after);
+}
+
+/** The next rung of the escalation ladder: when it fires and what it does. */
+function nextEscalation(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): { at: number; climb: () => void } | undefined {
+  if (task.escalationLevel < level.dueSoon && task.dueSoonAt !== undefined) return { at: task.dueSoonAt, climb: () => dueSoon(runtime, node, task) };
+  if (task.escalationLevel < level.overdue && task.dueAt !== undefined) return { at: task.dueAt, climb: () => overdue(runtime, node, task) };
+  const reassignAt = task.escalationLevel < level.reassigned ? reassignInstant(runtime, node, task) : undefined;
+  if (reassignAt !== undefined) return { at: reassignAt, climb: () => reassign(runtime, node, task) };
+  return undefined;
+}
+
+function assigneeOrQueue(task: TaskState): { userIds: string[]; roles: string[]; units: string[] } {
+  return task.assignee
+    ? { userIds: [task.assignee], roles: [], units: [] }
+    : { userIds: [], roles: task.candidateRole ? [task.candidateRole] : [], units: task.candidateUnit ? [task.candidateUnit] : [] };
+}
+
+function dueSoon(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+  task.escalationLevel = level.dueSoon;
+  runtime.record.taskChanged(task.taskId);
+  const rule = `escalation.dueSoonShare=${node.escalation!.dueSoonShare}`;
+  runtime.record.audit('task-due-soon', { rule, target: { kind: 'task', id: task.taskId } });
+  runtime.record.notify('task-due-soon', assigneeOrQueue(task), { taskId: task.taskId, name: task.name, dueAt: task.dueAt ?? null });
+}
+
+function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+  const { record } = runtime;
+  const actions = node.escalation?.overdueActions ?? ['mark-overdue', 'notify'];
+  const supervisor = node.escalation?.target ?? 'supervisor';
+  task.escalationLevel = level.overdue;
+  task.overdue = true;
+  record.taskChanged(task.taskId);
+  record.audit('task-overdue', { rule: `deadline=${node.deadline}`, target: { kind: 'task', id: task.taskId }, details: { actions } });
+  if (actions.includes('mark-overdue')) record.setOverdue(true);
+  if (actions.includes('notify')) {
+    const recipients = assigneeOrQueue(task);
+    record.notify('task-overdue', { ...recipients, roles: [...recipients.roles, supervisor], units: task.candidateUnit ? [task.candidateUnit] : [] }, {
+      taskId: task.taskId,
+      name: task.name,
+      dueAt: task.dueAt ?? null,
+    });
+  }
+  if (actions.includes('apology-letter')) runtime.apologies.considerFor(node, task);
+}
+
+function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+  const target = node.escalation!.target;
+  const previous = task.assignee;
+  task.escalationLevel = level.reassigned;
+  task.candidateRole = target;
+  task.assignee = undefined;
+  task.status = 'open';
+  runtime.record.taskChanged(task.taskId);
+  runtime.record.audit('task-reassigned', {
+    rule: `escalation.reassignAfter=${node.escalation!.reassignAfter}`,
+    target: { kind: 'task', id: task.taskId },
+    details: { from: previous ?? null, toRole: target },
+  });
+  runtime.record.notify('task-reassigned', { roles: [target], units: task.candidateUnit ? [task.candidateUnit] : [] }, { taskId: task.taskId, name: task.name });
+}
+
+/** The calendar was corrected: a deadline still ahead is counted again on the new calendar. */
+function recountDeadlines(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+  const now = Date.now();
+  if (node.deadline === undefined || task.dueAt === undefined || task.dueAt <= now) return;
+  const dueAt = runtime.clock.stepDueAt(task.createdAt, node.deadline);
+  if (dueAt === task.dueAt) return;
+  task.dueAt = dueAt;
+  if (task.escalationLevel < level.dueSoon) task.dueSoonAt = dueSoonInstant(runtime, node, task.createdAt, dueAt);
+  runtime.record.taskChanged(task.taskId);
+  runtime.record.audit('task-deadline-moved', { rule: 'calendarChanged', target: { kind: 'task', id: task.taskId }, details: { dueAt } });
+}
+
+/** Climbs the escalation ladder at the instants the calendar gives, until the task is completed. */
+async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): Promise<void> {
+  for (;;) {
+    const revision = runtime.calendarRevision;
+    const settled = () => task.status === 'completed' || runtime.calendarRevision !== revision;
+    const next = nextEscalation(runtime, node, task);
+    if (next === undefined) await condition(settled);
+    else if (next.at > Date.now()) await condition(settled, next.at - Date.now());
+    if (task.status === 'completed') return;
+    if (runtime.calendarRevision !== revision) recountDeadlines(runtime, node, task);
+    else if (next !== undefined && Date.now() >= next.at) next.climb();
+    await runtime.record.flush();
+  }
+}
+
+/**
+ * A user task: writes the task to the worklist, climbs the escalation ladder while it waits, and
+ * returns once an officer's completeTask update has completed it (the update records the result).
+ * Cancelled (interrupting boundary, withdrawal), it closes the task in the worklist first.
+ */
+export async function runUserTask(runtime: DossierRuntime, node: UserTaskNode, token: Token, setWait: (wait: ResumableWait | undefined) => void): Promise<void> {
+  const resumedId = token.resumeFrom?.kind === 'user-task' ? (token.resumeFrom.taskId as string) : undefined;
+  const task = (resumedId && runtime.record.tasks.get(resumedId)) || openTask(runtime, node);
+  try {
+    if (!resumedId) await runtime.record.flush();
+    setWait({ kind: 'user-task', taskId: task.taskId });
+    await superviseUntilCompleted(runtime, node, task);
+    setWait(undefined);
+  } catch (error) {
+    if (isCancellation(error) && task.status !== 'completed') {
+      await CancellationScope.nonCancellable(async () => {
+        task.status = 'cancelled';
+        runtime.record.taskChanged(task.taskId);
+        runtime.record.audit('task-cancelled', { target: { kind: 'task', id: task.taskId } });
+        await runtime.record.flush();
+      });
+    }
+    throw error;
+  }
+}
