@@ -6,7 +6,8 @@ import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { children, idOf, type ModdleElement } from '../moddle/moddle-element.js';
 import { readBpmn } from '../moddle/read-bpmn.js';
-import { canonicalPlan, planHash } from '../plan/canonical-plan.js';
+import { sha256Hex } from '../canonical/canonical-json.js';
+import { canonicalPlan } from '../plan/canonical-plan.js';
 import { PLAN_SCHEMA_VERSION } from '../plan/plan-schema.js';
 import type { PlanScope, ProcedurePlan } from '../plan/procedure-plan.js';
 import type { ProcedureRegistry } from '../plan/procedure-registry.js';
@@ -96,11 +97,21 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
   reportAnalysis(context, draft, analysis);
 
   const ok = !hasErrors(context.diagnostics);
+  if (!ok) return { ok, plan: null, canonical: null, hash: null, diagnostics: context.diagnostics, analysis };
+  // The canonical form and hash are worked out on first use: the designer, compiling on every
+  // change, never asks for them; the API, deploying, does.
+  let canonical: string | undefined;
+  let hash: string | undefined;
+  const canonicalText = () => (canonical ??= canonicalPlan(draft));
   return {
     ok,
-    plan: ok ? draft : null,
-    canonical: ok ? canonicalPlan(draft) : null,
-    hash: ok ? planHash(draft) : null,
+    plan: draft,
+    get canonical() {
+      return canonicalText();
+    },
+    get hash() {
+      return (hash ??= sha256Hex(canonicalText()));
+    },
     diagnostics: context.diagnostics,
     analysis,
   };

@@ -21,7 +21,6 @@ export interface XmlOutline {
 }
 
 interface Tag {
-  name: string;
   text: string;
   end: number;
   selfClosing: boolean;
@@ -29,23 +28,47 @@ interface Tag {
 
 const namespaceDeclaration = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Reads the start tag at `start` (which holds `<`), honouring quoted attribute values. */
-function readStartTag(xml: string, start: number): Tag | null {
-  let index = start + 1;
-  while (index < xml.length && !/[\s/>]/.test(xml[index]!)) index += 1;
-  const name = xml.slice(start + 1, index);
-  let quote: string | null = null;
-  for (; index < xml.length; index += 1) {
-    const character = xml[index]!;
-    if (quote) {
-      if (character === quote) quote = null;
-    } else if (character === '"' || character === "'") {
-      quote = character;
-    } else if (character === '>') {
-      return { name, text: xml.slice(start, index), end: index + 1, selfClosing: xml[index - 1] === '/' };
+/**
+ * Finds where markup ends, honouring quoted attribute values. The next quote of each kind is
+ * remembered between calls, so the whole document is scanned for quotes once, not once per tag.
+ */
+class TagReader {
+  private nextDouble = -1;
+  private nextSingle = -1;
+
+  constructor(private readonly xml: string) {}
+
+  private quoteAfter(from: number): number {
+    if (this.nextDouble !== Number.POSITIVE_INFINITY && this.nextDouble < from) this.nextDouble = this.find('"', from);
+    if (this.nextSingle !== Number.POSITIVE_INFINITY && this.nextSingle < from) this.nextSingle = this.find("'", from);
+    return Math.min(this.nextDouble, this.nextSingle);
+  }
+
+  private find(quote: string, from: number): number {
+    const found = this.xml.indexOf(quote, from);
+    return found === -1 ? Number.POSITIVE_INFINITY : found;
+  }
+
+  /** The start tag at `start` (which holds `<`), or null when it never ends. */
+  read(start: number): Tag | null {
+    let from = start + 1;
+    for (;;) {
+      const close = this.xml.indexOf('>', from);
+      if (close === -1) return null;
+      const quote = this.quoteAfter(from);
+      if (quote > close) {
+        return { text: this.xml.slice(start, close), end: close + 1, selfClosing: this.xml.charCodeAt(close - 1) === 47 };
+      }
+      const closingQuote = this.xml.indexOf(this.xml[quote]!, quote + 1);
+      if (closingQuote === -1) return null;
+      from = closingQuote + 1;
     }
   }
-  return null;
+}
+
+function nameOf(tag: Tag): string {
+  const match = /^<([^\s/>]+)/.exec(tag.text);
+  return match ? match[1]! : '';
 }
 
 function namespacesOf(tag: Tag): Map<string, string> {
@@ -64,6 +87,7 @@ export function outlineXml(xml: string): XmlOutline {
   let rootNamespaces: Map<string, string> | null = null;
   let depth = 0;
   let diagramStart: number | null = null;
+  const tags = new TagReader(xml);
   let index = xml.indexOf('<');
   while (index !== -1) {
     let next: number;
@@ -83,7 +107,7 @@ export function outlineXml(xml: string): XmlOutline {
         diagramStart = null;
       }
     } else {
-      const tag = readStartTag(xml, index);
+      const tag = tags.read(index);
       if (!tag) break;
       next = tag.end;
       if (rootNamespaces === null) {
@@ -101,9 +125,10 @@ export function outlineXml(xml: string): XmlOutline {
 }
 
 function isDiagram(tag: Tag, rootNamespaces: Map<string, string>): boolean {
-  const separator = tag.name.indexOf(':');
-  const prefix = separator === -1 ? '' : tag.name.slice(0, separator);
-  const localName = tag.name.slice(separator + 1);
+  const name = nameOf(tag);
+  const separator = name.indexOf(':');
+  const prefix = separator === -1 ? '' : name.slice(0, separator);
+  const localName = name.slice(separator + 1);
   if (localName !== 'BPMNDiagram') return false;
   return (namespacesOf(tag).get(prefix) ?? rootNamespaces.get(prefix)) === BPMN_DI_NAMESPACE;
 }
@@ -114,7 +139,9 @@ export function withoutRanges(xml: string, ranges: ReadonlyArray<[number, number
   const parts: string[] = [];
   let cursor = 0;
   for (const [start, end] of ranges) {
-    parts.push(xml.slice(cursor, start), xml.slice(start, end).replace(/[^\n]/g, ''));
+    let lineBreaks = 0;
+    for (let at = xml.indexOf('\n', start); at !== -1 && at < end; at = xml.indexOf('\n', at + 1)) lineBreaks += 1;
+    parts.push(xml.slice(cursor, start), '\n'.repeat(lineBreaks));
     cursor = end;
   }
   parts.push(xml.slice(cursor));

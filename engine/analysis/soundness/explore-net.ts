@@ -17,24 +17,43 @@ export interface Exploration {
 }
 
 /**
+ * A state is the sorted list of its marked slots: the places (flows) holding a token, then one slot
+ * per host telling it is active and one per boundary event telling it fired during this activation.
+ * A dossier holds few tokens at a time, so a state costs what it holds, not the size of the net.
+ */
+type State = readonly number[];
+
+interface Slots {
+  active: Map<number, number>;
+  fired: Map<number, number>;
+  /** Host of each active slot, for the inclusive-join rule. */
+  hostOfSlot: Map<number, number>;
+}
+
+function slotsOf(net: TokenNet): Slots {
+  const active = new Map<number, number>();
+  const fired = new Map<number, number>();
+  let next = net.places.length;
+  net.nodes.forEach((node, at) => node.kind === 'host' && active.set(at, next++));
+  net.nodes.forEach((node, at) => node.kind === 'boundary' && fired.set(at, next++));
+  return { active, fired, hostOfSlot: new Map([...active].map(([host, slot]) => [slot, host])) };
+}
+
+/**
  * Explores every reachable state of a token net, at most one token per flow: a node putting a
- * second token on a flow is lack of synchronisation, and that state is not explored further (the
- * bound). A reachable state with tokens and nothing able to fire is a deadlock; states that can
- * reach neither the empty state nor a deadlock are caught in an endless cycle (livelock).
+ * second token on a flow (or entering an activity still running) is lack of synchronisation, and
+ * that state is not explored further (the bound). A reachable state with tokens and nothing able to
+ * fire is a deadlock; states that can reach neither the empty state nor a deadlock are caught in an
+ * endless cycle (livelock). At most `maxStates` states are explored.
  */
 export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
-  const placeCount = net.places.length;
-  const hosts = net.nodes.map((node, at) => (node.kind === 'host' ? at : -1)).filter((at) => at >= 0);
-  const boundaries = net.nodes.map((node, at) => (node.kind === 'boundary' ? at : -1)).filter((at) => at >= 0);
-  const activeSlot = new Map(hosts.map((host, at) => [host, placeCount + at]));
-  const firedSlot = new Map(boundaries.map((boundary, at) => [boundary, placeCount + hosts.length + at]));
-  const width = placeCount + hosts.length + boundaries.length;
+  const slots = slotsOf(net);
   const upstream = inclusiveJoinUpstream(net);
   const choices = net.nodes.map((node) => (node.kind === 'or' ? inclusiveChoices(node) : []));
-  const activeHosts = [...activeSlot];
+  const placeCount = net.places.length;
 
   const keys = new Map<string, number>();
-  const states: Uint8Array[] = [];
+  const states: State[] = [];
   const edges: Array<Array<[state: number, node: number]>> = [];
   const defects: Defect[] = [];
   const unsafeNodes = new Set<number>();
@@ -42,9 +61,8 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
   let transitions = 0;
   let complete = true;
 
-  const keyOf = (state: Uint8Array) => String.fromCharCode(...state);
-  const add = (state: Uint8Array): number => {
-    const key = keyOf(state);
+  const add = (state: State): number => {
+    const key = state.join(',');
     const known = keys.get(key);
     if (known !== undefined) return known;
     if (states.length >= maxStates) {
@@ -57,14 +75,15 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
     return states.length - 1;
   };
 
-  const initial = new Uint8Array(width);
-  for (const node of net.nodes) if (node.kind === 'start') for (const place of node.outputs) initial[place] = 1;
-  add(initial);
+  const initial = net.nodes.flatMap((node) => (node.kind === 'start' ? node.outputs : []));
+  add([...new Set(initial)].sort((a, b) => a - b));
 
   for (let current = 0; current < states.length && complete; current += 1) {
     const state = states[current]!;
+    const marked = new Set(state);
     let fired = false;
-    const emit = (node: number, next: Uint8Array | 'unsafe') => {
+
+    const emit = (node: number, next: State | 'unsafe') => {
       fired = true;
       transitions += 1;
       if (next === 'unsafe') {
@@ -77,53 +96,54 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
       const target = add(next);
       if (target >= 0) edges[current]!.push([target, node]);
     };
-    const produce = (next: Uint8Array, outputs: readonly number[]): boolean => {
-      for (const place of outputs) {
-        if (next[place]) return false;
-        next[place] = 1;
-      }
-      return true;
-    };
+    /** Consumes, clears, then produces: a token put on a flow still holding one is the bound's overflow. */
     const move = (node: number, consumed: readonly number[], produced: readonly number[], clear: readonly number[] = []) => {
-      const next = state.slice();
-      for (const place of consumed) next[place] = 0;
-      for (const slot of clear) next[slot] = 0;
-      emit(node, produce(next, produced) ? next : 'unsafe');
+      const next = state.filter((slot) => !consumed.includes(slot) && !clear.includes(slot));
+      for (const slot of produced) {
+        if (next.includes(slot)) return emit(node, 'unsafe');
+        next.push(slot);
+      }
+      emit(node, next.sort((a, b) => a - b));
     };
 
-    for (let at = 0; at < net.nodes.length; at += 1) {
+    const candidates = new Set<number>();
+    for (const slot of state) {
+      if (slot < placeCount) candidates.add(net.places[slot]!.target);
+      else if (slots.hostOfSlot.has(slot)) candidates.add(slots.hostOfSlot.get(slot)!);
+    }
+    for (const at of [...candidates].sort((a, b) => a - b)) {
       const node = net.nodes[at]!;
-      const marked = node.inputs.filter((place) => state[place]);
+      const tokens = node.inputs.filter((place) => marked.has(place));
       switch (node.kind) {
         case 'end':
-          for (const place of marked) move(at, [place], []);
+          for (const place of tokens) move(at, [place], []);
           break;
         case 'terminate':
-          if (marked.length > 0) emit(at, new Uint8Array(width));
+          if (tokens.length > 0) emit(at, []);
           break;
         case 'task':
-          for (const place of marked) move(at, [place], node.outputs);
+          for (const place of tokens) move(at, [place], node.outputs);
           break;
         case 'xor':
-          for (const place of marked) for (const output of node.outputs) move(at, [place], [output]);
+          for (const place of tokens) for (const output of node.outputs) move(at, [place], [output]);
           break;
         case 'and':
-          if (marked.length === node.inputs.length && marked.length > 0) move(at, node.inputs, node.outputs);
+          if (tokens.length === node.inputs.length) move(at, node.inputs, node.outputs);
           break;
         case 'or':
-          if (marked.length > 0 && inclusiveJoinMayFire(net, node, at, state, upstream, activeHosts)) {
-            for (const outputs of choices[at]!) move(at, marked, outputs);
+          if (tokens.length > 0 && inclusiveJoinMayFire(net, node, at, state, upstream, slots)) {
+            for (const outputs of choices[at]!) move(at, tokens, outputs);
           }
           break;
         case 'host':
-          fireHost(at, node, marked);
+          fireHost(at, node, tokens);
           break;
         default:
           break;
       }
     }
-    if (!fired && state.some(Boolean)) {
-      const stuck = net.nodes.flatMap((node, at) => (node.inputs.some((place) => state[place]) ? [at] : []));
+    if (!fired && state.length > 0) {
+      const stuck = [...candidates].filter((at) => net.nodes[at]!.inputs.some((place) => marked.has(place))).sort((a, b) => a - b);
       const key = stuck.join(',');
       if (!deadlockKeys.has(key)) {
         deadlockKeys.add(key);
@@ -131,43 +151,40 @@ export function exploreTokenNet(net: TokenNet, maxStates: number): Exploration {
       }
     }
 
-    function fireHost(at: number, node: NetNode, marked: number[]) {
-      const active = activeSlot.get(at)!;
-      const flags = (node.boundaries ?? []).map((boundary) => firedSlot.get(boundary)!);
-      for (const place of marked) {
-        if (state[active]) emit(at, 'unsafe');
-        else move(at, [place], [active]);
-      }
-      if (!state[active]) return;
+    function fireHost(at: number, node: NetNode, tokens: number[]) {
+      const active = slots.active.get(at)!;
+      const flags = (node.boundaries ?? []).map((boundary) => slots.fired.get(boundary)!);
+      for (const place of tokens) move(at, [place], [active]);
+      if (!marked.has(active)) return;
       move(at, [active], node.outputs, flags);
       for (const boundary of node.boundaries ?? []) {
         const boundaryNode = net.nodes[boundary]!;
-        const flag = firedSlot.get(boundary)!;
+        const flag = slots.fired.get(boundary)!;
         if (boundaryNode.interrupting) move(boundary, [active], boundaryNode.outputs, flags);
-        else if (!state[flag]) move(boundary, [], [flag, ...boundaryNode.outputs]);
+        else if (!marked.has(flag)) move(boundary, [], [flag, ...boundaryNode.outputs]);
       }
     }
   }
 
   if (complete && unsafeNodes.size === 0) {
-    const livelock = endlessCycleNodes(states, edges);
+    const livelock = endlessCycleNodes(states.length, edges);
     if (livelock.length > 0) defects.push({ kind: 'livelock', nodes: livelock });
   }
   return { complete, states: states.length, transitions, defects };
 }
 
 /** Nodes firing among states that can reach neither the empty state nor a deadlock. */
-function endlessCycleNodes(states: Uint8Array[], edges: Array<Array<[number, number]>>): number[] {
-  const predecessors = states.map(() => [] as number[]);
+function endlessCycleNodes(count: number, edges: Array<Array<[number, number]>>): number[] {
+  const predecessors = Array.from({ length: count }, () => [] as number[]);
   edges.forEach((list, from) => list.forEach(([to]) => predecessors[to]!.push(from)));
-  const escapes = new Uint8Array(states.length);
+  const escapes = new Uint8Array(count);
   const queue: number[] = [];
-  states.forEach((_, at) => {
-    if (edges[at]!.length === 0) {
-      escapes[at] = 1;
-      queue.push(at);
+  for (let state = 0; state < count; state += 1) {
+    if (edges[state]!.length === 0) {
+      escapes[state] = 1;
+      queue.push(state);
     }
-  });
+  }
   while (queue.length > 0) {
     for (const previous of predecessors[queue.pop()!]!) {
       if (!escapes[previous]) {
@@ -222,20 +239,15 @@ function inclusiveJoinUpstream(net: TokenNet): Map<number, Map<number, Uint8Arra
   return upstream;
 }
 
-function inclusiveJoinMayFire(
-  net: TokenNet,
-  node: NetNode,
-  at: number,
-  state: Uint8Array,
-  upstream: Map<number, Map<number, Uint8Array>>,
-  activeHosts: ReadonlyArray<[host: number, slot: number]>,
-): boolean {
+/** An inclusive join fires once no token elsewhere can still reach one of its empty incoming flows. */
+function inclusiveJoinMayFire(net: TokenNet, node: NetNode, at: number, state: State, upstream: Map<number, Map<number, Uint8Array>>, slots: Slots): boolean {
   const perInput = upstream.get(at)!;
   return node.inputs.every((input) => {
-    if (state[input]) return true;
+    if (state.includes(input)) return true;
     const from = perInput.get(input)!;
-    const tokenOnTheWay = net.places.some((place, index) => state[index] === 1 && from[place.target] === 1);
-    const activeOnTheWay = activeHosts.some(([host, slot]) => state[slot] === 1 && from[host] === 1);
-    return !tokenOnTheWay && !activeOnTheWay;
+    return !state.some((slot) => {
+      const holder = slot < net.places.length ? net.places[slot]!.target : slots.hostOfSlot.get(slot);
+      return holder !== undefined && from[holder] === 1;
+    });
   });
 }

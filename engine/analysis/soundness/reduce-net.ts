@@ -13,6 +13,12 @@ import type { NetNode, NetNodeKind, TokenNet } from './token-net.js';
  *   self-loop  an exclusive gateway with other ways in and out loses a flow back to itself
  *   fusion     a node that merges its inputs into one flow, followed by a node with that flow as
  *              its only input, become one node
+ *   side branch a non-interrupting boundary event whose flows (once their steps are fused away)
+ *              each end at an end event of their own — a notice, a reminder — never synchronises
+ *              with anything: it is left out, and a host left without boundary events is a plain
+ *              step again. (This is the one place where the check is deliberately more lenient
+ *              than the raw token game: a second reminder still on its way to its end event when
+ *              the step runs again in a rework loop is harmless, not a lack of synchronisation.)
  *
  * Block-structured parts collapse completely, so a wide parallel split of ordinary branches costs
  * nothing to explore; what is left is the unstructured core (or the defect itself), which is
@@ -20,10 +26,25 @@ import type { NetNode, NetNodeKind, TokenNet } from './token-net.js';
  * property-based tests.
  */
 export function reduceTokenNet(original: TokenNet): TokenNet {
-  const nodes: NetNode[] = original.nodes.map((node) => ({ ...node, inputs: [...node.inputs], outputs: [...node.outputs], absorbed: [...node.absorbed] }));
-  const places = original.places.map((place) => ({ ...place, through: [...place.through] }));
+  const nodes: NetNode[] = original.nodes.map((node) => ({
+    ...node,
+    inputs: [...node.inputs],
+    outputs: [...node.outputs],
+    boundaries: node.boundaries && [...node.boundaries],
+  }));
+  const places = original.places.map((place) => ({ ...place }));
   const nodeGone = new Uint8Array(nodes.length);
   const placeGone = new Uint8Array(places.length);
+
+  // Which surviving node or place each original one was folded into (union-find over nodes, then
+  // places), so the elements behind a defect can be named without copying lists at every fusion.
+  const owner = Int32Array.from({ length: nodes.length + places.length }, (_, item) => item);
+  const ownerOf = (item: number): number => {
+    while (owner[item] !== item) item = owner[item] = owner[owner[item]!]!;
+    return item;
+  };
+  const fold = (item: number, into: number) => (owner[ownerOf(item)] = ownerOf(into));
+  const placeItem = (place: number) => nodes.length + place;
 
   const plain = (node: NetNode) => node.kind === 'task' || node.kind === 'xor' || node.kind === 'and' || node.kind === 'or';
   const merging = (node: NetNode) => node.kind === 'task' || node.kind === 'xor' || ((node.kind === 'and' || node.kind === 'or') && node.inputs.length === 1);
@@ -47,7 +68,8 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
     const targetInputs = nodes[target]!.inputs;
     targetInputs[targetInputs.indexOf(removed)] = kept;
     places[kept]!.target = target;
-    places[kept]!.through.push(node.id, ...node.absorbed, ...places[removed]!.through);
+    fold(at, placeItem(kept));
+    fold(placeItem(removed), placeItem(kept));
     nodeGone[at] = 1;
     placeGone[removed] = 1;
     touch(places[kept]!.source, target);
@@ -70,7 +92,7 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
       drop(node.outputs, place);
       drop(targetNode.inputs, place);
       if (node.defaultOutput === place) node.defaultOutput = twin;
-      places[twin]!.through.push(...places[place]!.through);
+      fold(placeItem(place), placeItem(twin));
       placeGone[place] = 1;
       touch(at, target);
       return true;
@@ -84,7 +106,7 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
     if (loop === undefined) return false;
     drop(node.outputs, loop);
     drop(node.inputs, loop);
-    node.absorbed.push(...places[loop]!.through);
+    fold(placeItem(loop), at);
     placeGone[loop] = 1;
     touch(at);
     return true;
@@ -101,10 +123,26 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
     node.outputs = following.outputs;
     node.defaultOutput = following.defaultOutput;
     for (const place of node.outputs) places[place]!.source = at;
-    node.absorbed.push(...places[link]!.through, following.id, ...following.absorbed);
+    fold(placeItem(link), at);
+    fold(next, at);
     nodeGone[next] = 1;
     placeGone[link] = 1;
     touch(at, ...node.outputs.map((place) => places[place]!.target));
+    return true;
+  };
+
+  const sideBranch = (at: number, node: NetNode): boolean => {
+    if (node.kind !== 'boundary' || node.interrupting || node.host === undefined) return false;
+    const ends = node.outputs.map((place) => places[place]!.target);
+    if (!ends.every((end) => nodes[end]!.kind === 'end' && nodes[end]!.inputs.length === 1)) return false;
+    for (const place of node.outputs) placeGone[place] = 1;
+    for (const end of ends) nodeGone[end] = 1;
+    nodeGone[at] = 1;
+    for (const item of [at, ...ends, ...node.outputs.map(placeItem)]) fold(item, node.host);
+    const host = nodes[node.host]!;
+    drop(host.boundaries!, at);
+    if (host.boundaries!.length === 0) host.kind = 'task';
+    touch(node.host);
     return true;
   };
 
@@ -113,6 +151,7 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
     if (nodeGone[at]) continue;
     const node = nodes[at]!;
     if (series(at, node) || parallel(at, node) || selfLoop(at, node) || fusion(at, node)) touch(at);
+    else sideBranch(at, node);
   }
 
   const nodeIndex = new Int32Array(nodes.length).fill(-1);
@@ -121,18 +160,37 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
   let placeCount = 0;
   nodes.forEach((_, at) => nodeGone[at] || (nodeIndex[at] = nodeCount++));
   places.forEach((_, at) => placeGone[at] || (placeIndex[at] = placeCount++));
+  const folded = new Map<number, string[]>();
+  for (let item = 0; item < owner.length; item += 1) {
+    const root = ownerOf(item);
+    if (root === item) continue;
+    const id = item < nodes.length ? original.nodes[item]!.id : original.places[item - nodes.length]!.through.join(' ');
+    const list = folded.get(root);
+    if (list) list.push(id);
+    else folded.set(root, [id]);
+  }
   const mapPlace = (place: number) => placeIndex[place]!;
   return {
     nodes: nodes
-      .filter((_, at) => !nodeGone[at])
-      .map((node) => ({
+      .map((node, at) => ({ node, at }))
+      .filter(({ at }) => !nodeGone[at])
+      .map(({ node, at }) => ({
         ...node,
         inputs: node.inputs.map(mapPlace),
         outputs: node.outputs.map(mapPlace),
         defaultOutput: node.defaultOutput === undefined ? undefined : mapPlace(node.defaultOutput),
         boundaries: node.boundaries?.map((boundary) => nodeIndex[boundary]!),
         host: node.host === undefined ? undefined : nodeIndex[node.host]!,
+        absorbed: [...node.absorbed, ...(folded.get(at) ?? [])],
       })),
-    places: places.filter((_, at) => !placeGone[at]).map((place) => ({ ...place, source: nodeIndex[place.source]!, target: nodeIndex[place.target]! })),
+    places: places
+      .map((place, at) => ({ place, at }))
+      .filter(({ at }) => !placeGone[at])
+      .map(({ place, at }) => ({
+        ...place,
+        source: nodeIndex[place.source]!,
+        target: nodeIndex[place.target]!,
+        through: [...place.through, ...(folded.get(placeItem(at)) ?? [])],
+      })),
   };
 }

@@ -30,7 +30,24 @@ const firedOf = (id: string) => `fired:${id}`;
 export function bruteForceVerdict(scope: PlanScope, maxStates = 2_000): Verdict | null {
   const node = new Map(scope.nodes.map((candidate) => [candidate.id, candidate]));
   const flow = new Map(scope.flows.map((candidate) => [candidate.id, candidate]));
-  const boundariesOf = (host: string) => scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && candidate.attachedTo === host);
+  const hosts = new Set(scope.nodes.flatMap((candidate) => (candidate.type === 'boundaryEvent' ? [candidate.attachedTo] : [])));
+
+  /**
+   * Side branches, as the check defines them: a non-interrupting boundary event each of whose flows
+   * runs through plain one-in-one-out steps to an end event of its own. They are left out of the game.
+   */
+  const endsAlone = (flowId: string): boolean => {
+    const target = node.get(flow.get(flowId)!.target)!;
+    if (target.incoming.length !== 1) return false;
+    if (target.type === 'endEvent') return target.result.kind === 'none' || target.result.kind === 'escalation';
+    const passesOn = target.type === 'serviceTask' && target.outgoing.length === 1 && !hosts.has(target.id);
+    return passesOn && endsAlone(target.outgoing[0]!);
+  };
+  const sideBranches = new Set(
+    scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && !candidate.interrupting && candidate.outgoing.every(endsAlone)).map((candidate) => candidate.id),
+  );
+  const boundariesOf = (host: string) =>
+    scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && candidate.attachedTo === host && !sideBranches.has(candidate.id));
 
   /** Can a token at `from` (a node) reach flow `target` without passing `avoid`? Plain depth-first search. */
   const reaches = (from: string, target: string, avoid: string): boolean => {

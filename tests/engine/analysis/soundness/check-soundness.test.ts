@@ -54,6 +54,17 @@ describe('soundness', () => {
     expect(findingsOf(scope)).toEqual(['deadlock@J']);
   });
 
+  it('leaves reminder side branches out, even on a step that runs again in a rework loop', () => {
+    const scope = scopeOf(
+      { S: 'start', M: 'xor', T: 'task', X: 'xor', Notify: 'task', R: 'end', E: 'end' },
+      ['S>M', 'M>T', 'T>X', 'X>M', 'X>E', 'Remind>Notify', 'Notify>R'],
+      { Remind: ['T', false] },
+    );
+    const report = checkSoundness(scope, new Set());
+    expect(report.verdict).toBe('sound');
+    expect(report.scopes[0]!.reducedNodes).toBe(2);
+  });
+
   it('lets a terminate end event end the branches still running', () => {
     const scope = scopeOf({ S: 'start', P: 'and', A: 'task', B: 'task', Stop: 'terminate', E: 'end' }, ['S>P', 'P>A', 'P>B', 'A>Stop', 'B>E']);
     expect(checkSoundness(scope, new Set()).verdict).toBe('sound');

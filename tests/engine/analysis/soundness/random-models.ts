@@ -149,8 +149,12 @@ export const blockStructuredScope: fc.Arbitrary<PlanScope> = fc
     return builder.scope();
   });
 
-/** A well-structured procedure with `width` parallel branches of `length` steps each. */
-export function wideParallelScope(width: number, length: number, withBoundaries = false): PlanScope {
+/**
+ * A procedure with `width` parallel branches of `length` steps each. With deadlines, each branch's
+ * first step has an interrupting deadline timer whose path merges back into the branch: a host the
+ * reductions keep, so the branches stay interleaved.
+ */
+export function wideParallelScope(width: number, length: number, withDeadlines = false): PlanScope {
   const builder = new ScopeBuilder();
   const start = builder.add('start', 'S');
   const split = builder.add('and');
@@ -163,8 +167,13 @@ export function wideParallelScope(width: number, length: number, withBoundaries 
     for (let step = 0; step < length; step += 1) {
       const task = builder.add('task');
       builder.connect(previous, task);
-      if (withBoundaries && step === 0) builder.connect(builder.boundary(task, false), builder.add('end'));
       previous = task;
+      if (withDeadlines && step === 0) {
+        const merge = builder.add('xor');
+        builder.connect(task, merge);
+        builder.connect(builder.boundary(task, true), merge);
+        previous = merge;
+      }
     }
     builder.connect(previous, join);
   }
