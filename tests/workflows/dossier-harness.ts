@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { expect } from 'vitest';
 import { createActivities } from '../../activities/index.js';
@@ -115,15 +115,52 @@ export class DossierHarness {
     return handle.query(stateQuery);
   }
 
+  /** The state, once the workflow exists (a child workflow starts a moment after its caller asks). */
+  private async stateWhenStarted(handle: DossierHandle): Promise<DossierState | undefined> {
+    try {
+      return await this.state(handle);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Registers a procedure as deployed (version 1, current), so call activities can find it. */
+  async deploy(procedure: CompiledProcedure): Promise<void> {
+    const { code, agency, name } = procedure.plan.procedure;
+    const now = new Date();
+    await this.store.plans.create({ _id: procedure.planHash, plan: procedure.plan, createdAt: now });
+    await this.store.procedureVersions.create({ _id: `${code}@1`, procedureCode: code, version: 1, planHash: procedure.planHash, xml: '<definitions/>', deployedAt: now, deployedBy: 'test' });
+    await this.store.procedures.create({ _id: code, agencyId: agency, name, currentVersion: 1, retired: false, updatedAt: now });
+  }
+
+  /** Lets server time run to `instant` (UTC milliseconds). */
+  async advanceTo(instant: number): Promise<void> {
+    const now = await this.now();
+    if (instant > now) await this.advance(instant - now);
+  }
+
+  /** Waits (in real time, the server's clock standing still) until the dossier's state satisfies `holds`. */
+  async until(handle: DossierHandle, holds: (state: DossierState) => boolean, what = 'the expected state'): Promise<DossierState> {
+    let state = await this.stateWhenStarted(handle);
+    for (let attempt = 0; attempt < 200 && !(state && holds(state)); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = await this.stateWhenStarted(handle);
+    }
+    if (!state || !holds(state)) throw new Error(`never reached ${what}: ${JSON.stringify(state && { status: state.status, tasks: state.tasks, history: state.history.slice(-5) })}`);
+    return state;
+  }
+
+  /** Element ids of the open tasks, sorted. */
+  static openSteps(state: DossierState): string[] {
+    return state.tasks.filter((task) => task.status === 'open' || task.status === 'claimed').map((task) => task.elementId).sort();
+  }
+
   /** Waits (in real time, the server's clock standing still) until the dossier has an open task on `elementId`. */
   async openTask(handle: DossierHandle, elementId: string, kind: TaskView['kind'] = 'step'): Promise<TaskView> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const state = await this.state(handle);
-      const task = state.tasks.find((candidate) => candidate.elementId === elementId && candidate.kind === kind && (candidate.status === 'open' || candidate.status === 'claimed'));
-      if (task) return task;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no open ${kind} task on ${elementId}: ${JSON.stringify((await this.state(handle)).tasks)}`);
+    const isOpen = (task: TaskView) => task.elementId === elementId && task.kind === kind && (task.status === 'open' || task.status === 'claimed');
+    const state = await this.until(handle, (candidate) => candidate.tasks.some(isOpen), `an open ${kind} task on ${elementId}`);
+    return state.tasks.find(isOpen)!;
   }
 
   claim(handle: DossierHandle, taskId: string, actor: Actor): Promise<TaskView> {

@@ -54,9 +54,13 @@ function reject(type: string, message: string, details: unknown[] = []): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details });
 }
 
-/** Final status of a dossier from how its process ended. */
+/**
+ * Final status of a dossier from how its process ended: a normal end returns the result; an error
+ * end coded `refused` or `rejected` is a refusal (Form 03); any other error end, a terminate end, a
+ * withdrawal or a cancellation stops processing.
+ */
 function finalStatus(outcome: ScopeOutcome, withdrawn: boolean): DossierStatus {
-  if (withdrawn || outcome.kind === 'cancelled') return 'stopped';
+  if (withdrawn || outcome.kind === 'cancelled' || outcome.kind === 'terminated') return 'stopped';
   if (outcome.kind === 'error') return outcome.errorCode === 'refused' || outcome.errorCode === 'rejected' ? 'rejected' : 'stopped';
   return 'returned';
 }

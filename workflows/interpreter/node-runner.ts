@@ -45,18 +45,21 @@ async function runEndEvent(scope: ScopeRun, node: PlanNodeOf<'endEvent'>): Promi
 
 /** Waits for a timer or message catch event (also as an event-based gateway's alternative). */
 async function awaitCatchEvent(runtime: DossierRuntime, node: PlanNode, token: Token): Promise<void> {
+  const target = { kind: 'element', id: node.id };
   if (node.type === 'timerCatchEvent') {
     const dueAt = token.resumeFrom?.kind === 'timer' ? (token.resumeFrom.dueAt as number) : runtime.clock.stepDueAt(Date.now(), node.duration);
     token.wait = { kind: 'timer', dueAt };
     await sleep(Math.max(0, dueAt - Date.now()));
+    token.wait = undefined;
+    runtime.record.audit('timer-fired', { target, rule: `duration=${node.duration}`, details: { dueAt } });
   } else if (node.type === 'messageCatchEvent' || node.type === 'receiveTask') {
     token.wait = { kind: 'message' };
     runtime.record.mergeVariables(await runtime.mailbox.receive([node.message]));
+    token.wait = undefined;
+    runtime.record.audit('message-received', { target, details: { message: node.message } });
   } else {
     throw new IncidentError(`${node.type} ${node.id} cannot follow an event-based gateway`);
   }
-  token.wait = undefined;
-  runtime.record.audit(node.type === 'timerCatchEvent' ? 'timer-fired' : 'message-received', { target: { kind: 'element', id: node.id } });
 }
 
 /** Event-based gateway: the first of the following events to happen wins; the others are withdrawn. */
