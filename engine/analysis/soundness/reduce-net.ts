@@ -13,6 +13,8 @@ import type { NetNode, NetNodeKind, TokenNet } from './token-net.js';
  *   self-loop  an exclusive gateway with other ways in and out loses a flow back to itself
  *   fusion     a node that merges its inputs into one flow, followed by a node with that flow as
  *              its only input, become one node
+ *   deadline   an activity whose interrupting boundary events all lead where its own outgoing
+ *              flow leads, into a merge, is a plain step: whichever way it ends, one token arrives
  *   side branch a non-interrupting boundary event whose flows (once their steps are fused away)
  *              each end at an end event of their own — a notice, a reminder — never synchronises
  *              with anything: it is left out, and a host left without boundary events is a plain
@@ -146,11 +148,31 @@ export function reduceTokenNet(original: TokenNet): TokenNet {
     return true;
   };
 
+  const deadline = (at: number, node: NetNode): boolean => {
+    if (node.kind !== 'host' || node.outputs.length !== 1) return false;
+    const merge = places[node.outputs[0]!]!.target;
+    const boundaries = node.boundaries!.map((boundary) => nodes[boundary]!);
+    const rejoins = (boundary: NetNode) => boundary.interrupting && boundary.outputs.length === 1 && places[boundary.outputs[0]!]!.target === merge;
+    if (!mergesAnyInput(nodes[merge]!) || !boundaries.every(rejoins)) return false;
+    for (const boundary of node.boundaries!) {
+      const place = nodes[boundary]!.outputs[0]!;
+      drop(nodes[merge]!.inputs, place);
+      placeGone[place] = 1;
+      nodeGone[boundary] = 1;
+      fold(placeItem(place), at);
+      fold(boundary, at);
+    }
+    node.boundaries = [];
+    node.kind = 'task';
+    touch(at, merge);
+    return true;
+  };
+
   while (queue.length > 0) {
     const at = queue.pop()!;
     if (nodeGone[at]) continue;
     const node = nodes[at]!;
-    if (series(at, node) || parallel(at, node) || selfLoop(at, node) || fusion(at, node)) touch(at);
+    if (series(at, node) || parallel(at, node) || selfLoop(at, node) || fusion(at, node) || deadline(at, node)) touch(at);
     else sideBranch(at, node);
   }
 

@@ -34,17 +34,17 @@ export function bruteForceVerdict(scope: PlanScope, maxStates = 2_000): Verdict 
 
   /**
    * Side branches, as the check defines them: a non-interrupting boundary event each of whose flows
-   * runs through plain one-in-one-out steps to an end event of its own. They are left out of the game.
+   * runs through one-in-one-out steps or gateways to an end event of its own. They are left out of the game.
    */
-  const endsAlone = (flowId: string): boolean => {
+  const endsAlone = (flowId: string, seen = new Set<string>()): boolean => {
     const target = node.get(flow.get(flowId)!.target)!;
-    if (target.incoming.length !== 1) return false;
+    if (target.incoming.length !== 1 || seen.has(target.id)) return false;
     if (target.type === 'endEvent') return target.result.kind === 'none' || target.result.kind === 'escalation';
-    const passesOn = target.type === 'serviceTask' && target.outgoing.length === 1 && !hosts.has(target.id);
-    return passesOn && endsAlone(target.outgoing[0]!);
+    const passesOn = target.type !== 'boundaryEvent' && target.outgoing.length === 1 && !hosts.has(target.id);
+    return passesOn && endsAlone(target.outgoing[0]!, seen.add(target.id));
   };
   const sideBranches = new Set(
-    scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && !candidate.interrupting && candidate.outgoing.every(endsAlone)).map((candidate) => candidate.id),
+    scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && !candidate.interrupting && candidate.outgoing.every((flowId) => endsAlone(flowId))).map((candidate) => candidate.id),
   );
   const boundariesOf = (host: string) =>
     scope.nodes.filter((candidate) => candidate.type === 'boundaryEvent' && candidate.attachedTo === host && !sideBranches.has(candidate.id));

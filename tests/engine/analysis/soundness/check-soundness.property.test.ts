@@ -26,7 +26,11 @@ describe('soundness check agrees with the brute-force token game', () => {
           fc.pre(expected !== null);
           const { complete, ...actual } = verdictOf(scope);
           expect(complete).toBe(true);
-          expect(actual).toEqual(expected);
+          // Past a lack of synchronisation the bound stops exploring, and the reduced net may stop
+          // sooner than the raw one (two tokens on a folded chain are one overflowing place): the
+          // first defect found is certain, what lies beyond it is not compared.
+          if (expected.lackOfSynchronization) expect(actual.lackOfSynchronization).toBe(true);
+          else expect(actual).toEqual(expected);
           const defects = Object.entries(expected).filter(([, found]) => found).map(([kind]) => kind);
           for (const kind of defects.length === 0 ? ['sound'] : defects) seen.set(kind, (seen.get(kind) ?? 0) + 1);
         }),

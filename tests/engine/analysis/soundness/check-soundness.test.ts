@@ -40,13 +40,24 @@ describe('soundness', () => {
     expect(checkSoundness(afterParallel, new Set()).verdict).toBe('sound');
   });
 
-  it('accepts a consultation deemed agreed by its boundary timer, merged before the join', () => {
+  it('accepts a consultation deemed agreed by its boundary timer, merged before the join, and folds it away', () => {
     const scope = scopeOf(
       { S: 'start', P: 'and', Appraise: 'task', Wait: 'task', M: 'xor', J: 'and', E: 'end' },
       ['S>P', 'P>Appraise', 'P>Wait', 'Wait>M', 'Deemed>M', 'M>J', 'Appraise>J', 'J>E'],
       { Deemed: ['Wait', true] },
     );
-    expect(checkSoundness(scope, new Set()).verdict).toBe('sound');
+    const report = checkSoundness(scope, new Set());
+    expect(report.verdict).toBe('sound');
+    expect(report.scopes[0]!.reducedNodes).toBe(2);
+  });
+
+  it('keeps a deadline whose path leads elsewhere, and finds the join it starves', () => {
+    const scope = scopeOf(
+      { S: 'start', P: 'and', Appraise: 'task', Wait: 'task', J: 'and', Refuse: 'task', E: 'end', E2: 'end' },
+      ['S>P', 'P>Appraise', 'P>Wait', 'Wait>J', 'Appraise>J', 'J>E', 'Late>Refuse', 'Refuse>E2'],
+      { Late: ['Wait', true] },
+    );
+    expect(findingsOf(scope)).toEqual(['deadlock@J']);
   });
 
   it('sees that a non-interrupting boundary path into a parallel join leaves the join waiting', () => {
@@ -77,6 +88,7 @@ describe('soundness', () => {
   });
 
   it('stops at the state bound on a wide split it cannot reduce, and says so', () => {
+    expect(checkSoundness(wideParallelScope(2, 2, true), new Set()).verdict).toBe('sound');
     const report = checkSoundness(wideParallelScope(30, 2, true), new Set(), 5_000);
     expect(report.verdict).toBe('inconclusive');
     expect(report.scopes[0]!.states).toBeLessThanOrEqual(5_000);

@@ -150,11 +150,11 @@ export const blockStructuredScope: fc.Arbitrary<PlanScope> = fc
   });
 
 /**
- * A procedure with `width` parallel branches of `length` steps each. With deadlines, each branch's
- * first step has an interrupting deadline timer whose path merges back into the branch: a host the
- * reductions keep, so the branches stay interleaved.
+ * A procedure with `width` parallel branches of `length` steps each. With escalations, each
+ * branch's first step has a non-interrupting escalation timer whose own step rejoins the branch at
+ * an inclusive join: nothing the reductions can fold, so the branches stay interleaved.
  */
-export function wideParallelScope(width: number, length: number, withDeadlines = false): PlanScope {
+export function wideParallelScope(width: number, length: number, withEscalations = false): PlanScope {
   const builder = new ScopeBuilder();
   const start = builder.add('start', 'S');
   const split = builder.add('and');
@@ -168,11 +168,13 @@ export function wideParallelScope(width: number, length: number, withDeadlines =
       const task = builder.add('task');
       builder.connect(previous, task);
       previous = task;
-      if (withDeadlines && step === 0) {
-        const merge = builder.add('xor');
-        builder.connect(task, merge);
-        builder.connect(builder.boundary(task, true), merge);
-        previous = merge;
+      if (withEscalations && step === 0) {
+        const escalate = builder.add('task');
+        const rejoin = builder.add('or');
+        builder.connect(builder.boundary(task, false), escalate);
+        builder.connect(escalate, rejoin);
+        builder.connect(task, rejoin);
+        previous = rejoin;
       }
     }
     builder.connect(previous, join);
