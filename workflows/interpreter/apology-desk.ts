@@ -61,7 +61,8 @@ export class ApologyDesk {
       outcomes: [],
       data: { proposedDueAt, lateTaskId: lateTask.taskId, legalDueAt },
       createdAt: now,
-      dueAt: Math.max(now, calendar.subtractWorkingDays(legalDueAt, 1)),
+      // The law's latest moment for the letter; when it has passed already, the task is late from the start.
+      dueAt: calendar.subtractWorkingDays(legalDueAt, 1),
       overdue: false,
       escalationLevel: 0,
     });

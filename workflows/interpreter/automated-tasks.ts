@@ -60,7 +60,8 @@ export async function runReceiveTask(node: PlanNodeOf<'receiveTask'>, { runtime,
   setWait(undefined);
   record.mergeVariables(variables);
   if (node.supplementation) {
-    clock.resume(Date.now());
+    // The legal instant is when the office received the supplement, not when the workflow ran.
+    clock.resume(Math.min(runtime.supplementReceivedAt ?? Date.now(), Date.now()));
     runtime.clockChanged();
     record.setStatus('processing');
     record.factsChanged({ dueAtMoved: true });

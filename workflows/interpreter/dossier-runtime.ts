@@ -378,9 +378,13 @@ export class DossierRuntime {
 
   supplement(request: SupplementRequest): void {
     if (this.finishedAt !== undefined) return;
-    this.record.audit('supplement-submitted', { details: { note: request.note ?? null } });
+    this.supplementReceivedAt = request.receivedAt;
+    this.record.audit('supplement-submitted', { details: { note: request.note ?? null, receivedAt: request.receivedAt } });
     this.mailbox.deliver(supplementMessage, request.variables);
   }
+
+  /** When the citizen's latest supplement was received (the legal instant the clock runs again from). */
+  supplementReceivedAt?: number;
 
   withdraw(request: WithdrawRequest): void {
     if (this.finishedAt !== undefined || this.withdrawn) return;

@@ -62,7 +62,7 @@ function nextEscalation(runtime: DossierRuntime, node: UserTaskNode, task: TaskS
   if (task.escalationLevel < level.dueSoon && task.dueSoonAt !== undefined) return { at: task.dueSoonAt, climb: () => dueSoon(runtime, node, task) };
   if (task.escalationLevel < level.overdue && task.dueAt !== undefined) return { at: task.dueAt, climb: () => overdue(runtime, node, task) };
   const reassignAt = task.escalationLevel < level.reassigned ? reassignInstant(runtime, node, task) : undefined;
-  if (reassignAt !== undefined) return { at: reassignAt, climb: () => reassign(runtime, node, task) };
+  if (reassignAt !== undefined) return { at: reassignAt, climb: () => reassign(runtime, node, task, reassignAt) };
   return undefined;
 }
 
@@ -76,7 +76,7 @@ function dueSoon(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   task.escalationLevel = level.dueSoon;
   runtime.record.taskChanged(task.taskId);
   const rule = `escalation.dueSoonShare=${node.escalation!.dueSoonShare}`;
-  runtime.record.audit('task-due-soon', { rule, target: { kind: 'task', id: task.taskId } });
+  runtime.record.audit('task-due-soon', { rule, target: { kind: 'task', id: task.taskId }, details: { scheduledFor: task.dueSoonAt ?? null } });
   runtime.record.notify('task-due-soon', assigneeOrQueue(task), { taskId: task.taskId, name: task.name, dueAt: task.dueAt ?? null });
 }
 
@@ -87,7 +87,7 @@ function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   task.escalationLevel = level.overdue;
   task.overdue = true;
   record.taskChanged(task.taskId);
-  record.audit('task-overdue', { rule: `deadline=${node.deadline}`, target: { kind: 'task', id: task.taskId }, details: { actions } });
+  record.audit('task-overdue', { rule: `deadline=${node.deadline}`, target: { kind: 'task', id: task.taskId }, details: { actions, scheduledFor: task.dueAt ?? null } });
   if (actions.includes('mark-overdue')) record.setOverdue(true);
   if (actions.includes('notify')) {
     const recipients = assigneeOrQueue(task);
@@ -100,7 +100,7 @@ function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   if (actions.includes('apology-letter')) runtime.apologies.considerFor(node, task);
 }
 
-function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, scheduledFor: number): void {
   const target = node.escalation!.target;
   const previous = task.assignee;
   task.escalationLevel = level.reassigned;
@@ -111,7 +111,7 @@ function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState):
   runtime.record.audit('task-reassigned', {
     rule: `escalation.reassignAfter=${node.escalation!.reassignAfter}`,
     target: { kind: 'task', id: task.taskId },
-    details: { from: previous ?? null, toRole: target },
+    details: { from: previous ?? null, toRole: target, scheduledFor },
   });
   runtime.record.notify('task-reassigned', { roles: [target], units: task.candidateUnit ? [task.candidateUnit] : [] }, { taskId: task.taskId, name: task.name });
 }

@@ -25,7 +25,7 @@ describe('boundary events', () => {
     await harness.advanceTo(at('2026-03-19T10:00:01Z'));
     await harness.until(handle, (state) => state.history.some((entry) => entry.action === 'message-sent'), 'the reminder');
     expect(steps(await harness.state(handle))).toEqual(['Consult']);
-    expect(await harness.store.notifications.findOne({ dossierId: 'BE-0001', kind: 'message' }).lean()).toMatchObject({
+    await expect.poll(() => harness.store.notifications.findOne({ dossierId: 'BE-0001', kind: 'message' }).lean()).toMatchObject({
       data: { message: 'nhac-viec', elementId: 'Remind' },
       recipients: { citizen: true },
     });
@@ -33,7 +33,8 @@ describe('boundary events', () => {
     // 12 working days: the close of Monday 30 March. No answer: deemed to agree, the decision comes next.
     await harness.advanceTo(at('2026-03-30T10:00:01Z'));
     expect(steps(await harness.until(handle, (state) => steps(state).includes('Decide'), 'the decision step'))).toEqual(['Decide']);
-    expect(await harness.store.tasks.findById(consult.taskId).lean()).toMatchObject({ status: 'cancelled' });
+    await expect.poll(() => harness.store.tasks.findById(consult.taskId).lean()).toMatchObject({ status: 'cancelled' });
+    await expect.poll(() => harness.store.auditEvents.countDocuments({ stream: 'dossier:BE-0001', action: 'boundary-event' })).toBe(2);
     const fired = await harness.store.auditEvents.find({ stream: 'dossier:BE-0001', action: 'boundary-event' }).sort({ sequence: 1 }).lean();
     expect(fired.map((entry) => [entry.target.id, entry.details.interrupting])).toEqual([
       ['Reminder', false],
@@ -49,7 +50,7 @@ describe('boundary events', () => {
     const consult = await harness.openTask(handle, 'Consult');
     await handle.signal(messageSignal, { name: 'rut-y-kien' });
     expect(await handle.result()).toMatchObject({ status: 'stopped' });
-    expect(await harness.store.tasks.findById(consult.taskId).lean()).toMatchObject({ status: 'cancelled' });
-    expect(await harness.store.dossiers.findById('BE-0002').lean()).toMatchObject({ status: 'stopped', currentSteps: [] });
+    await expect.poll(() => harness.store.tasks.findById(consult.taskId).lean()).toMatchObject({ status: 'cancelled' });
+    await expect.poll(() => harness.store.dossiers.findById('BE-0002').lean()).toMatchObject({ status: 'stopped', currentSteps: [] });
   });
 });

@@ -19,14 +19,14 @@ describe('call activity', () => {
     const handle = await harness.start(caller, { dossierId: 'CA-0001' });
     const child = harness.client.workflow.getHandle('CA-0001/Residence/1') as typeof handle;
     const register = await harness.openTask(child, 'Register');
-    expect(await harness.store.tasks.findById(register.taskId).lean()).toMatchObject({ dossierId: 'CA-0001', agencyId: 'cong-an-xa', candidateUnit: 'cong-an-xa' });
+    await expect.poll(() => harness.store.tasks.findById(register.taskId).lean()).toMatchObject({ dossierId: 'CA-0001', agencyId: 'cong-an-xa', candidateUnit: 'cong-an-xa' });
 
     await harness.complete(child, register.taskId, police, { soHoKhau: 'HK-123' }, 'dat');
     await harness.work(handle, 'Finish', lan);
     expect(await handle.result()).toMatchObject({ status: 'returned', variables: { soHoKhau: 'HK-123', cuTru: 'dat' } });
     // The child wrote its own audit stream on the caller's dossier, and left the dossier document to its caller.
-    expect(await harness.store.auditEvents.countDocuments({ stream: 'dossier:CA-0001/Residence:1' })).toBeGreaterThan(0);
-    expect(await harness.store.dossiers.findById('CA-0001').lean()).toMatchObject({ status: 'returned', procedureCode: 'lien-thong' });
+    await expect.poll(() => harness.store.auditEvents.countDocuments({ stream: 'dossier:CA-0001/Residence:1' })).toBeGreaterThan(0);
+    await expect.poll(() => harness.store.dossiers.findById('CA-0001').lean()).toMatchObject({ status: 'returned', procedureCode: 'lien-thong' });
   });
 
   it('turns a BPMN error ending the called procedure into an error its caller catches', async () => {

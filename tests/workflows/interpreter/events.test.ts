@@ -53,6 +53,6 @@ describe('timer and message events, event-based gateway, service task', () => {
       ['Cooling', '2026-03-13T10:00:00.000Z'],
       ['Expired', '2026-03-18T10:00:00.000Z'],
     ]);
-    expect(await harness.store.dossiers.findById('EV-0002').lean()).toMatchObject({ status: 'stopped' });
+    await expect.poll(() => harness!.store.dossiers.findById('EV-0002').lean()).toMatchObject({ status: 'stopped' });
   });
 });

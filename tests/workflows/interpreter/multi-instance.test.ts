@@ -25,7 +25,7 @@ describe('multi-instance activities', () => {
     await harness.complete(handle, 'MI-0001/Consult/2', lan, { yKien: 'Đồng ý' });
     // Two of three answered: the completion condition holds and the third consultation is withdrawn.
     await harness.until(handle, (state) => state.tasks.some((task) => task.elementId === 'Sign'), 'the first signature');
-    expect(await harness.store.tasks.findById('MI-0001/Consult/3').lean()).toMatchObject({ status: 'cancelled' });
+    await expect.poll(() => harness.store.tasks.findById('MI-0001/Consult/3').lean()).toMatchObject({ status: 'cancelled' });
 
     const signing = (await harness.state(handle)).tasks.filter((task) => task.elementId === 'Sign');
     expect(signing.map((task) => task.taskId)).toEqual(['MI-0001/Sign/1']);
@@ -38,6 +38,6 @@ describe('multi-instance activities', () => {
   it('skips an activity whose collection is empty', async () => {
     const handle = await harness.start(procedure, { dossierId: 'MI-0002', variables: { coQuan: [], nguoiKy: [] } });
     expect(await handle.result()).toMatchObject({ status: 'returned' });
-    expect(await harness.store.tasks.countDocuments({ dossierId: 'MI-0002' })).toBe(0);
+    await expect.poll(() => harness.store.tasks.countDocuments({ dossierId: 'MI-0002' })).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ describe('embedded subprocess, error and escalation events', () => {
     const actions = (await harness.state(handle)).history.map((entry) => entry.action);
     expect(actions).toContain('boundary-event');
     expect(actions).toContain('message-sent');
-    expect(await harness.store.notifications.findOne({ dossierId: 'SP-0001', kind: 'message' }).lean()).toMatchObject({ data: { message: 'bao-cao' } });
+    await expect.poll(() => harness.store.notifications.findOne({ dossierId: 'SP-0001', kind: 'message' }).lean()).toMatchObject({ data: { message: 'bao-cao' } });
   });
 
   it('an error end inside is caught by the error boundary of the subprocess', async () => {

@@ -37,9 +37,8 @@ describe('user task', () => {
     // 2 working days from Thursday 12 March 09:00: the close of Monday 16 March.
     expect(new Date(task.dueAt!).toISOString()).toBe('2026-03-16T10:00:00.000Z');
 
-    const stored = await harness.store.tasks.findById(task.taskId).lean();
-    expect(stored).toMatchObject({ dossierId: 'UT-0001', status: 'open', agencyId: 'ubnd-xa', outcomes: [{ value: 'dat', label: 'Đạt' }, { value: 'tu-choi', label: 'Từ chối' }] });
-    expect(stored?.form.map((field) => field.key)).toEqual(['ghiChu', 'soTrang']);
+    await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ dossierId: 'UT-0001', status: 'open', agencyId: 'ubnd-xa', outcomes: [{ value: 'dat', label: 'Đạt' }, { value: 'tu-choi', label: 'Từ chối' }] });
+    expect((await harness.store.tasks.findById(task.taskId).lean())?.form.map((field) => field.key)).toEqual(['ghiChu', 'soTrang']);
 
     const completed = await harness.complete(handle, task.taskId, lan, { ghiChu: 'Hồ sơ hợp lệ', soTrang: 12 }, 'dat');
     expect(completed).toMatchObject({ status: 'completed', completedBy: 'lan', outcome: 'dat' });
@@ -48,7 +47,7 @@ describe('user task', () => {
 
     const dossier = await harness.store.dossiers.findById('UT-0001').lean();
     expect(dossier).toMatchObject({ status: 'returned', punctuality: 'early', currentSteps: [] });
-    expect(await harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'completed', completedBy: 'lan', outcome: 'dat' });
+    await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'completed', completedBy: 'lan', outcome: 'dat' });
 
     const audit = await harness.store.auditEvents.find({ stream: 'dossier:UT-0001' }).sort({ sequence: 1 }).lean();
     expect(audit.map((entry) => entry.action)).toEqual(['dossier-received', 'task-opened', 'task-completed', 'dossier-finished']);
@@ -59,7 +58,7 @@ describe('user task', () => {
     const handle = await harness.start(review, { dossierId: 'UT-0002' });
     await harness.work(handle, 'Review', lan, { ghiChu: 'Thiếu giấy tờ' }, 'tu-choi');
     expect(await handle.result()).toMatchObject({ status: 'rejected' });
-    expect(await harness.store.dossiers.findById('UT-0002').lean()).toMatchObject({ status: 'rejected' });
+    await expect.poll(() => harness.store.dossiers.findById('UT-0002').lean()).toMatchObject({ status: 'rejected' });
   });
 
   it('refuses bad completions in the validator, leaving the history untouched', async () => {
