@@ -23,6 +23,8 @@ export interface CompileOptions {
   procedures?: ProcedureRegistry;
   /** Documents above this size are refused (default 16 MiB). */
   maxInputBytes?: number;
+  /** Documents with more elements, diagram interchange aside, are refused (default 100,000). */
+  maxInputElements?: number;
   /** States explored per scope by the soundness check before it gives up (default 50,000). */
   maxStates?: number;
 }
@@ -122,7 +124,7 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
  * the input, the answer is a result whose diagnostics say what is wrong.
  */
 export async function compile(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
-  const { definitions, diagnostics } = await readBpmn(xml, options.maxInputBytes);
+  const { definitions, diagnostics } = await readBpmn(xml, options);
   if (!definitions) return failed(diagnostics);
   return compileDefinitions(definitions, options, diagnostics);
 }

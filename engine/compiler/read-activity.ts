@@ -64,7 +64,7 @@ function readCommon(context: CompileContext, activity: ModdleElement, id: string
   if (type === 'userTask') {
     if (!role) context.report('missing-role', id);
     if (!unit) context.report('missing-unit', id);
-    if (!step || text(step, 'deadline') === undefined) context.report('missing-deadline', id);
+    if (!step || !text(step, 'deadline')?.trim()) context.report('missing-deadline', id);
   }
   if (step && flag(step, 'supplementation') === true && type !== 'receiveTask') {
     reportInvalid(context, id, 'mc:step supplementation', 'true', {

@@ -1,7 +1,7 @@
 import { child, text, type ModdleElement } from '../moddle/moddle-element.js';
 import type { ProcedureSettings } from '../plan/procedure-plan.js';
 import { MISSING, type CompileContext } from './compile-context.js';
-import { readAmount, readChoice, readDuration, readTimeOfDay } from './read-attributes.js';
+import { readAmount, readChoice, readDuration, readTimeOfDay, reportInvalid } from './read-attributes.js';
 import { readExtensions } from './read-extensions.js';
 
 /** The national calendar the calendar engine ships (engine/calendar/data/vn-national). */
@@ -9,6 +9,18 @@ export const DEFAULT_CALENDAR_ID = 'vn-national';
 
 /** The decree's rule: the legal deadline restarts once the supplemented dossier is complete. */
 export const DEFAULT_SUPPLEMENTATION_CLOCK = 'restart';
+
+/** Calendar ids as the calendar data names them: lower-case letters, digits and dashes. */
+function readCalendarId(context: CompileContext, processId: string, value: string | undefined): string {
+  const id = value?.trim();
+  if (!id) return DEFAULT_CALENDAR_ID;
+  if (/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) return id;
+  reportInvalid(context, processId, 'mc:procedure calendarId', id, {
+    vi: 'cần mã lịch gồm chữ thường, chữ số và dấu gạch ngang, ví dụ vn-national.',
+    en: 'expected a calendar id of lower-case letters, digits and dashes, e.g. vn-national.',
+  });
+  return DEFAULT_CALENDAR_ID;
+}
 
 /** Process-level legal settings, from the process's name and its `mc:procedure`. */
 export function readProcedure(context: CompileContext, process: ModdleElement, processId: string): ProcedureSettings {
@@ -49,7 +61,7 @@ export function readProcedure(context: CompileContext, process: ModdleElement, p
     code: code ?? MISSING,
     name: name ?? MISSING,
     agency: agency ?? MISSING,
-    calendarId: text(procedure, 'calendarId')?.trim() || DEFAULT_CALENDAR_ID,
+    calendarId: readCalendarId(context, processId, text(procedure, 'calendarId')),
     legalLimit: legalLimit ?? MISSING,
     cutOff: readTimeOfDay(context, processId, 'mc:procedure cutOff', text(procedure, 'cutOff')),
     supplementationClock:

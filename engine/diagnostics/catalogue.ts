@@ -98,12 +98,18 @@ const durationSyntaxHint: LocalizedText = {
  */
 export const catalogue = {
   // The document
-  'input-too-large': entry<{ bytes: number; limit: number }>(
+  'input-too-large': entry<{ measure: 'bytes' | 'elements'; size: number; limit: number }>(
     'error',
-    ({ bytes, limit }) => ({
-      vi: `Tệp quá lớn (${megabytes(bytes)}); giới hạn là ${megabytes(limit)}.`,
-      en: `The file is too large (${megabytes(bytes)}); the limit is ${megabytes(limit)}.`,
-    }),
+    ({ measure, size, limit }) =>
+      measure === 'bytes'
+        ? {
+            vi: `Tệp quá lớn (${megabytes(size)}); giới hạn là ${megabytes(limit)}.`,
+            en: `The file is too large (${megabytes(size)}); the limit is ${megabytes(limit)}.`,
+          }
+        : {
+            vi: `Tệp có quá nhiều phần tử (${size}); giới hạn là ${limit}.`,
+            en: `The file holds too many elements (${size}); the limit is ${limit}.`,
+          },
     {
       vi: 'Tách thủ tục thành các thủ tục con (call activity) hoặc bỏ nội dung thừa.',
       en: 'Split the procedure into called procedures or remove unused content.',

@@ -18,6 +18,8 @@ export interface XmlOutline {
   declarationAt: number | null;
   /** Half-open [start, end) ranges of the root's BPMNDiagram children. */
   diagramRanges: Array<[number, number]>;
+  /** Elements outside those ranges: what bpmn-moddle will build objects for. */
+  elements: number;
 }
 
 interface Tag {
@@ -84,6 +86,7 @@ function skipPast(xml: string, from: number, terminator: string): number {
 
 export function outlineXml(xml: string): XmlOutline {
   const diagramRanges: Array<[number, number]> = [];
+  let elements = 0;
   let rootNamespaces: Map<string, string> | null = null;
   let depth = 0;
   let diagramStart: number | null = null;
@@ -98,7 +101,7 @@ export function outlineXml(xml: string): XmlOutline {
     } else if (xml.startsWith('<?', index)) {
       next = skipPast(xml, index + 2, '?>');
     } else if (xml.startsWith('<!', index)) {
-      return { declarationAt: index, diagramRanges };
+      return { declarationAt: index, diagramRanges, elements };
     } else if (xml.startsWith('</', index)) {
       next = skipPast(xml, index + 2, '>');
       depth -= 1;
@@ -112,16 +115,19 @@ export function outlineXml(xml: string): XmlOutline {
       next = tag.end;
       if (rootNamespaces === null) {
         rootNamespaces = namespacesOf(tag);
+        elements += 1;
       } else if (depth === 1 && isDiagram(tag, rootNamespaces)) {
         if (tag.selfClosing) diagramRanges.push([index, tag.end]);
         else diagramStart = index;
+      } else if (diagramStart === null) {
+        elements += 1;
       }
       if (!tag.selfClosing) depth += 1;
     }
     if (next === -1) break;
     index = xml.indexOf('<', next);
   }
-  return { declarationAt: null, diagramRanges };
+  return { declarationAt: null, diagramRanges, elements };
 }
 
 function isDiagram(tag: Tag, rootNamespaces: Map<string, string>): boolean {

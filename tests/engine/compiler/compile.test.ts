@@ -60,3 +60,23 @@ describe('compile', () => {
     expect((await compile(pinned, { procedures: { 'dang-ky-ho-kinh-doanh': { versions: [1, 2] } } })).ok).toBe(false);
   });
 });
+
+describe('MotCua attributes', () => {
+  it.each([
+    ['an empty step deadline', (xml: string) => xml.replace('deadline="1WD" />\n        <mc:form>\n          <mc:field key="giayToThieu"', 'deadline=" " />\n        <mc:form>\n          <mc:field key="giayToThieu"'), 'missing-deadline', 'Task_ThamDinh'],
+    ['a calendar id the calendar data cannot name', (xml: string) => xml.replace('calendarId="vn-national"', 'calendarId="Lịch Hà Nội"'), 'invalid-attribute', 'Process_DangKyHoKinhDoanh'],
+    ['an unknown overdue action', (xml: string) => xml.replace('<mc:onOverdue action="notify" />', '<mc:onOverdue action="phone-the-minister" />'), 'invalid-attribute', 'Task_TiepNhan'],
+    ['a due-soon share of a whole', (xml: string) => xml.replace('dueSoonShare="0.75" target="truong-bo-phan"', 'dueSoonShare="1" target="truong-bo-phan"'), 'invalid-attribute', 'Task_TiepNhan'],
+    ['a compliance cost in words', (xml: string) => xml.replace('travelCost="40000" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo', 'travelCost="bốn mươi nghìn" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo'), 'invalid-attribute', 'Task_TiepNhan'],
+    ['outcomes without a variable', (xml: string) => xml.replace('<mc:outcomes variable="ketQua">', '<mc:outcomes>'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['a choice field without options', (xml: string) => xml.replace(/(<mc:field key="hinhThucTra"[^>]*>)[\s\S]*?(<\/mc:field>)/, '$1$2'), 'invalid-attribute', 'Task_TraKetQua'],
+    ['the supplementation mark on a user task', (xml: string) => xml.replace('deadline="4WH" citizenFacing="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"', 'deadline="4WH" citizenFacing="true" supplementation="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"'), 'invalid-attribute', 'Task_TraKetQua'],
+    ['rework rounds that are not a whole number', (xml: string) => xml.replace('maxRounds="1"', 'maxRounds="1.5"'), 'invalid-attribute', 'Flow_BoSung_HopNhat'],
+  ])('reports %s on its element, and changes nothing else', async (_, edit, code, elementId) => {
+    const edited = edit(sample);
+    expect(edited).not.toBe(sample);
+    const result = await compile(edited);
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.elementId])).toEqual([[code, elementId]]);
+    expect(result.plan).toBeNull();
+  });
+});

@@ -62,9 +62,23 @@ describe('reading BPMN', () => {
     expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['input-too-large']);
   });
 
+  it('refuses a document of too many elements before building them, however small each is', async () => {
+    const tasks = Array.from({ length: 120_000 }, (_, index) => `<bpmn:task id="t${index}"/>`).join('');
+    const flood = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="P">${tasks}</bpmn:process></bpmn:definitions>`;
+    expect(flood.length).toBeLessThan(DEFAULT_MAX_INPUT_BYTES);
+    const { definitions, diagnostics } = await readBpmn(flood);
+    expect(definitions).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'input-too-large', message: expect.objectContaining({ en: 'The file holds too many elements (120002); the limit is 100000.' }) })]);
+  });
+
+  it('does not count the diagram interchange, which is never parsed', async () => {
+    const { diagnostics } = await readBpmn(sample, { maxInputElements: 150 });
+    expect(diagnostics).toEqual([]);
+  });
+
   it('counts the limit in UTF-8 bytes, so Vietnamese text weighs what it weighs on disk', async () => {
     const text = `<!-- ${'ệ'.repeat(400)} -->`;
-    const { diagnostics } = await readBpmn(text, 1000);
+    const { diagnostics } = await readBpmn(text, { maxInputBytes: 1000 });
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'input-too-large', message: expect.objectContaining({ en: expect.stringContaining('MB') }) })]);
   });
 });

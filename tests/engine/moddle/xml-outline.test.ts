@@ -20,6 +20,10 @@ describe('XML outline', () => {
     expect(outlineXml(root('<!-- <!DOCTYPE x> --><bpmn:process id="P"><bpmn:documentation><![CDATA[<!DOCTYPE y>]]></bpmn:documentation></bpmn:process>')).declarationAt).toBeNull();
   });
 
+  it('counts the elements outside the diagram interchange', () => {
+    expect(outlineXml(root(`<bpmn:process id="Process_1"><bpmn:task id="T"/></bpmn:process>${diagram}`)).elements).toBe(3);
+  });
+
   it('cuts the diagram interchange out, keeping its line breaks', () => {
     const xml = root(`<bpmn:process id="Process_1"/>${diagram}`);
     const stripped = cut(xml);
@@ -45,7 +49,7 @@ describe('XML outline', () => {
 
   it('stops quietly on malformed text and leaves it for the parser to report', () => {
     const unterminated = root('<!-- never closed');
-    expect(outlineXml(unterminated)).toEqual({ declarationAt: null, diagramRanges: [] });
-    expect(outlineXml('<a b="unterminated>')).toEqual({ declarationAt: null, diagramRanges: [] });
+    expect(outlineXml(unterminated)).toEqual({ declarationAt: null, diagramRanges: [], elements: 1 });
+    expect(outlineXml('<a b="unterminated>')).toEqual({ declarationAt: null, diagramRanges: [], elements: 0 });
   });
 });
