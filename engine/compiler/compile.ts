@@ -59,13 +59,18 @@ const structuralCodes = new Set<DiagnosticCode>([
   'unresolved-reference',
 ]);
 
+/** Structural errors about a scope as a whole, reported on its id (the process's, or the subprocess's). */
+const scopeCodes = new Set<DiagnosticCode>(['missing-start-event', 'missing-end-event']);
+
 /** Scopes with a structural error: the soundness check leaves them out. */
 function structurallyBrokenScopes(process: PlanScope, diagnostics: readonly Diagnostic[], opaqueIds: ReadonlySet<string>): Set<string> {
-  const erroneous = new Set(diagnostics.filter((d) => structuralCodes.has(d.code) && d.elementId !== null).map((d) => d.elementId!));
+  const structural = diagnostics.filter((d) => structuralCodes.has(d.code) && d.elementId !== null);
+  const brokenScopes = new Set(structural.filter((d) => scopeCodes.has(d.code)).map((d) => d.elementId!));
+  const brokenElements = new Set([...opaqueIds, ...structural.filter((d) => !scopeCodes.has(d.code)).map((d) => d.elementId!)]);
   const flagged = new Set<string>();
   for (const scope of allScopes(process)) {
-    const members = [scope.id, ...scope.nodes.map((node) => node.id), ...scope.flows.flatMap((flow) => [flow.id, flow.source, flow.target])];
-    if (members.some((id) => erroneous.has(id) || opaqueIds.has(id))) flagged.add(scope.id);
+    const members = [...scope.nodes.map((node) => node.id), ...scope.flows.flatMap((flow) => [flow.id, flow.source, flow.target])];
+    if (brokenScopes.has(scope.id) || members.some((id) => brokenElements.has(id))) flagged.add(scope.id);
   }
   return flagged;
 }

@@ -80,3 +80,20 @@ describe('MotCua attributes', () => {
     expect(result.plan).toBeNull();
   });
 });
+
+describe('soundness of scopes with structural errors', () => {
+  it('leaves out only the scope that is broken: a subprocess without a start does not stop its parent being checked', async () => {
+    const karaoke = readFileSync(path.join(import.meta.dirname, '../../../engine/samples/karaoke-licence-bundle.bpmn'), 'utf8');
+    const broken = karaoke.replace('<bpmn:startEvent id="Start_AnNinh">\n        <bpmn:outgoing>Flow_AnNinh_1</bpmn:outgoing>\n      </bpmn:startEvent>', '').replace(
+      '<bpmn:sequenceFlow id="Flow_AnNinh_1" sourceRef="Start_AnNinh" targetRef="Task_TiepNhanAnNinh" />',
+      '',
+    );
+    const result = await compile(broken);
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.elementId])).toContainEqual(['missing-start-event', 'Sub_AnNinhTratTu']);
+    expect(result.analysis!.soundness.scopes.map((scope) => [scope.scopeId, scope.verdict])).toEqual([
+      ['Process_KaraokeTronGoi', 'sound'],
+      ['Sub_AnNinhTratTu', 'not-checked'],
+      ['Sub_GiayPhepKaraoke', 'sound'],
+    ]);
+  });
+});
