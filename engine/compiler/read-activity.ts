@@ -8,8 +8,8 @@ import { messageName } from './read-events.js';
 import { refuse } from './unsupported.js';
 
 /** Escalation defaults, as the decree's ladder reads: warn at three quarters, escalate to the unit head. */
-export const DEFAULT_DUE_SOON_SHARE = 0.75;
-export const DEFAULT_ESCALATION_TARGET = 'unit-head';
+const DEFAULT_DUE_SOON_SHARE = 0.75;
+const DEFAULT_ESCALATION_TARGET = 'unit-head';
 
 type ActivityType = ActivityNode['type'];
 type Common = Omit<PlanNodeOf<'serviceTask'>, 'type' | 'activityType' | 'input'>;

@@ -5,10 +5,10 @@ import { readAmount, readChoice, readDuration, readTimeOfDay, reportInvalid } fr
 import { readExtensions } from './read-extensions.js';
 
 /** The national calendar the calendar engine ships (engine/calendar/data/vn-national). */
-export const DEFAULT_CALENDAR_ID = 'vn-national';
+const DEFAULT_CALENDAR_ID = 'vn-national';
 
 /** The decree's rule: the legal deadline restarts once the supplemented dossier is complete. */
-export const DEFAULT_SUPPLEMENTATION_CLOCK = 'restart';
+const DEFAULT_SUPPLEMENTATION_CLOCK = 'restart';
 
 /** Calendar ids as the calendar data names them: lower-case letters, digits and dashes. */
 function readCalendarId(context: CompileContext, processId: string, value: string | undefined): string {

@@ -17,7 +17,7 @@ function entry<P = undefined>(
 const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /** Why a flow or an attachment breaks BPMN's connection rules. */
-export const connectionProblems = {
+const connectionProblems = {
   'start-has-incoming': {
     vi: 'Sự kiện bắt đầu không được có luồng đi vào.',
     en: 'A start event cannot have incoming flows.',

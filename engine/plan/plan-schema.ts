@@ -242,7 +242,7 @@ export type PlanScope = {
 };
 
 // Annotated because a subprocess node holds a scope: the annotation breaks the inference cycle.
-export const scopeSchema: z.ZodType<PlanScope> = z
+const scopeSchema: z.ZodType<PlanScope> = z
   .object({ id: elementId, nodes: z.array(planNodeSchema), flows: z.array(flowSchema) })
   .meta({ id: 'PlanScope', description: 'The process, or an embedded subprocess: its nodes and the flows between them.' });
 

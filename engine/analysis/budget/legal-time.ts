@@ -13,7 +13,7 @@ export interface LegalTime {
   clockMinutes: number;
 }
 
-export const WORKING_MINUTES_PER_DAY = 8 * 60;
+const WORKING_MINUTES_PER_DAY = 8 * 60;
 const MINUTES_PER_DAY = 24 * 60;
 
 /** Default national working sessions, used only for the receipt-day allowance below. */
@@ -24,7 +24,7 @@ const nationalSessions: Array<[start: number, end: number]> = [
 
 export const ZERO_TIME: LegalTime = { workingMinutes: 0, calendarDays: 0, clockMinutes: 0 };
 
-export function legalTimeOf(duration: LegalDuration): LegalTime {
+function legalTimeOf(duration: LegalDuration): LegalTime {
   switch (duration.unit) {
     case 'working-days':
       return { ...ZERO_TIME, workingMinutes: duration.amount * WORKING_MINUTES_PER_DAY };
@@ -55,7 +55,7 @@ export function scaleTime(time: LegalTime, factor: number): LegalTime {
   return { workingMinutes: time.workingMinutes * factor, calendarDays: time.calendarDays * factor, clockMinutes: time.clockMinutes * factor };
 }
 
-export function isZeroTime(time: LegalTime): boolean {
+function isZeroTime(time: LegalTime): boolean {
   return time.workingMinutes === 0 && time.calendarDays === 0 && time.clockMinutes === 0;
 }
 

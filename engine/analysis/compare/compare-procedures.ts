@@ -6,7 +6,7 @@ import { formatLegalTime, type LegalTime } from '../budget/legal-time.js';
 import type { ProcedureAnalysis } from '../procedure-analysis.js';
 
 /** Reform target (Circular 02/2017 practice): cut the yearly compliance cost by at least a fifth. */
-export const REFORM_TARGET_SHARE = 0.2;
+const REFORM_TARGET_SHARE = 0.2;
 
 export interface ComparedVersion {
   plan: ProcedurePlan;
