@@ -143,6 +143,8 @@ function budgetOfScope(scope: PlanScope, settings: BudgetSettings): ScopeBudget 
   const order = topologicalOrder(count, dagEdges, reached);
   const predecessors = scope.nodes.map(() => [] as number[]);
   dagEdges.forEach((list, from) => list.forEach(({ to, flowId }) => flowId && predecessors[to]!.push(from)));
+  const hostOf = scope.nodes.map((node) => (node.type === 'boundaryEvent' ? (position.get(node.attachedTo) ?? -1) : -1));
+  /** Vertices from which `target` can be reached over the DAG (a boundary event through its host). */
   const reachingBack = (target: number): Uint8Array => {
     const seen = new Uint8Array(count);
     const queue = [target];
@@ -154,7 +156,6 @@ function budgetOfScope(scope: PlanScope, settings: BudgetSettings): ScopeBudget 
     }
     return seen;
   };
-  const hostOf = scope.nodes.map((node) => (node.type === 'boundaryEvent' ? (position.get(node.attachedTo) ?? -1) : -1));
 
   const assumptions: BudgetAssumption[] = [];
   const subprocesses: SubprocessBudget[] = [];
