@@ -330,10 +330,13 @@ export const catalogue = {
       const label = procedureAttributeLabels[attribute] ?? { vi: attribute, en: attribute };
       return { vi: `Thủ tục thiếu ${label.vi}.`, en: `The procedure lacks its ${label.en}.` };
     },
-    {
-      vi: 'Khai báo trong mc:procedure của quy trình: mã thủ tục (code), cơ quan (agency) và thời hạn giải quyết (legalLimit).',
-      en: 'Declare them in the process’s mc:procedure: code, agency and legalLimit.',
-    },
+    ({ attribute }) =>
+      attribute === 'name'
+        ? { vi: 'Đặt tên cho quy trình: đó là tên thủ tục người dân nhìn thấy.', en: 'Name the process: it is the procedure name citizens see.' }
+        : {
+            vi: 'Khai báo trong mc:procedure của quy trình: mã thủ tục (code), cơ quan (agency) và thời hạn giải quyết (legalLimit).',
+            en: 'Declare them in the process’s mc:procedure: code, agency and legalLimit.',
+          },
   ),
   'misplaced-extension': entry<{ extension: string; element: string; repeated: boolean }>(
     'error',
