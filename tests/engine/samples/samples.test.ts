@@ -52,6 +52,22 @@ describe('sample procedures', () => {
     expect(analysis!.budget.total.workingMinutes).toBe(16 * 8 * 60);
   });
 
+  it('carry the process-level legal settings', async () => {
+    const { plan } = await compile(read('household-business-registration'));
+    expect(plan!.procedure).toEqual({
+      code: 'dang-ky-ho-kinh-doanh',
+      name: 'Đăng ký thành lập hộ kinh doanh',
+      agency: 'ubnd-xa',
+      calendarId: 'vn-national',
+      legalLimit: '3WD',
+      supplementationClock: 'restart',
+      legalBasis: { text: 'Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp, Điều 88 (đăng ký hộ kinh doanh)', href: 'https://vbpl.vn' },
+      costModel: { hourlyIncome: 35000, timesPerYear: 1, subjectsPerYear: 1200 },
+    });
+    expect((await compile(read('birth-registration'))).plan!.procedure).toMatchObject({ legalLimit: '0WD', cutOff: '15:00' });
+    expect((await compile(read('construction-permit'))).plan!.procedure).toMatchObject({ legalLimit: 'P20D', supplementationClock: 'pause' });
+  });
+
   it('the household business registration lets the appraisal request a supplement or refuse, before approval', async () => {
     const { plan } = await compile(read('household-business-registration'));
     const appraisal = plan!.process.nodes.find((node) => node.id === 'Task_ThamDinh');
