@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { expect } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { CalendarData } from '../../engine/calendar/index.js';
@@ -22,7 +22,7 @@ import {
   type Variables,
 } from '../../workflows/contract.js';
 import { connectTestStore } from '../support/store.js';
-import { createTimeSkippingEnvironment, uniqueTaskQueue, type TimeSkippingEnvironment } from '../support/temporal.js';
+import { connectDevServer, createTimeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal.js';
 
 export type DossierHandle = WorkflowHandle<(input: DossierInput) => Promise<DossierResult>>;
 
@@ -40,13 +40,52 @@ export async function compileProcedure(file: URL | string): Promise<CompiledProc
 
 export const sampleFile = (name: string) => new URL(`../../engine/samples/${name}.bpmn`, import.meta.url);
 
+/** Where the harness runs dossiers: the time-skipping test server, or the run's dev server. */
+interface HarnessServer {
+  /** A plain client: waiting on a result never lets the time-skipping server skip time. */
+  client: Client;
+  nativeConnection: NativeConnection;
+  /** Whether the server has MotCua's search attributes (the Java test server cannot register them). */
+  searchAttributes: boolean;
+  now(): Promise<number>;
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
+  const { environment, teardown } = await createTimeSkippingEnvironment({ startAt });
+  return {
+    client: new Client({ connection: environment.connection, namespace: environment.namespace }),
+    nativeConnection: environment.nativeConnection,
+    searchAttributes: false,
+    now: () => environment.currentTimeMs(),
+    advance: (ms) => environment.sleep(ms),
+    close: teardown,
+  };
+}
+
+async function devServer(): Promise<HarnessServer> {
+  const { client, workerConnection, close } = await connectDevServer();
+  return {
+    client,
+    nativeConnection: workerConnection,
+    searchAttributes: true,
+    now: async () => Date.now(),
+    advance: async () => {
+      throw new Error('the dev server runs in real time: use a time-skipping harness to advance time');
+    },
+    close,
+  };
+}
+
 /**
- * A dossier worker on the time-skipping test server and a store of its own: what the workflow
- * tests drive. The server's clock starts at `startAt` (ISO-8601) when given.
+ * A dossier worker with a store of its own, on the time-skipping test server (whose clock starts at
+ * `startAt`, ISO-8601, when given) or on the run's dev server (`devServer: true`): what the
+ * workflow tests drive. Time moves only when a test says `advance`.
  */
 export class DossierHarness {
   private constructor(
-    readonly server: TimeSkippingEnvironment,
+    private readonly server: HarnessServer,
     readonly store: Store,
     private readonly disposeStore: () => Promise<void>,
     readonly calendar: CalendarData,
@@ -55,14 +94,15 @@ export class DossierHarness {
     private readonly running: Promise<void>,
   ) {}
 
-  static async create(options: { startAt?: string } = {}): Promise<DossierHarness> {
-    const server = await createTimeSkippingEnvironment(options);
+  static async create(options: { startAt?: string; devServer?: boolean } = {}): Promise<DossierHarness> {
+    const server = options.devServer ? await devServer() : await timeSkippingServer(options.startAt);
     const testStore = await connectTestStore();
     const store = createStore(testStore.connection);
     await store.ensureIndexes();
     const taskQueue = uniqueTaskQueue('dossiers');
     const worker = await Worker.create({
-      connection: server.environment.nativeConnection,
+      connection: server.nativeConnection,
+      namespace: server.client.options.namespace,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store),
@@ -71,24 +111,18 @@ export class DossierHarness {
     return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run());
   }
 
-  /**
-   * A plain client: unlike the environment's own, waiting on a result does not let the server skip
-   * time, so the server's clock moves only when a test says `advance`.
-   */
   get client(): Client {
-    return (this.plainClient ??= new Client({ connection: this.server.environment.connection, namespace: this.server.environment.namespace }));
+    return this.server.client;
   }
 
-  private plainClient?: Client;
-
   /** Server time now (the time-skipping server's clock, not the machine's). */
-  async now(): Promise<number> {
-    return this.server.environment.currentTimeMs();
+  now(): Promise<number> {
+    return this.server.now();
   }
 
   /** Lets `ms` of server time go by, firing whatever timers fall due. */
-  async advance(ms: number): Promise<void> {
-    await this.server.environment.sleep(ms);
+  advance(ms: number): Promise<void> {
+    return this.server.advance(ms);
   }
 
   async start(procedure: CompiledProcedure, options: { dossierId: string; receivedAt?: number; variables?: Variables; historyLimit?: number }): Promise<DossierHandle> {
@@ -101,8 +135,7 @@ export class DossierHarness {
       receivedAt: options.receivedAt ?? (await this.now()),
       variables: options.variables ?? {},
       historyLimit: options.historyLimit,
-      // The Java test server cannot register custom search attributes; the dev-server tests cover them.
-      searchAttributes: false,
+      searchAttributes: this.server.searchAttributes,
     };
     return this.client.workflow.start<(input: DossierInput) => Promise<DossierResult>>(dossierWorkflowType, {
       taskQueue: this.taskQueue,
@@ -180,7 +213,7 @@ export class DossierHarness {
   async teardown(): Promise<void> {
     this.worker.shutdown();
     await this.running;
-    await this.server.teardown();
+    await this.server.close();
     await this.disposeStore();
   }
 }

@@ -57,7 +57,7 @@ export class LegalClock {
   }
 
   snapshot(): LegalClockSnapshot {
-    return structuredClone(this.state);
+    return JSON.parse(JSON.stringify(this.state)) as LegalClockSnapshot;
   }
 
   /** The instant a step started now with `deadline` is due: steps have no receipt cut-off. */
