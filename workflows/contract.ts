@@ -3,7 +3,7 @@
  * the Signals from citizens and administrators, and the state Query. The API and tests import
  * this file only; nothing here runs code with side effects.
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarData } from '../engine/calendar/index.js';
 import type { DossierStatus, TaskStatus } from '../engine/dossier/dossier-status.js';
@@ -27,6 +27,17 @@ export const dossierSearchAttributes = {
   DueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
   Overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
 };
+
+/** The search attributes a dossier starts with; the workflow upserts status, due date and overdue as they change. */
+export function dossierSearchAttributesAtStart(input: DossierInput): TypedSearchAttributes {
+  return new TypedSearchAttributes([
+    { key: dossierSearchAttributes.DossierCode, value: input.dossierId },
+    { key: dossierSearchAttributes.ProcedureCode, value: input.plan.procedure.code },
+    { key: dossierSearchAttributes.AgencyId, value: input.plan.procedure.agency },
+    { key: dossierSearchAttributes.DossierStatus, value: 'received' },
+    { key: dossierSearchAttributes.Overdue, value: false },
+  ]);
+}
 
 /** A person acting on a dossier, as the API authenticated them. */
 export interface Actor {

@@ -3,13 +3,19 @@ import type mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { connectStore } from '../../store/connection.js';
 
-/** A connection to a database of its own on the run's store server, dropped by `dispose`. */
-export async function connectTestStore(): Promise<{ connection: mongoose.Connection; dispose(): Promise<void> }> {
+/** The URI of a database of its own on the run's store server. */
+export function uniqueDatabaseUri(): string {
   const uri = new URL(inject('mongodbUri'));
   uri.pathname = `${uri.pathname}-${randomUUID().slice(0, 8)}`;
-  const connection = await connectStore(uri.toString());
+  return uri.toString();
+}
+
+/** A connection to a database of its own on the run's store server, dropped by `dispose`. */
+export async function connectTestStore(uri = uniqueDatabaseUri()): Promise<{ connection: mongoose.Connection; uri: string; dispose(): Promise<void> }> {
+  const connection = await connectStore(uri);
   return {
     connection,
+    uri,
     async dispose() {
       await connection.dropDatabase();
       await connection.close();

@@ -19,6 +19,7 @@ import {
   type DossierResult,
   type DossierState,
   type TaskView,
+  dossierSearchAttributesAtStart,
   type Variables,
 } from '../../workflows/contract.js';
 import { connectTestStore } from '../support/store.js';
@@ -141,6 +142,7 @@ export class DossierHarness {
       taskQueue: this.taskQueue,
       workflowId: options.dossierId,
       args: [input],
+      typedSearchAttributes: this.server.searchAttributes ? dossierSearchAttributesAtStart(input) : undefined,
     });
   }
 

@@ -7,7 +7,7 @@ import { BpmnError } from './bpmn-signals.js';
 import { evaluateFeel } from './feel.js';
 import { supplementMessage } from './mailbox.js';
 
-const { resolveCalledProcedure } = proxyActivities<ReturnType<typeof createProcedureActivities>>({ startToCloseTimeout: '30 seconds' });
+const { resolveCalledProcedure } = proxyActivities<ReturnType<typeof createProcedureActivities>>({ startToCloseTimeout: '10 seconds' });
 
 function asBpmnError(error: unknown): unknown {
   const cause = error instanceof ActivityFailure || error instanceof ChildWorkflowFailure ? error.cause : undefined;
@@ -22,7 +22,7 @@ export async function runServiceTask(node: PlanNodeOf<'serviceTask'>, { runtime,
   const variables = runtime.variablesFor(scope);
   const input = Object.fromEntries(node.input.map((mapping) => [mapping.target, evaluateFeel(mapping.expression, variables)]));
   const activity = proxyActivities<Record<string, (request: unknown) => Promise<Variables | undefined>>>({
-    startToCloseTimeout: '2 minutes',
+    startToCloseTimeout: '30 seconds',
     retry: { nonRetryableErrorTypes: [bpmnErrorFailureType] },
   })[node.activityType]!;
   try {

@@ -14,7 +14,7 @@ import type { Recipients } from '../../store/notifications/notification-model.js
 import { dossierSearchAttributes, type Actor, type HistoryEntry, type TaskView, type Variables } from '../contract.js';
 
 const { projectDossier } = proxyActivities<ReturnType<typeof createProjectionActivities>>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
 });
 
 /** A task as the workflow keeps it: the worklist row, plus what the worklist does not show. */

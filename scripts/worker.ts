@@ -1,0 +1,40 @@
+/**
+ * `npm run worker`: one more dossier worker against the Temporal cluster and store that
+ * TEMPORAL_ADDRESS and MONGODB_URI name — how an agency adds workers beside `npm start`'s.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
+import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
+import { connectStore } from '../store/connection.js';
+import { createStore } from '../store/store.js';
+import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
+import { reportFatal } from './runtime/fatal.js';
+
+async function main(): Promise<void> {
+  const settings = await loadTemporalSettings();
+  const environment = readEnvironment();
+  if (!environment.externalTemporalAddress || !environment.externalMongodbUri) {
+    throw new ConfigError('npm run worker joins running servers: set TEMPORAL_ADDRESS and MONGODB_URI (npm start runs a worker of its own)');
+  }
+  installWorkerRuntime('WARN');
+  const storeConnection = await connectStore(environment.externalMongodbUri);
+  const store = createStore(storeConnection);
+  await store.ensureIndexes();
+  const connection = await NativeConnection.connect({ address: environment.externalTemporalAddress });
+  const worker = await createDossierWorker({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueues.dossiers,
+    tuning: settings.worker,
+    activities: createActivities(store),
+  });
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`MotCua worker polling ${settings.taskQueues.dossiers} on ${environment.externalTemporalAddress}`);
+  await worker.run();
+  await connection.close();
+  await storeConnection.close();
+}
+
+main().catch(reportFatal);
