@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import proto from '@temporalio/proto';
 import { fileURLToPath } from 'node:url';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
@@ -138,6 +139,7 @@ export class DossierHarness {
       historyLimit: options.historyLimit,
       searchAttributes: this.server.searchAttributes,
     };
+    this.started.push(options.dossierId);
     return this.client.workflow.start<(input: DossierInput) => Promise<DossierResult>>(dossierWorkflowType, {
       taskQueue: this.taskQueue,
       workflowId: options.dossierId,
@@ -212,7 +214,28 @@ export class DossierHarness {
     return this.complete(handle, task.taskId, actor, formData, outcome);
   }
 
+  /** Dossiers this harness started, for recording their histories. */
+  private readonly started: string[] = [];
+
+  /**
+   * With MOTCUA_RECORD_HISTORIES set (`npm run record:histories`), writes the history of every dossier
+   * this harness started and saw finish to tests/workflows/histories/, for the replay test.
+   */
+  private async recordHistories(): Promise<void> {
+    if (!process.env.MOTCUA_RECORD_HISTORIES) return;
+    for (const dossierId of this.started) {
+      const handle = this.client.workflow.getHandle(dossierId);
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') continue;
+      const file = new URL(`./histories/${dossierId.replace(/[^A-Za-z0-9-]/g, '_')}.json`, import.meta.url);
+      const history = proto.temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
+      const json = proto.temporal.api.history.v1.History.toObject(history, { longs: String, enums: String, bytes: String });
+      await writeFile(file, `${JSON.stringify(json)}\n`);
+    }
+  }
+
   async teardown(): Promise<void> {
+    await this.recordHistories();
     this.worker.shutdown();
     await this.running;
     await this.server.close();

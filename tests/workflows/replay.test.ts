@@ -1,0 +1,30 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import proto from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+
+const historiesDirectory = new URL('./histories/', import.meta.url);
+
+/**
+ * The interpreter must replay every recorded dossier exactly as it ran: a change that would make a
+ * running dossier take another path fails here (record new histories with `npm run record:histories`
+ * after a deliberate, patched change).
+ */
+describe('replay of recorded dossier histories', () => {
+  it('replays every history without nondeterminism', async () => {
+    const files = (await readdir(historiesDirectory)).filter((file) => file.endsWith('.json')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const histories = await Promise.all(
+      files.map(async (file) => ({
+        workflowId: file.replace(/\.json$/, ''),
+        history: proto.temporal.api.history.v1.History.fromObject(JSON.parse(await readFile(new URL(file, historiesDirectory), 'utf8'))),
+      })),
+    );
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)) }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
