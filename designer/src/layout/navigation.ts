@@ -1,0 +1,14 @@
+import type { SystemRole } from '../api/types.js';
+
+/** An entry of the header's navigation, shown to the roles that may use it. Pages of later features add theirs here. */
+export interface NavigationItem {
+  /** Key in the `nav` messages. */
+  label: string;
+  to: string;
+  roles: SystemRole[];
+}
+
+export const navigation: NavigationItem[] = [
+  { label: 'nav.procedures', to: '/procedures', roles: ['reformer', 'agency-admin'] },
+  { label: 'nav.compare', to: '/compare', roles: ['reformer', 'agency-admin'] },
+];
