@@ -1,25 +1,57 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
+import { authenticate } from './auth/authenticate.js';
+import type { ApiContext } from './context.js';
 import { healthRouter, type DependencyProbe } from './health/health-router.js';
+import { problemHandler, unknownRoute } from './http/problem.js';
+import { requestLogging } from './http/request-logging.js';
+import { mountRoutes } from './http/route.js';
+import { docsRouter } from './openapi/docs-router.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { apiRoutes } from './routes.js';
 
 export interface AppOptions {
   probes: DependencyProbe[];
+  /** The HTTP API's dependencies: store, Temporal, tokens, storage, settings. */
+  api: ApiContext;
   /** The built designer (designer/dist), served at `/` so the whole product has one origin. */
   designerDir?: string;
 }
 
+export const apiInfo = {
+  title: 'MotCua API',
+  version: '0.1.0',
+  description: 'Procedures, deployment, dossiers, worklist, monitoring and audit of MotCua. Errors are RFC 9457 problem documents.',
+};
+
 export function createApp(options: AppOptions): Express {
+  const { api } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(healthRouter(options.probes));
+
+  const routes = apiRoutes(api);
+  app.use(requestLogging(api.logger.child({ component: 'http' })));
+  app.use(docsRouter(openApiDocument(routes, apiInfo)));
+  const router = Router();
+  router.use('/api', cors({ origin: api.settings.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'], exposedHeaders: ['X-Request-Id', 'Location'] }));
+  router.use('/api', express.json({ limit: api.settings.jsonBodyLimit, strict: true }));
+  router.use(authenticate(api.verifier));
+  mountRoutes(router, routes);
+  router.use('/api', unknownRoute);
+  app.use(router);
+
   if (options.designerDir && existsSync(options.designerDir)) {
     const designerDir = options.designerDir;
     app.use(express.static(designerDir, { index: 'index.html' }));
     // The designer routes in the browser (history mode): unknown GET paths get its page.
     app.get('/{*path}', (_request, response) => response.sendFile(path.join(designerDir, 'index.html')));
   }
+  app.use(problemHandler(api.logger));
   return app;
 }

@@ -2,7 +2,7 @@
  * `npm start`: provisions what is missing, starts Temporal and the store (unless TEMPORAL_ADDRESS /
  * MONGODB_URI point elsewhere), then the worker and the API serving the designer, at one URL.
  */
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
@@ -14,6 +14,7 @@ import { consoleReporter } from './provision/progress.js';
 import { loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
 import { startRuntime } from './runtime/runtime.js';
+import { createApiContext } from './runtime/api-context.js';
 import { reportFatal } from './runtime/fatal.js';
 
 async function main(): Promise<void> {
@@ -58,7 +59,14 @@ async function main(): Promise<void> {
       await workerRun;
     });
 
+    const api = await createApiContext({
+      connection: storeConnection,
+      client: new Client({ connection: clientConnection, namespace: settings.namespace }),
+      taskQueue: settings.taskQueues.dossiers,
+      dataDir: environment.dataDir,
+    });
     const app = createApp({
+      api,
       probes: [
         { name: 'temporal', check: async () => void (await clientConnection.workflowService.getSystemInfo({})) },
         { name: 'store', check: () => pingStore(storeConnection) },
@@ -66,11 +74,15 @@ async function main(): Promise<void> {
       designerDir: designerDist,
     });
     const server = await listen(app, environment.appPort, environment.host);
-    shutdownSteps.push(server.close);
+    shutdownSteps.push(async () => {
+      api.events.close();
+      await server.close();
+    });
 
     console.log(`
 MotCua is running.
   Designer and API   ${server.url}
+  API reference      ${server.url}/api/docs
   Health             ${server.url}/healthz
   Temporal           ${runtime.temporalAddress} (namespace ${settings.namespace})${runtime.temporalUiUrl ? `\n  Temporal Web UI    ${runtime.temporalUiUrl}` : ''}
   Store              ${runtime.mongodbUri}

@@ -20,6 +20,8 @@ export interface DossierDocument {
   procedureVersion: number;
   planHash: string;
   calendarHash: string;
+  /** The calendar the dossier's plan counts in: publishing a new version of it tells running dossiers. */
+  calendarId?: string;
   agencyId: string;
   channel: Channel;
   applicant: Applicant;
@@ -46,6 +48,7 @@ const dossierSchema = new Schema<DossierDocument>(
     procedureVersion: { type: Number, required: true },
     planHash: { type: String, required: true },
     calendarHash: { type: String, required: true },
+    calendarId: String,
     agencyId: { type: String, required: true },
     channel: { type: String, enum: channels, required: true },
     applicant: {

@@ -1,0 +1,110 @@
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { systemRoles } from '../../store/identity/user-model.js';
+import type { ApiContext } from '../context.js';
+import { appendAudit, auditStreams } from '../audit/audit-log.js';
+import { Problem, problemResponses, sendProblem } from '../http/problem.js';
+import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { principalOf } from './access-token-verifier.js';
+import { auditActorOf, type Principal } from './principal.js';
+import { verifyPassword } from './passwords.js';
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(systemRoles)),
+    positions: z.array(z.string()),
+    agencyId: z.string().optional(),
+    units: z.array(z.string()),
+  })
+  .meta({ id: 'Me' });
+
+const sessionSchema = z
+  .object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().int(), user: meSchema })
+  .meta({ id: 'Session' });
+
+/** Sign-in, token refresh with rotation, sign-out, and who am I. */
+export function authRoutes(context: ApiContext): RouteDefinition[] {
+  const { store, tokens } = context;
+  const limiter = rateLimit({
+    ...context.settings.rateLimits.auth,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many sign-in attempts; wait a minute')),
+  });
+
+  async function openSession(principal: Principal, action: string) {
+    const refresh = await tokens.signRefresh(principal.id);
+    await store.refreshSessions.create({ _id: refresh.jti, userId: principal.id, expiresAt: refresh.expiresAt, createdAt: new Date() });
+    await appendAudit(store, { stream: auditStreams.session(principal.id), actor: auditActorOf(principal), action, target: { kind: 'session', id: refresh.jti }, details: {} });
+    return { accessToken: await tokens.signAccess(principal), refreshToken: refresh.token, expiresIn: tokens.accessTtlSeconds, user: principal };
+  }
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      summary: 'Sign in with username and password',
+      tag: 'auth',
+      access: 'public',
+      before: [limiter],
+      body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+      responses: { 200: { description: 'signed in', schema: sessionSchema }, ...problemResponses(401, 422, 429) },
+      async handler({ body }) {
+        const user = await store.users.findOne({ username: body.username }).lean();
+        const valid = user?.passwordHash !== undefined && !user.disabled && (await verifyPassword(user.passwordHash, body.password));
+        if (!user || !valid) throw new Problem(401, 'invalid-credentials', 'wrong username or password');
+        await store.refreshSessions.deleteMany({ userId: user._id, expiresAt: { $lt: new Date() } });
+        return { status: 200, body: await openSession(principalOf(user), 'signed-in') };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/refresh',
+      summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)',
+      tag: 'auth',
+      access: 'public',
+      before: [limiter],
+      body: z.object({ refreshToken: z.string().min(1).max(4000) }),
+      responses: { 200: { description: 'new tokens', schema: sessionSchema }, ...problemResponses(401, 422, 429) },
+      async handler({ body }) {
+        const claims = await tokens.verifyRefresh(body.refreshToken).catch(() => undefined);
+        // Deleting the session is what spends the token: a replay, or a second concurrent refresh, deletes nothing.
+        const spent = claims && (await store.refreshSessions.deleteOne({ _id: claims.jti, userId: claims.userId })).deletedCount === 1;
+        if (!claims || !spent) throw new Problem(401, 'invalid-refresh-token', 'the refresh token is invalid, expired or already used');
+        const user = await store.users.findById(claims.userId).lean();
+        if (!user || user.disabled) throw new Problem(401, 'invalid-refresh-token', 'the account no longer exists or is disabled');
+        return { status: 200, body: await openSession(principalOf(user), 'session-refreshed') };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: 'Sign out: the refresh token stops working (access tokens expire on their own)',
+      tag: 'auth',
+      access: 'signed-in',
+      body: z.object({ refreshToken: z.string().min(1).max(4000) }),
+      responses: { 204: { description: 'signed out' }, ...problemResponses(401, 422) },
+      async handler({ body, principal }) {
+        const claims = await tokens.verifyRefresh(body.refreshToken).catch(() => undefined);
+        if (!claims || claims.userId !== principal.id) throw new Problem(422, 'invalid-refresh-token', 'not a refresh token of yours');
+        const { deletedCount } = await store.refreshSessions.deleteOne({ _id: claims.jti });
+        if (deletedCount === 1) {
+          await appendAudit(store, { stream: auditStreams.session(principal.id), actor: auditActorOf(principal), action: 'signed-out', target: { kind: 'session', id: claims.jti }, details: {} });
+        }
+        return { status: 204 };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/me',
+      summary: 'The signed-in user',
+      tag: 'auth',
+      access: 'signed-in',
+      responses: { 200: { description: 'the user', schema: meSchema }, ...problemResponses(401) },
+      handler: ({ principal }) => ({ status: 200, body: principal }),
+    }),
+  ];
+}

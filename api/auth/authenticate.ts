@@ -1,0 +1,24 @@
+import type { RequestHandler } from 'express';
+import type { AccessTokenVerifier } from './access-token-verifier.js';
+import { Problem } from '../http/problem.js';
+
+/**
+ * Reads `Authorization: Bearer <token>` and sets `response.locals.principal`. A request with no
+ * token goes on anonymous (routes decide); a bad or expired token is refused at once with 401.
+ * Query-string tokens are accepted for event streams only (EventSource cannot send headers).
+ */
+export function authenticate(verifier: AccessTokenVerifier): RequestHandler {
+  return async (request, response, next) => {
+    const header = request.headers.authorization;
+    const fromQuery = request.path === '/api/events' && typeof request.query.accessToken === 'string' ? request.query.accessToken : undefined;
+    if (!header && !fromQuery) return next();
+    const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : fromQuery;
+    if (!token) return next(new Problem(401, 'invalid-token', 'the Authorization header must be "Bearer <access token>"'));
+    try {
+      response.locals.principal = await verifier.verify(token);
+      next();
+    } catch {
+      next(new Problem(401, 'invalid-token', 'the access token is invalid or has expired'));
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { CalendarData } from '../engine/calendar/index.js';
+import type { ApiStore } from './api-store.js';
+import type { AttachmentStorage } from './attachments/attachment-storage.js';
+import type { AccessTokenVerifier } from './auth/access-token-verifier.js';
+import type { TokenService } from './auth/tokens.js';
+import type { EventHub } from './monitoring/event-hub.js';
+import type { ApiSettings } from './settings.js';
+
+/** Where dossiers run. */
+export interface TemporalAccess {
+  client: Client;
+  taskQueue: string;
+  /** False on a server without MotCua's search attributes (the Java time-skipping test server). */
+  searchAttributes: boolean;
+}
+
+/** Everything the API's routes use, handed in by the composition root (scripts/start.ts) or a test. */
+export interface ApiContext {
+  store: ApiStore;
+  temporal: TemporalAccess;
+  tokens: TokenService;
+  /** How bearer tokens are checked: MotCua's own tokens, or those and an agency's SSO (auth seam). */
+  verifier: AccessTokenVerifier;
+  attachments: AttachmentStorage;
+  /** A calendar as shipped (engine/calendar/data), before any version published through the API. */
+  loadCalendar(id: string): Promise<CalendarData>;
+  settings: ApiSettings;
+  logger: Logger;
+  events: EventHub;
+}

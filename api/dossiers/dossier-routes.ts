@@ -1,0 +1,435 @@
+import { randomUUID } from 'node:crypto';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { BusinessCalendar, legalDeadline } from '../../engine/calendar/index.js';
+import { dossierStatuses, finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
+import { parseLegalDuration } from '../../engine/duration/legal-duration.js';
+import { channels, type DossierDocument } from '../../store/dossiers/dossier-model.js';
+import {
+  dossierSearchAttributesAtStart,
+  dossierWorkflowType,
+  extendDeadlineUpdate,
+  stateQuery,
+  supplementDossierSignal,
+  withdrawDossierSignal,
+  type DossierInput,
+} from '../../workflows/contract.js';
+import type { ApiContext } from '../context.js';
+import { appendAudit, auditStreams } from '../audit/audit-log.js';
+import { multipartReader, uploadedFiles } from '../attachments/multipart.js';
+import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
+import { currentCalendar } from '../calendars/calendar-source.js';
+import { Problem, problemResponses, sendProblem } from '../http/problem.js';
+import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { booleanParam, cursorParam, decodeCursor, encodeCursor, isoInstant, limitParam, page, wire } from '../http/schemas.js';
+import { agencyScope } from '../org/agency-scope.js';
+import { deployedPlan } from '../procedures/procedure-registry.js';
+import { workflowProblem } from '../temporal/workflow-errors.js';
+import { allocateDossierCode, receiptDay } from './dossier-code.js';
+import { visibleDossier } from './dossier-access.js';
+import { dossierTimeline } from './timeline.js';
+
+const codeParams = z.object({ code: z.string().min(1).max(100) });
+const applicantSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  idNumber: z.string().max(40).optional(),
+  email: z.email().max(200).optional(),
+  phone: z.string().max(30).optional(),
+  address: z.string().max(500).optional(),
+});
+const submissionSchema = z
+  .object({
+    procedureCode: z.string().min(1).max(200),
+    channel: z.enum(channels),
+    applicant: applicantSchema,
+    variables: z.record(z.string().max(100), z.unknown()).default({}),
+  })
+  .meta({ id: 'DossierSubmission' });
+const attachmentView = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), purpose: z.string(), uploadedAt: z.string() });
+const receiptSchema = z
+  .object({
+    dossierId: z.string(),
+    receivedAt: z.string(),
+    dueAt: z.string(),
+    receipt: z.object({
+      form: z.literal('01'),
+      dossierId: z.string(),
+      procedureCode: z.string(),
+      procedureName: z.string(),
+      agencyId: z.string(),
+      agencyName: z.string(),
+      applicantName: z.string(),
+      channel: z.enum(channels),
+      receivedAt: z.string(),
+      dueAt: z.string(),
+      documents: z.array(z.object({ id: z.string(), fileName: z.string() })),
+    }),
+  })
+  .meta({ id: 'DossierReceipt' });
+const dossierSummary = z
+  .object({
+    dossierId: z.string(),
+    procedureCode: z.string(),
+    procedureVersion: z.number(),
+    agencyId: z.string(),
+    channel: z.enum(channels),
+    applicantName: z.string(),
+    status: z.enum(dossierStatuses),
+    receivedAt: z.string(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    currentSteps: z.array(z.object({ elementId: z.string(), name: z.string() })),
+    finishedAt: z.string().nullable(),
+    punctuality: z.enum(['early', 'on-time', 'late']).nullable(),
+  })
+  .meta({ id: 'DossierSummary' });
+const dossierDetail = dossierSummary
+  .extend({
+    applicant: applicantSchema,
+    supplementationCount: z.number(),
+    attachments: z.array(attachmentView),
+    toSupplement: z.array(z.object({ label: z.string(), value: z.string() })).nullable().meta({ description: 'What the officer asked the citizen to supplement, while status is supplement-requested' }),
+  })
+  .meta({ id: 'Dossier' });
+
+function summaryOf(dossier: DossierDocument) {
+  return {
+    dossierId: dossier._id,
+    procedureCode: dossier.procedureCode,
+    procedureVersion: dossier.procedureVersion,
+    agencyId: dossier.agencyId,
+    channel: dossier.channel,
+    applicantName: dossier.applicant.name,
+    status: dossier.status,
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt?.toISOString() ?? null,
+    overdue: dossier.overdue,
+    currentSteps: dossier.currentSteps.map(({ elementId, name }) => ({ elementId, name })),
+    finishedAt: dossier.finishedAt?.toISOString() ?? null,
+    punctuality: dossier.punctuality ?? null,
+  };
+}
+
+const intakeRoles = ['citizen', 'officer', 'supervisor'] as const;
+
+/** Submission, tracking, supplement, withdrawal, attachments and the dossier list. */
+export function dossierRoutes(context: ApiContext): RouteDefinition[] {
+  const { store, temporal, settings } = context;
+  const intakeLimiter = rateLimit({
+    ...settings.rateLimits.intake,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many submissions; wait a minute')),
+  });
+  const readMultipart = multipartReader(settings.uploads, 'attachments');
+
+  async function saveAttachments(files: Express.Multer.File[], dossierId: string, purpose: 'submission' | 'supplement', principal: Principal) {
+    const saved = [];
+    for (const file of files) {
+      const id = randomUUID();
+      await context.attachments.save(id, file.buffer, file.mimetype);
+      saved.push({ _id: id, dossierId, fileName: file.originalname, contentType: file.mimetype, size: file.size, purpose, uploadedBy: principal.id, uploadedAt: new Date() });
+    }
+    if (saved.length > 0) await store.attachments.insertMany(saved);
+    return saved;
+  }
+
+  async function discardAttachments(ids: string[]) {
+    await Promise.all(ids.map((id) => context.attachments.remove(id)));
+    await store.attachments.deleteMany({ _id: { $in: ids } });
+  }
+
+  function audit(principal: Principal, code: string, action: string, details: Record<string, string | number | boolean | null | string[]>) {
+    return appendAudit(store, { stream: auditStreams.dossier(code), actor: auditActorOf(principal), action, target: { kind: 'dossier', id: code }, details });
+  }
+
+  function publish(dossier: Pick<DossierDocument, '_id' | 'agencyId' | 'ownerId'>, change: string) {
+    context.events.publish({ kind: 'dossier', id: dossier._id, dossierId: dossier._id, agencyId: dossier.agencyId, ownerId: dossier.ownerId, change, at: new Date().toISOString() });
+  }
+
+  /** What the officer wrote when asking for a supplement: the text fields of the last completed step. */
+  async function toSupplement(dossier: DossierDocument) {
+    if (dossier.status !== 'supplement-requested') return null;
+    const [step] = await store.tasks.find({ dossierId: dossier._id, status: 'completed' }).sort({ completedAt: -1 }).limit(1).lean();
+    if (!step) return [];
+    const state = await temporal.client.workflow.getHandle(dossier._id).query(stateQuery).catch(() => undefined);
+    const data = (state?.variables[step.elementId] ?? {}) as Record<string, unknown>;
+    return step.form.filter((field) => typeof data[field.key] === 'string' && data[field.key] !== '').map((field) => ({ label: field.label, value: data[field.key] as string }));
+  }
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers',
+      summary: 'Submit a dossier: a citizen online, an officer in person or by post (multipart: JSON field "data" + files "attachments")',
+      tag: 'dossiers',
+      access: intakeRoles,
+      before: [intakeLimiter, readMultipart],
+      body: submissionSchema,
+      multipart: { files: 'attachments', description: 'the dossier’s documents (PDF, JPEG, PNG, DOCX)' },
+      responses: { 201: { description: 'received, with the receipt (Form 01)', schema: receiptSchema }, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
+      async handler({ request, body, principal }) {
+        const citizen = hasRole(principal, 'citizen');
+        if (citizen && body.channel !== 'online') throw new Problem(403, 'channel-not-allowed', 'citizens submit online');
+        if (!citizen && body.channel === 'online') throw new Problem(403, 'channel-not-allowed', 'the online channel is for citizens; officers receive in person or by post');
+        const procedure = await store.procedures.findById(body.procedureCode).lean();
+        if (!procedure || !procedure.currentVersion) throw new Problem(404, 'unknown-procedure', `no procedure ${body.procedureCode} open for submission`);
+        if (procedure.retired) throw new Problem(409, 'procedure-retired', `procedure ${body.procedureCode} is retired`);
+        if (!citizen && !(await agencyScope(store, principal)).has(procedure.agencyId)) {
+          throw new Problem(403, 'other-agency', `procedure ${body.procedureCode} is received by agency ${procedure.agencyId}`);
+        }
+        const deployed = (await deployedPlan(store, procedure._id, procedure.currentVersion))!;
+        const { plan } = deployed;
+        const agency = await store.agencies.findById(plan.procedure.agency).lean();
+        if (!agency) throw new Problem(409, 'agency-not-registered', `agency ${plan.procedure.agency} is not in the organisation`);
+        const calendar = await currentCalendar(context, plan.procedure.calendarId);
+        const receivedAt = Date.now();
+        const { dueAt } = legalDeadline(new BusinessCalendar(calendar.data), {
+          receivedAt,
+          limit: parseLegalDuration(plan.procedure.legalLimit),
+          cutoff: plan.procedure.cutOff,
+          rule: plan.procedure.supplementationClock,
+        });
+        const dossierId = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
+
+        const attachments = await saveAttachments(uploadedFiles(request), dossierId, 'submission', principal);
+        const dossier: DossierDocument = {
+          _id: dossierId,
+          procedureCode: procedure._id,
+          procedureVersion: procedure.currentVersion,
+          planHash: deployed.planHash,
+          calendarHash: calendar.hash,
+          calendarId: plan.procedure.calendarId,
+          agencyId: plan.procedure.agency,
+          channel: body.channel,
+          applicant: body.applicant,
+          ...(citizen ? { ownerId: principal.id } : {}),
+          status: 'received',
+          receivedAt: new Date(receivedAt),
+          dueAt: new Date(dueAt),
+          overdue: false,
+          currentSteps: [],
+          supplementationCount: 0,
+          sequence: 0,
+          updatedAt: new Date(receivedAt),
+        };
+        const input: DossierInput = {
+          dossierId,
+          procedureVersion: procedure.currentVersion,
+          planHash: deployed.planHash,
+          plan,
+          calendar: calendar.data,
+          receivedAt,
+          variables: { ...body.variables, applicant: body.applicant, channel: body.channel, attachments: attachments.map((file) => file._id) },
+          searchAttributes: temporal.searchAttributes,
+        };
+        try {
+          await store.dossiers.create(dossier);
+          await temporal.client.workflow.start(dossierWorkflowType, {
+            workflowId: dossierId,
+            taskQueue: temporal.taskQueue,
+            args: [input],
+            ...(temporal.searchAttributes ? { typedSearchAttributes: dossierSearchAttributesAtStart(input) } : {}),
+          });
+        } catch (error) {
+          // Nothing half-done: without its workflow the dossier does not exist.
+          await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
+          await discardAttachments(attachments.map((file) => file._id));
+          throw error;
+        }
+        await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachments.map((file) => file._id) });
+        publish(dossier, 'submitted');
+        const receipt = {
+          form: '01' as const,
+          dossierId,
+          procedureCode: procedure._id,
+          procedureName: plan.procedure.name,
+          agencyId: agency._id,
+          agencyName: agency.name,
+          applicantName: body.applicant.name,
+          channel: body.channel,
+          receivedAt: new Date(receivedAt).toISOString(),
+          dueAt: new Date(dueAt).toISOString(),
+          documents: attachments.map((file) => ({ id: file._id, fileName: file.fileName })),
+        };
+        return { status: 201, body: { dossierId, receivedAt: receipt.receivedAt, dueAt: receipt.dueAt, receipt }, headers: { Location: `/api/dossiers/${encodeURIComponent(dossierId)}` } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers',
+      summary: 'Dossiers: staff see their agencies’, citizens their own; newest first',
+      tag: 'dossiers',
+      access: 'signed-in',
+      query: z.object({
+        status: z.enum(dossierStatuses).optional(),
+        overdue: booleanParam.optional(),
+        procedureCode: z.string().min(1).max(200).optional(),
+        cursor: cursorParam,
+        limit: limitParam,
+      }),
+      responses: { 200: { description: 'a page of dossiers', schema: page(dossierSummary) }, ...problemResponses(400, 401) },
+      async handler({ query, principal }) {
+        const filter: Record<string, unknown> = hasRole(principal, 'citizen') ? { ownerId: principal.id } : { agencyId: { $in: [...(await agencyScope(store, principal))] } };
+        if (query.status) filter.status = query.status;
+        if (query.overdue !== undefined) filter.overdue = query.overdue;
+        if (query.procedureCode) filter.procedureCode = query.procedureCode;
+        if (query.cursor) {
+          const after = decodeCursor(query.cursor, z.object({ receivedAt: z.string(), id: z.string() }));
+          if (!after) throw new Problem(400, 'invalid-cursor', 'the cursor is not one this API issued');
+          const receivedAt = new Date(after.receivedAt);
+          filter.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $lt: after.id } }];
+        }
+        const dossiers = await store.dossiers.find(filter).sort({ receivedAt: -1, _id: -1 }).limit(query.limit + 1).lean();
+        const items = dossiers.slice(0, query.limit);
+        const last = items.at(-1);
+        return {
+          status: 200,
+          body: { items: items.map(summaryOf), nextCursor: dossiers.length > query.limit && last ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last._id }) : null },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code',
+      summary: 'A dossier’s status, appointment, current steps and what to supplement',
+      tag: 'dossiers',
+      access: 'signed-in',
+      params: codeParams,
+      responses: { 200: { description: 'the dossier', schema: dossierDetail }, ...problemResponses(401, 403, 404) },
+      async handler({ params, principal }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        const attachments = await store.attachments.find({ dossierId: dossier._id }).sort({ uploadedAt: 1 }).lean();
+        return {
+          status: 200,
+          body: {
+            ...summaryOf(dossier),
+            applicant: dossier.applicant,
+            supplementationCount: dossier.supplementationCount,
+            attachments: attachments.map((file) => ({ id: file._id, fileName: file.fileName, contentType: file.contentType, size: file.size, purpose: file.purpose, uploadedAt: file.uploadedAt.toISOString() })),
+            toSupplement: await toSupplement(dossier),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code/timeline',
+      summary: 'The dossier’s history from its audit trail, in time order',
+      tag: 'dossiers',
+      access: 'signed-in',
+      params: codeParams,
+      responses: {
+        200: {
+          description: 'timeline',
+          schema: z.array(z.object({ at: z.string(), stream: z.string(), sequence: z.number(), action: z.string(), label: z.object({ vi: z.string(), en: z.string() }), actor: z.record(z.string(), z.unknown()), target: z.record(z.string(), z.unknown()), details: z.record(z.string(), z.unknown()) })),
+        },
+        ...problemResponses(401, 403, 404),
+      },
+      async handler({ params, principal }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        return { status: 200, body: wire(await dossierTimeline(store, dossier._id)) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/supplement',
+      summary: 'The owner citizen supplements the dossier (multipart: JSON field "data" + files "attachments")',
+      tag: 'dossiers',
+      access: ['citizen'],
+      params: codeParams,
+      before: [intakeLimiter, readMultipart],
+      body: z.object({ note: z.string().max(2000).optional(), variables: z.record(z.string().max(100), z.unknown()).default({}) }),
+      multipart: { files: 'attachments', description: 'the missing documents' },
+      responses: { 202: { description: 'accepted; the dossier resumes', schema: z.object({ dossierId: z.string(), receivedAt: isoInstant, attachments: z.array(z.string()) }) }, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
+      async handler({ request, params, body, principal }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        if (dossier.status !== 'supplement-requested') throw new Problem(409, 'no-supplement-requested', `dossier ${dossier._id} is not waiting for a supplement (status ${dossier.status})`);
+        const receivedAt = Date.now();
+        const attachments = await saveAttachments(uploadedFiles(request), dossier._id, 'supplement', principal);
+        const ids = attachments.map((file) => file._id);
+        try {
+          await temporal.client.workflow.getHandle(dossier._id).signal(supplementDossierSignal, { receivedAt, note: body.note, variables: { ...body.variables, supplementAttachments: ids } });
+        } catch (error) {
+          await discardAttachments(ids);
+          workflowProblem(error);
+        }
+        await audit(principal, dossier._id, 'supplement-sent', { beforeStatus: dossier.status, attachments: ids });
+        publish(dossier, 'supplemented');
+        return { status: 202, body: { dossierId: dossier._id, receivedAt: new Date(receivedAt).toISOString(), attachments: ids } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/withdraw',
+      summary: 'Withdraw the dossier (its owner citizen, or staff of its agency)',
+      tag: 'dossiers',
+      access: ['citizen', 'officer', 'supervisor', 'agency-admin'],
+      params: codeParams,
+      body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+      responses: { 202: { description: 'accepted; processing stops', schema: z.object({ dossierId: z.string(), status: z.string() }) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      async handler({ params, body, principal }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        if (finalDossierStatuses.includes(dossier.status) || dossier.status === 'withdrawal-requested') {
+          throw new Problem(409, 'dossier-finished', `dossier ${dossier._id} is ${dossier.status}`);
+        }
+        try {
+          await temporal.client.workflow.getHandle(dossier._id).signal(withdrawDossierSignal, { receivedAt: Date.now(), reason: body.reason, actor: actorOf(principal) });
+        } catch (error) {
+          workflowProblem(error);
+        }
+        await audit(principal, dossier._id, 'withdrawal-sent', { beforeStatus: dossier.status, reason: body.reason });
+        publish(dossier, 'withdrawn');
+        return { status: 202, body: { dossierId: dossier._id, status: 'withdrawal-requested' } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code/attachments/:id',
+      summary: 'Download an attachment',
+      tag: 'dossiers',
+      access: 'signed-in',
+      params: codeParams.extend({ id: z.uuid() }),
+      responses: { 200: { description: 'the file', contentType: 'application/octet-stream' }, ...problemResponses(400, 401, 403, 404) },
+      async handler({ params, principal, response }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        const file = await store.attachments.findOne({ _id: params.id, dossierId: dossier._id }).lean();
+        if (!file) throw new Problem(404, 'unknown-attachment', `dossier ${dossier._id} has no attachment ${params.id}`);
+        const content = await context.attachments.open(file._id).catch(() => {
+          throw new Problem(404, 'unknown-attachment', `the bytes of attachment ${params.id} are missing`);
+        });
+        response.status(200).type(file.contentType).setHeader('Content-Length', String(file.size));
+        response.attachment(file.fileName);
+        await new Promise<void>((resolve, reject) => {
+          content.once('error', reject).pipe(response).once('finish', resolve);
+        });
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/extend-deadline',
+      summary: 'Set the one allowed new appointment (supervisor), as the apology letter announces',
+      tag: 'dossiers',
+      access: ['supervisor'],
+      params: codeParams,
+      body: z.object({ newDueAt: isoInstant, reason: z.string().trim().min(1).max(2000) }),
+      responses: { 200: { description: 'the legal clock after the change', schema: z.record(z.string(), z.unknown()) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      async handler({ params, body, principal }) {
+        const dossier = await visibleDossier(store, params.code, principal);
+        let clock;
+        try {
+          clock = await temporal.client.workflow
+            .getHandle(dossier._id)
+            .executeUpdate(extendDeadlineUpdate, { args: [{ actor: actorOf(principal), newDueAt: Date.parse(body.newDueAt), reason: body.reason }] });
+        } catch (error) {
+          workflowProblem(error);
+        }
+        await audit(principal, dossier._id, 'deadline-extension-requested', { beforeDueAt: dossier.dueAt?.toISOString() ?? null, afterDueAt: new Date(clock.dueAt).toISOString(), reason: body.reason });
+        publish(dossier, 'appointment-extended');
+        const instant = (value: number | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
+        return { status: 200, body: { ...clock, clockStartsAt: instant(clock.clockStartsAt), dueAt: instant(clock.dueAt), originalDueAt: instant(clock.originalDueAt) } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { BusinessCalendar } from '../../engine/calendar/index.js';
+import { finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
+import type { ApiContext } from '../context.js';
+import { hasRole, type Principal } from '../auth/principal.js';
+import { currentCalendar } from '../calendars/calendar-source.js';
+import { Problem, problemResponses } from '../http/problem.js';
+import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { isoInstant } from '../http/schemas.js';
+import { agencyScope } from '../org/agency-scope.js';
+import { serviceQuality } from './service-quality.js';
+import { watchStoreChanges } from './store-changes.js';
+import { taskOf } from '../tasks/task-routes.js';
+
+const monitoringRoles = ['agency-admin', 'supervisor', 'officer', 'auditor'] as const;
+const heartbeatMs = 15_000;
+const hourMs = 3_600_000;
+
+const statsSchema = z
+  .object({
+    filters: z.record(z.string(), z.unknown()),
+    received: z.number(),
+    finished: z.object({ early: z.number(), onTime: z.number(), late: z.number(), total: z.number() }),
+    overdueNow: z.number(),
+    index: z.object({
+      onTimeRate: z.number().nullable(),
+      points: z.number(),
+      averagePoints: z.number().nullable(),
+      onlineShare: z.number().nullable(),
+      overduePercent: z.number().nullable(),
+      complaintsPercent: z.number(),
+      satisfaction: z.number().nullable(),
+    }),
+    steps: z.array(z.object({ procedureCode: z.string(), elementId: z.string(), name: z.string(), completed: z.number(), averageWorkingHours: z.number() })),
+  })
+  .meta({ id: 'Stats' });
+
+/** Dashboards: figures per agency, unit, procedure and period; the overdue list; live change events. */
+export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
+  const { store } = context;
+  let listeners = 0;
+  let stopWatching: (() => void) | undefined;
+
+  /** The agencies a request may look at: one it names (if in scope) or all the caller's. */
+  async function agencies(principal: Principal, agencyId: string | undefined): Promise<string[]> {
+    const scope = await agencyScope(store, principal);
+    if (agencyId === undefined) return [...scope];
+    if (!scope.has(agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${agencyId}`);
+    return [agencyId];
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/stats',
+      summary: 'Received, finished early/on time/late, overdue now, service-quality index and working time per step',
+      tag: 'monitoring',
+      access: monitoringRoles,
+      query: z.object({ agencyId: z.string().min(1).optional(), unitId: z.string().min(1).optional(), procedureCode: z.string().min(1).optional(), from: isoInstant.optional(), to: isoInstant.optional() }),
+      responses: { 200: { description: 'the figures', schema: statsSchema }, ...problemResponses(400, 401, 403) },
+      async handler({ query, principal }) {
+        const agencyIds = await agencies(principal, query.agencyId);
+        const received: Record<string, Date> = {};
+        if (query.from) received.$gte = new Date(query.from);
+        if (query.to) received.$lt = new Date(query.to);
+        const dossierFilter: Record<string, unknown> = { agencyId: { $in: agencyIds } };
+        if (query.procedureCode) dossierFilter.procedureCode = query.procedureCode;
+        if (query.from || query.to) dossierFilter.receivedAt = received;
+        const taskFilter: Record<string, unknown> = { agencyId: { $in: agencyIds }, status: 'completed' };
+        if (query.procedureCode) taskFilter.procedureCode = query.procedureCode;
+        if (query.unitId) taskFilter.candidateUnit = query.unitId;
+        if (query.from || query.to) taskFilter.createdAt = received;
+        const steps = await store.tasks.find(taskFilter, { procedureCode: 1, elementId: 1, name: 1, createdAt: 1, completedAt: 1, dossierId: 1 }).lean();
+        if (query.unitId) dossierFilter._id = { $in: [...new Set((await store.tasks.find({ candidateUnit: query.unitId }, { dossierId: 1 }).lean()).map((task) => task.dossierId))] };
+        const dossiers = await store.dossiers.find(dossierFilter, { status: 1, channel: 1, overdue: 1, punctuality: 1, finishedAt: 1 }).lean();
+
+        // Working time per step, counted on the national calendar as it is now.
+        const calendar = new BusinessCalendar((await currentCalendar(context, 'vn-national')).data);
+        const perStep = new Map<string, { procedureCode: string; elementId: string; name: string; completed: number; workingMs: number }>();
+        for (const step of steps) {
+          if (!step.completedAt) continue;
+          const key = `${step.procedureCode}/${step.elementId}`;
+          const entry = perStep.get(key) ?? { procedureCode: step.procedureCode, elementId: step.elementId, name: step.name, completed: 0, workingMs: 0 };
+          entry.completed += 1;
+          entry.workingMs += calendar.workingTimeBetween(step.createdAt.getTime(), step.completedAt.getTime());
+          perStep.set(key, entry);
+        }
+        return {
+          status: 200,
+          body: {
+            filters: { agencyIds, unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, from: query.from ?? null, to: query.to ?? null },
+            ...serviceQuality(dossiers),
+            steps: [...perStep.values()].map(({ workingMs, ...entry }) => ({ ...entry, averageWorkingHours: Math.round((workingMs / entry.completed / hourMs) * 100) / 100 })),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/stats/overdue',
+      summary: 'Overdue dossiers and tasks of the caller’s agencies, most overdue first',
+      tag: 'monitoring',
+      access: monitoringRoles,
+      query: z.object({ agencyId: z.string().min(1).optional() }),
+      responses: { 200: { description: 'overdue work', schema: z.object({ dossiers: z.array(z.record(z.string(), z.unknown())), tasks: z.array(z.record(z.string(), z.unknown())) }) }, ...problemResponses(400, 401, 403) },
+      async handler({ query, principal }) {
+        const agencyIds = await agencies(principal, query.agencyId);
+        const [dossiers, tasks] = await Promise.all([
+          store.dossiers.find({ agencyId: { $in: agencyIds }, overdue: true, status: { $nin: [...finalDossierStatuses] } }).sort({ dueAt: 1 }).limit(500).lean(),
+          store.tasks.find({ agencyId: { $in: agencyIds }, overdue: true, status: { $in: ['open', 'claimed'] } }, { form: 0, outcomes: 0, data: 0 }).sort({ dueAt: 1 }).limit(500).lean(),
+        ]);
+        return {
+          status: 200,
+          body: {
+            dossiers: dossiers.map((d) => ({ dossierId: d._id, procedureCode: d.procedureCode, agencyId: d.agencyId, status: d.status, applicantName: d.applicant.name, receivedAt: d.receivedAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null })),
+            tasks: tasks.map(taskOf),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/events',
+      summary: 'Server-sent events: task and dossier changes the caller may see (EventSource may pass ?accessToken=)',
+      tag: 'monitoring',
+      access: 'signed-in',
+      query: z.object({ accessToken: z.string().optional() }),
+      responses: { 200: { description: 'an event stream of `change` events (ChangeEvent JSON)', contentType: 'text/event-stream' }, ...problemResponses(401) },
+      async handler({ request, response, principal }) {
+        const citizen = hasRole(principal, 'citizen');
+        const scope = citizen ? new Set<string>() : await agencyScope(store, principal);
+        response.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        response.flushHeaders();
+        response.write(': connected\n\n');
+        const unsubscribe = context.events.subscribe((event) => {
+          const visible = citizen ? event.ownerId === principal.id : scope.has(event.agencyId);
+          if (visible) response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+        });
+        if (listeners++ === 0) stopWatching = watchStoreChanges(context);
+        const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          clearInterval(heartbeat);
+          unsubscribe();
+          stopClose();
+          if (--listeners === 0) stopWatching?.();
+          response.end();
+        };
+        const stopClose = context.events.onClose(end);
+        request.once('close', end);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { RouteDefinition } from '../http/route.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Express `:name` segments as OpenAPI `{name}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (zod's
+ * JSON Schema, draft 2020-12, which OpenAPI 3.1 uses). Schemas with a meta `id` become components.
+ */
+export function openApiDocument(routes: readonly RouteDefinition[], info: { title: string; version: string; description: string }) {
+  const components: Record<string, JsonSchema> = {};
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+    // Schemas with an id land in $defs; in OpenAPI they are components.
+    const json = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+    const { $defs, $schema: _schema, ...rest } = json as JsonSchema & { $defs?: Record<string, JsonSchema>; $schema?: string };
+    Object.assign(components, $defs ?? {});
+    const id = (schema.meta() as { id?: string } | undefined)?.id;
+    if (id) {
+      components[id] = rest;
+      return { $ref: `#/components/schemas/${id}` };
+    }
+    return rest;
+  };
+  const parametersOf = (schema: z.ZodType | undefined, location: 'path' | 'query') => {
+    if (!schema) return [];
+    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property }));
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation: Record<string, unknown> = {
+      operationId: `${route.method}${openApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.access === 'public' ? [] : [{ bearer: [] }],
+      ...(Array.isArray(route.access) ? { 'x-roles': route.access } : {}),
+      parameters: [
+        ...parametersOf(route.params, 'path'),
+        ...parametersOf(route.query, 'query'),
+        ...(route.headers ?? []).map((header) => ({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } })),
+      ],
+      responses: Object.fromEntries(
+        Object.entries(route.responses).map(([status, response]) => {
+          const contentType = response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
+          const content = response.schema ? { [contentType]: { schema: toSchema(response.schema, 'output') } } : response.contentType ? { [contentType]: {} } : undefined;
+          return [status, { description: response.description, ...(content ? { content } : {}) }];
+        }),
+      ),
+    };
+    if (route.multipart && route.body) {
+      operation.requestBody = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['data'],
+              properties: {
+                data: { type: 'string', contentMediaType: 'application/json', contentSchema: toSchema(route.body, 'input'), description: 'the request as JSON' },
+                [route.multipart.files]: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: route.multipart.description },
+              },
+            },
+          },
+        },
+      };
+    } else if (route.body) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } };
+    }
+    (paths[openApiPath(route.path)] ??= {})[route.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+  };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { PlanNodeOf, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
+import { allScopes } from '../../engine/plan/scope-index.js';
+import type { ApiContext } from '../context.js';
+import { Problem, problemResponses } from '../http/problem.js';
+import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { deployedPlan } from './procedure-registry.js';
+
+const formFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+const entrySchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    agencyId: z.string(),
+    version: z.number(),
+    legalLimit: z.string(),
+    legalBasis: z.object({ text: z.string(), href: z.string().optional() }).nullable(),
+    requiredDocuments: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+    fees: z.number().meta({ description: 'VND: fees and charges the procedure’s steps declare' }),
+    online: z.boolean(),
+  })
+  .meta({ id: 'CatalogueEntry' });
+const entryWithFormSchema = entrySchema.extend({ startForm: z.array(formFieldSchema) }).meta({ id: 'CatalogueEntryWithForm' });
+
+/** The user tasks a dossier reaches first: where the one-stop office checks what the citizen sent. */
+function receiptSteps(plan: ProcedurePlan): PlanNodeOf<'userTask'>[] {
+  const nodes = new Map(plan.process.nodes.map((node) => [node.id, node]));
+  const targets = new Map(plan.process.flows.map((flow) => [flow.id, flow.target]));
+  return plan.process.nodes
+    .filter((node) => node.type === 'startEvent')
+    .flatMap((start) => start.outgoing.map((flow) => nodes.get(targets.get(flow)!)))
+    .filter((node): node is PlanNodeOf<'userTask'> => node?.type === 'userTask');
+}
+
+/** What a citizen fills in online: the receipt step's fields. */
+export function startForm(plan: ProcedurePlan): z.infer<typeof formFieldSchema>[] {
+  return receiptSteps(plan).flatMap((step) => ('fields' in step.form ? step.form.fields : []));
+}
+
+function catalogueEntry(plan: ProcedurePlan, version: number) {
+  const fees = allScopes(plan.process)
+    .flatMap((scope) => scope.nodes)
+    .reduce((sum, node) => sum + ('complianceCost' in node && node.complianceCost ? node.complianceCost.fees : 0), 0);
+  const { procedure } = plan;
+  return {
+    code: procedure.code,
+    name: procedure.name,
+    agencyId: procedure.agency,
+    version,
+    legalLimit: procedure.legalLimit,
+    legalBasis: procedure.legalBasis ?? null,
+    requiredDocuments: startForm(plan)
+      .filter((field) => field.type === 'file')
+      .map(({ key, label, required }) => ({ key, label, required })),
+    fees,
+    online: true,
+  };
+}
+
+/** The public catalogue of procedures a citizen can submit a dossier for (deployed, not retired). */
+export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
+  async function entry(code: string) {
+    const procedure = await store.procedures.findById(code).lean();
+    const deployed = procedure && !procedure.retired && procedure.currentVersion ? await deployedPlan(store, code, procedure.currentVersion) : undefined;
+    return deployed && { plan: deployed.plan, version: procedure!.currentVersion! };
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/catalogue',
+      summary: 'Procedures open for submission (public)',
+      tag: 'catalogue',
+      access: 'public',
+      responses: { 200: { description: 'entries', schema: z.array(entrySchema) } },
+      async handler() {
+        const procedures = await store.procedures.find({ retired: false, currentVersion: { $exists: true } }, { _id: 1 }).sort({ _id: 1 }).lean();
+        const entries = await Promise.all(procedures.map((procedure) => entry(procedure._id)));
+        return { status: 200, body: entries.filter((found) => found !== undefined).map(({ plan, version }) => catalogueEntry(plan, version)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/catalogue/:code',
+      summary: 'One procedure of the catalogue, with the form an online submission fills in (public)',
+      tag: 'catalogue',
+      access: 'public',
+      params: z.object({ code: z.string().min(1).max(200) }),
+      responses: { 200: { description: 'the entry', schema: entryWithFormSchema }, ...problemResponses(404) },
+      async handler({ params }) {
+        const found = await entry(params.code);
+        if (!found) throw new Problem(404, 'unknown-procedure', `no procedure ${params.code} open for submission`);
+        return { status: 200, body: { ...catalogueEntry(found.plan, found.version), startForm: startForm(found.plan) } };
+      },
+    }),
+  ];
+}

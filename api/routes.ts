@@ -1,0 +1,26 @@
+import { auditRoutes } from './audit/audit-routes.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { calendarRoutes } from './calendars/calendar-routes.js';
+import type { ApiContext } from './context.js';
+import { dossierRoutes } from './dossiers/dossier-routes.js';
+import type { RouteDefinition } from './http/route.js';
+import { monitoringRoutes } from './monitoring/monitoring-routes.js';
+import { orgRoutes } from './org/org-routes.js';
+import { catalogueRoutes } from './procedures/catalogue-routes.js';
+import { procedureRoutes } from './procedures/procedure-routes.js';
+import { taskRoutes } from './tasks/task-routes.js';
+
+/** Every route of the API, in one list: what is mounted is what the OpenAPI document describes. */
+export function apiRoutes(context: ApiContext): RouteDefinition[] {
+  return [
+    ...authRoutes(context),
+    ...orgRoutes(context),
+    ...procedureRoutes(context),
+    ...catalogueRoutes(context),
+    ...dossierRoutes(context),
+    ...taskRoutes(context),
+    ...monitoringRoutes(context),
+    ...calendarRoutes(context),
+    ...auditRoutes(context),
+  ];
+}

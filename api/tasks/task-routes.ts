@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import { taskStatuses } from '../../engine/dossier/dossier-status.js';
+import type { TaskDocument } from '../../store/tasks/task-model.js';
+import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, type TaskView } from '../../workflows/contract.js';
+import type { ApiContext } from '../context.js';
+import { appendAudit, auditStreams } from '../audit/audit-log.js';
+import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
+import { Problem, problemResponses, problemSchema } from '../http/problem.js';
+import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { encodeCursor, page } from '../http/schemas.js';
+import { workflowProblem } from '../temporal/workflow-errors.js';
+import { worklistFilter, worklistQuerySchema } from './worklist-query.js';
+
+const taskIdParams = z.object({ taskId: z.string().min(1).max(400) });
+const choice = z.object({ value: z.string(), label: z.string() });
+const taskSchema = z
+  .object({
+    taskId: z.string(),
+    dossierId: z.string(),
+    procedureCode: z.string(),
+    agencyId: z.string(),
+    elementId: z.string(),
+    name: z.string(),
+    kind: z.enum(['step', 'apology', 'reassignment']),
+    candidateRole: z.string().nullable(),
+    candidateUnit: z.string().nullable(),
+    assignee: z.string().nullable(),
+    status: z.enum(taskStatuses),
+    createdAt: z.string(),
+    dueAt: z.string().nullable(),
+    dueSoonAt: z.string().nullable(),
+    overdue: z.boolean(),
+    escalationLevel: z.number(),
+    outcome: z.string().nullable(),
+  })
+  .meta({ id: 'Task' });
+const taskDetailSchema = taskSchema
+  .extend({
+    form: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), options: z.array(choice).optional() })),
+    outcomes: z.array(choice),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    dossier: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TaskDetail' });
+const taskViewSchema = z.record(z.string(), z.unknown()).meta({ id: 'TaskView', description: 'The task as the workflow answered the Update (workflows/contract.ts TaskView; instants in UTC ms)' });
+const bulkResultSchema = z.object({
+  results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), task: taskViewSchema.optional(), problem: problemSchema.pick({ status: true, code: true, detail: true }).optional() })),
+});
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/);
+
+function iso(date: Date | undefined): string | null {
+  return date?.toISOString() ?? null;
+}
+
+export function taskOf(task: TaskDocument) {
+  return {
+    taskId: task._id,
+    dossierId: task.dossierId,
+    procedureCode: task.procedureCode,
+    agencyId: task.agencyId,
+    elementId: task.elementId,
+    name: task.name,
+    kind: task.kind,
+    candidateRole: task.candidateRole ?? null,
+    candidateUnit: task.candidateUnit ?? null,
+    assignee: task.assignee ?? null,
+    status: task.status,
+    createdAt: task.createdAt.toISOString(),
+    dueAt: iso(task.dueAt),
+    dueSoonAt: iso(task.dueSoonAt),
+    overdue: task.overdue,
+    escalationLevel: task.escalationLevel,
+    outcome: task.outcome ?? null,
+  };
+}
+
+/** Whether the task is within the principal's reach: theirs, or in one of their units. */
+function inReach(task: TaskDocument, principal: Principal): boolean {
+  return task.assignee === principal.id || (task.candidateUnit !== undefined && principal.units.includes(task.candidateUnit));
+}
+
+const worklistRoles = ['officer', 'supervisor'] as const;
+
+/** The worklist: listing, task detail, and the actions that go to the dossier workflow as Updates. */
+export function taskRoutes(context: ApiContext): RouteDefinition[] {
+  const { store, temporal } = context;
+
+  async function reachableTask(taskId: string, principal: Principal): Promise<TaskDocument> {
+    const task = await store.tasks.findById(taskId).lean();
+    if (!task) throw new Problem(404, 'unknown-task', `no task ${taskId}`);
+    if (!inReach(task, principal)) throw new Problem(403, 'other-unit', `task ${taskId} belongs to unit ${task.candidateUnit ?? '(none)'}`);
+    return task;
+  }
+
+  /** Sends an Update for a task, maps refusals to problems, audits the request and tells live worklists. */
+  async function act(task: TaskDocument, principal: Principal, action: string, send: () => Promise<TaskView>, details: Record<string, string | null> = {}): Promise<TaskView> {
+    let view: TaskView;
+    try {
+      view = await send();
+    } catch (error) {
+      workflowProblem(error);
+    }
+    const before = `${task.status}:${task.assignee ?? ''}`;
+    const after = `${view.status}:${view.assignee ?? ''}`;
+    // A replay (same claim again, a retried completion answered from its Update id) changed nothing.
+    if (before === after) return view;
+    await appendAudit(store, { stream: auditStreams.dossier(task.dossierId), actor: auditActorOf(principal), action, target: { kind: 'task', id: task._id }, details: { ...details, before, after } });
+    context.events.publish({ kind: 'task', id: task._id, dossierId: task.dossierId, agencyId: task.agencyId, change: action, at: new Date().toISOString() });
+    return view;
+  }
+
+  const handleOf = (task: TaskDocument) => temporal.client.workflow.getHandle(task.dossierId);
+  const claim = (task: TaskDocument, principal: Principal) =>
+    act(task, principal, 'task-claim-requested', () => handleOf(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal) }] }));
+  const reassign = (task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string; reason: string }) =>
+    act(task, principal, 'task-reassignment-requested', () => handleOf(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
+      reason: change.reason,
+      assignee: change.assignee ?? null,
+      unit: change.unit ?? null,
+    });
+
+  /** Runs one action per task, reporting each outcome instead of stopping at the first refusal. */
+  async function bulk(taskIds: string[], principal: Principal, each: (task: TaskDocument) => Promise<TaskView>) {
+    const results = [];
+    for (const taskId of taskIds) {
+      try {
+        results.push({ taskId, ok: true, task: await each(await reachableTask(taskId, principal)) });
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+        results.push({ taskId, ok: false, problem: { status: error.status, code: error.code, detail: error.message } });
+      }
+    }
+    return { status: 200, body: { results } };
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks',
+      summary: 'The worklist: my tasks, my units’ queue, overdue or due soon; soonest due first; cursor pagination',
+      tag: 'worklist',
+      access: worklistRoles,
+      query: worklistQuerySchema,
+      responses: { 200: { description: 'a page of tasks', schema: page(taskSchema) }, ...problemResponses(400, 401, 403) },
+      async handler({ query, principal }) {
+        const tasks = await store.tasks
+          .find(worklistFilter(principal, query, Date.now()), { form: 0, outcomes: 0, data: 0 })
+          .sort({ dueAt: 1, _id: 1 })
+          .limit(query.limit + 1)
+          .lean();
+        const items = tasks.slice(0, query.limit);
+        const last = items.at(-1);
+        const nextCursor = tasks.length > query.limit && last ? encodeCursor({ dueAt: iso(last.dueAt), id: last._id }) : null;
+        return { status: 200, body: { items: items.map(taskOf), nextCursor } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/bulk-claim',
+      summary: 'Claim several tasks at once (supervisor); each task’s outcome is reported',
+      tag: 'worklist',
+      access: ['supervisor'],
+      body: z.object({ taskIds: z.array(z.string().min(1).max(400)).min(1).max(100) }),
+      responses: { 200: { description: 'per-task outcomes', schema: bulkResultSchema }, ...problemResponses(401, 403, 422) },
+      handler: ({ body, principal }) => bulk(body.taskIds, principal, (task) => claim(task, principal)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/bulk-reassign',
+      summary: 'Reassign several tasks to one officer, with a reason (supervisor)',
+      tag: 'worklist',
+      access: ['supervisor'],
+      body: z.object({ taskIds: z.array(z.string().min(1).max(400)).min(1).max(100), assignee: z.string().min(1).max(100), reason: z.string().trim().min(1).max(2000) }),
+      responses: { 200: { description: 'per-task outcomes', schema: bulkResultSchema }, ...problemResponses(401, 403, 422) },
+      handler: ({ body, principal }) => bulk(body.taskIds, principal, (task) => reassign(task, principal, { assignee: body.assignee, reason: body.reason })),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks/:taskId',
+      summary: 'A task with its form, outcomes and dossier summary',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      responses: { 200: { description: 'the task', schema: taskDetailSchema }, ...problemResponses(401, 403, 404) },
+      async handler({ params, principal }) {
+        const task = await reachableTask(params.taskId, principal);
+        const dossier = await store.dossiers.findById(task.dossierId).lean();
+        return {
+          status: 200,
+          body: {
+            ...taskOf(task),
+            form: task.form,
+            outcomes: task.outcomes,
+            data: task.data ?? null,
+            dossier: dossier
+              ? { dossierId: dossier._id, procedureCode: dossier.procedureCode, status: dossier.status, applicant: dossier.applicant, channel: dossier.channel, receivedAt: dossier.receivedAt.toISOString(), dueAt: iso(dossier.dueAt), overdue: dossier.overdue }
+              : { dossierId: task.dossierId },
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:taskId/claim',
+      summary: 'Claim a task of my units’ queue',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      responses: { 200: { description: 'the claimed task', schema: taskViewSchema }, ...problemResponses(401, 403, 404, 409) },
+      async handler({ params, principal }) {
+        return { status: 200, body: await claim(await reachableTask(params.taskId, principal), principal) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:taskId/unclaim',
+      summary: 'Put a claimed task back in its unit’s queue',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      responses: { 200: { description: 'the task, back in the queue', schema: taskViewSchema }, ...problemResponses(401, 403, 404, 409) },
+      async handler({ params, principal }) {
+        const task = await reachableTask(params.taskId, principal);
+        if (task.assignee !== principal.id && !hasRole(principal, 'supervisor')) throw new Problem(403, 'not-your-task', `task ${task._id} is not claimed by you`);
+        return { status: 200, body: await reassign(task, principal, { reason: `unclaimed by ${principal.username}` }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:taskId/complete',
+      summary: 'Complete a task with its form data and outcome; Idempotency-Key makes a retry return the first result',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      headers: [{ name: 'Idempotency-Key', description: 'becomes the Temporal Update id: a retried completion returns the first result', required: false }],
+      body: z.object({ outcome: z.string().min(1).max(100).optional(), formData: z.record(z.string().max(100), z.unknown()).default({}) }),
+      responses: { 200: { description: 'the completed task', schema: taskViewSchema }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      async handler({ request, params, body, principal }) {
+        const header = request.get('Idempotency-Key');
+        const updateId = header === undefined ? undefined : idempotencyKey.safeParse(header).data;
+        if (header !== undefined && updateId === undefined) throw new Problem(400, 'invalid-idempotency-key', 'Idempotency-Key: 1–200 letters, digits, . _ : -');
+        const task = await reachableTask(params.taskId, principal);
+        const view = await act(
+          task,
+          principal,
+          'task-completion-requested',
+          () =>
+            handleOf(task).executeUpdate(completeTaskUpdate, {
+              args: [{ taskId: task._id, actor: actorOf(principal), outcome: body.outcome, formData: body.formData }],
+              ...(updateId ? { updateId: `${task._id}:${updateId}` } : {}),
+            }),
+          { outcome: body.outcome ?? null, idempotencyKey: updateId ?? null },
+        );
+        return { status: 200, body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:taskId/reassign',
+      summary: 'Reassign a task to an officer or back to a unit’s queue, with a reason (supervisor)',
+      tag: 'worklist',
+      access: ['supervisor'],
+      params: taskIdParams,
+      body: z.object({ assignee: z.string().min(1).max(100).optional(), unit: z.string().min(1).max(100).optional(), reason: z.string().trim().min(1).max(2000) }),
+      responses: { 200: { description: 'the reassigned task', schema: taskViewSchema }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      async handler({ params, body, principal }) {
+        const task = await reachableTask(params.taskId, principal);
+        return { status: 200, body: await reassign(task, principal, body) };
+      },
+    }),
+  ];
+}
