@@ -17,9 +17,10 @@ export function principalOf(user: UserDocument): Principal {
     username: user.username,
     name: user.name,
     roles: user.roles,
-    positions: user.positions,
+    // Stored documents may lack empty lists.
+    positions: user.positions ?? [],
     ...(user.agencyId ? { agencyId: user.agencyId } : {}),
-    units: user.units,
+    units: user.units ?? [],
   };
 }
 

@@ -101,7 +101,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
     const problem = error instanceof Problem ? error : parserProblem(error);
     if (problem) return sendProblem(response, problem);
-    (request as { log?: Logger }).log?.error({ err: error }, 'request failed') ?? logger.error({ err: error }, 'request failed');
+    ((request as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
     sendProblem(response, new Problem(500, 'internal-error', 'the request could not be completed; it has been logged'));
   };
 }
