@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateQuery } from '../../workflows/contract.js';
+import { ApiHarness, pdfBytes } from './api-harness.js';
+
+/** Bad input of every kind gets the right 4xx problem document and changes nothing in the store or the workflow. */
+describe('bad input', () => {
+  let api: ApiHarness;
+  let procedureCode: string;
+  let dossierId: string;
+  let taskId: string;
+
+  /** What a refused request must leave as it was. */
+  async function snapshot() {
+    const state = await api.dossiers.client.workflow.getHandle(dossierId).query(stateQuery);
+    return {
+      dossiers: await api.store.dossiers.countDocuments(),
+      tasks: await api.store.tasks.find({}, { sequence: 1, status: 1, assignee: 1 }).sort({ _id: 1 }).lean(),
+      audit: await api.store.auditEvents.countDocuments(),
+      attachments: await api.store.attachments.countDocuments(),
+      procedures: await api.store.procedures.find().lean(),
+      versions: await api.store.procedureVersions.countDocuments(),
+      history: state.history.length,
+      variables: state.variables,
+    };
+  }
+
+  function expectProblem(response: { status: number; headers: Headers; body: any }, status: number, code: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status, code, type: `https://motcua.io/problems/${code}`, title: expect.any(String), detail: expect.any(String), instance: expect.stringMatching(/^\/api\//) });
+  }
+
+  beforeAll(async () => {
+    api = await ApiHarness.create({ settings: { uploads: { maxFileBytes: 1024, maxFiles: 2, allowedTypes: ['application/pdf'] }, jsonBodyLimit: '64kb' } });
+    procedureCode = await api.deploySample();
+    dossierId = (await api.submitOnline(procedureCode)).body.dossierId;
+    taskId = await api.openTask(dossierId, 'Task_TiepNhan');
+    await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token: await api.token('mot-cua') });
+  });
+  afterAll(() => api.teardown());
+
+  const cases: Array<{ name: string; status: number; code: string; prepare?: () => Promise<unknown>; send: () => Promise<{ status: number; headers: Headers; body: any }> }> = [
+    { name: 'malformed JSON', status: 400, code: 'malformed-json', send: async () => api.request('PUT', `/api/procedures/${procedureCode}/draft`, { token: await api.token('reformer'), raw: { body: '{"xml": "<bpmn', contentType: 'application/json' } }) },
+    { name: 'a body of the wrong type', status: 422, code: 'invalid-body', send: async () => api.request('PUT', `/api/procedures/${procedureCode}/draft`, { token: await api.token('reformer'), json: { xml: 42 } }) },
+    { name: 'a query of the wrong type', status: 400, code: 'invalid-query', send: async () => api.request('GET', '/api/tasks?view=everything&limit=-3', { token: await api.token('mot-cua') }) },
+    { name: 'an oversized JSON body', status: 413, code: 'body-too-large', send: async () => api.request('PUT', `/api/procedures/${procedureCode}/draft`, { token: await api.token('reformer'), json: { xml: 'x'.repeat(100_000) } }) },
+    { name: 'BPMN that fails to compile, deployed', status: 422, code: 'model-has-errors',
+      // A draft with errors is saved as it is (by design); deploying it must change nothing.
+      prepare: async () => {
+        const token = await api.token('reformer');
+        const draft = (await api.request('GET', `/api/procedures/${procedureCode}`, { token })).body.draftXml as string;
+        const saved = await api.request('PUT', `/api/procedures/${procedureCode}/draft`, { token, json: { xml: draft.replace(/<bpmn:sequenceFlow id="Flow_NopHoSo"[^>]*\/>/, '') } });
+        expect(saved.status).toBe(200);
+      },
+      send: async () => api.request('POST', `/api/procedures/${procedureCode}/deploy`, { token: await api.token('admin') }) },
+    { name: 'an oversized upload', status: 413, code: 'file-too-large', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));
+      form.append('attachments', new Blob([new Uint8Array(4096)], { type: 'application/pdf' }), 'big.pdf');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'too many files', status: 413, code: 'too-many-files', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));
+      for (const name of ['a.pdf', 'b.pdf', 'c.pdf']) form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), name);
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'a file of a refused type', status: 415, code: 'unsupported-file-type', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));
+      form.append('attachments', new Blob(['#!/bin/sh'], { type: 'application/x-sh' }), 'run.sh');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'a submission that is not multipart', status: 415, code: 'multipart-required', send: async () => api.request('POST', '/api/dossiers', { token: await api.token('an'), json: { procedureCode } }) },
+    { name: 'a submission with malformed data JSON', status: 400, code: 'malformed-json', send: async () => {
+      const form = new FormData();
+      form.append('data', '{procedureCode');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'a submission missing the applicant', status: 422, code: 'invalid-body', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online' }));
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'an unknown procedure', status: 404, code: 'unknown-procedure', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode: 'khong-co', channel: 'online', applicant: { name: 'A' } }));
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'an unknown dossier', status: 404, code: 'unknown-dossier', send: async () => api.request('GET', '/api/dossiers/000.00.12.H56-000000-9999', { token: await api.token('an') }) },
+    { name: 'an unknown task', status: 404, code: 'unknown-task', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(`${dossierId}/Task_Khong/1`)}/claim`, { token: await api.token('mot-cua') }) },
+    { name: 'an unknown attachment', status: 404, code: 'unknown-attachment', send: async () => api.request('GET', `/api/dossiers/${dossierId}/attachments/00000000-0000-4000-8000-000000000000`, { token: await api.token('an') }) },
+    { name: 'form data failing the step’s form', status: 422, code: 'invalid-form-data', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), json: { formData: { vonKinhDoanh: 'nhiều', khongCo: 1 } } }) },
+    { name: 'a bad idempotency key', status: 400, code: 'invalid-idempotency-key', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), json: { formData: {} }, headers: { 'Idempotency-Key': 'not a key!' } }) },
+    { name: 'a forged token', status: 401, code: 'invalid-token', send: async () => api.request('GET', '/api/me', { token: `${await api.token('an')}x` }) },
+    { name: 'a cursor not issued by the API', status: 400, code: 'invalid-cursor', send: async () => api.request('GET', '/api/tasks?cursor=bm90LWEtY3Vyc29y', { token: await api.token('mot-cua') }) },
+    { name: 'a calendar correction with an invalid date', status: 422, code: 'invalid-calendar', send: async () => api.request('PUT', '/api/calendars/vn-national/2026', { token: await api.token('admin'), json: { status: 'announced', daysOff: [{ from: '2026-02-30', reason: 'x' }], workingDays: [] } }) },
+  ];
+
+  for (const entry of cases) {
+    it(`${entry.name}: ${entry.status} ${entry.code}, nothing changed`, async () => {
+      await entry.prepare?.();
+      const before = await snapshot();
+      expectProblem(await entry.send(), entry.status, entry.code);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it('a replayed refresh token is refused and changes nothing', async () => {
+    const session = (await api.request('POST', '/api/auth/login', { json: { username: 'lan', password: 'motcua-demo' } })).body;
+    const first = await api.request('POST', '/api/auth/refresh', { json: { refreshToken: session.refreshToken } });
+    expect(first.status).toBe(200);
+    const sessions = await api.store.refreshSessions.countDocuments();
+    expectProblem(await api.request('POST', '/api/auth/refresh', { json: { refreshToken: session.refreshToken } }), 401, 'invalid-refresh-token');
+    expect(await api.store.refreshSessions.countDocuments()).toBe(sessions);
+  });
+
+  it('a replayed claim and a replayed completion return the first result and add nothing', async () => {
+    const token = await api.token('mot-cua');
+    const claim = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token });
+    expect(claim.status).toBe(200);
+    const before = await snapshot();
+    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token })).body).toEqual(claim.body);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('wrong credentials and rate limits on sign-in are problems too', async () => {
+    expectProblem(await api.request('POST', '/api/auth/login', { json: { username: 'lan', password: 'sai' } }), 401, 'invalid-credentials');
+    const limited = await ApiHarness.create({ settings: { rateLimits: { auth: { windowMs: 60_000, limit: 2 }, intake: { windowMs: 60_000, limit: 2 } } } });
+    try {
+      const attempt = () => limited.request('POST', '/api/auth/login', { json: { username: 'lan', password: 'sai' } });
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(401);
+      expectProblem(await attempt(), 429, 'rate-limited');
+    } finally {
+      await limited.teardown();
+    }
+  });
+});
