@@ -13,7 +13,13 @@ export default defineConfig({
         // The designer: Vue components in a simulated DOM (happy-dom, per file), the modeler in headless Chromium.
         plugins: [vue()],
         resolve: { alias: { '@engine': fileURLToPath(new URL('engine', import.meta.url)) } },
-        test: { name: 'designer', include: ['tests/designer/src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'designer',
+          include: ['tests/designer/src/**/*.test.ts'],
+          globalSetup: ['tests/designer/support/global-modeler-page.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         // Everything that talks to real servers, started once per run on free ports.

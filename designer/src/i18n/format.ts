@@ -27,7 +27,9 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatDuration(text: string, locale: Locale): string {
   try {
     const duration = parseLegalDuration(text);
-    return `${formatNumber(duration.amount, locale)} ${unitNames[locale][duration.unit]}`;
+    const unit = unitNames[locale][duration.unit];
+    // English names are plural; Vietnamese has no plural.
+    return `${formatNumber(duration.amount, locale)} ${duration.amount === 1 && locale === 'en' ? unit.replace(/s$/, '') : unit}`;
   } catch {
     return text;
   }

@@ -54,6 +54,8 @@ const vietnamese: Record<string, string> = {
   'Completion condition': 'Điều kiện hoàn thành',
   'Global message reference': 'Thông điệp',
   'Create new ...': 'Tạo mới…',
+  'Unparsable FEEL expression.': 'Biểu thức FEEL không phân tích được.',
+  'Opened in editor': 'Đang mở trong trình soạn thảo',
   'Search in diagram': 'Tìm trong sơ đồ',
   'Open minimap': 'Mở bản đồ thu nhỏ',
   'Close minimap': 'Đóng bản đồ thu nhỏ',

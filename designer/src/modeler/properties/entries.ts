@@ -42,7 +42,8 @@ export function TextEntry(props: EntryProps & { validate?: (value: string) => st
     label: config.t(props.label),
     debounce,
     getValue: () => text(props.binding.read(props.element)),
-    setValue: (value: string) => props.binding.write(services, props.element, value.trim()),
+    // An invalid value is shown with its error and not written: the model keeps its last valid value.
+    setValue: (value: string, error?: string | null) => !error && props.binding.write(services, props.element, value.trim()),
     validate: props.validate,
   });
 }
@@ -117,7 +118,7 @@ export function DurationEntry(props: EntryProps) {
       label: config.t('properties.amount'),
       debounce,
       getValue: () => current().amount || current().raw,
-      setValue: (value: string) => write(value.trim(), current().unit),
+      setValue: (value: string, error?: string | null) => !error && write(value.trim(), current().unit),
       validate: (value: string) => (value === '' || /^\d{1,5}$/.test(value.trim()) ? null : config.t('validation.wholeNumber')),
     }),
     h(SelectEntry, {
@@ -134,14 +135,16 @@ export function DurationEntry(props: EntryProps) {
 /** A FEEL expression, with the editor's highlighting and the compiler's own syntax check under it. */
 export function FeelExpressionEntry(props: EntryProps) {
   const { services, config, debounce } = useEdit();
+  const translate = useService('translate');
   return h(FeelEntry, {
     element: props.element,
+    translate,
     id: props.id,
     label: config.t(props.label),
     feel: 'required',
     debounce,
     getValue: () => text(props.binding.read(props.element)),
-    setValue: (value: string) => props.binding.write(services, props.element, value ? (value.startsWith('=') ? value : `=${value}`) : undefined),
+    setValue: (value: string, error?: string | null) => !error && props.binding.write(services, props.element, value ? (value.startsWith('=') ? value : `=${value}`) : undefined),
     validate: (value: string) => {
       if (!value) return null;
       const column = feelSyntaxErrorColumn(normalizeFeelExpression(value));

@@ -63,6 +63,7 @@ export const STEP_TEMPLATES: StepTemplate[] = [
     id: 'approve',
     type: 'bpmn:UserTask',
     step: { role: 'truong-phong', deadline: '4WH' },
+    fields: [{ key: 'yKienPheDuyet', label: 'Ý kiến phê duyệt', type: 'textarea', required: false }],
     outcomes: {
       variable: 'pheDuyet',
       choices: [
