@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20]`: the worklist
+ * listing with `open` open and `closed` closed tasks in the store, and task completion through the
+ * Update, each at 20 concurrent officers on loopback. Prints p50/p95/p99 and throughput beside the
+ * targets (worklist p95 ≤ 50 ms, completion p99 ≤ 150 ms), with the machine and the store.
+ * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
+ */
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { pino } from 'pino';
+import { createActivities } from '../../activities/index.js';
+import { installWorkerRuntime } from '../../activities/worker.js';
+import { createApp } from '../../api/app.js';
+import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
+import { hashPassword } from '../../api/auth/passwords.js';
+import { TokenService } from '../../api/auth/tokens.js';
+import { listen } from '../../api/http-server.js';
+import { EventHub } from '../../api/monitoring/event-hub.js';
+import { seedDemo } from '../../api/org/demo-seed.js';
+import { defaultApiSettings } from '../../api/settings.js';
+import { createApiStore } from '../../api/api-store.js';
+import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { consoleReporter } from '../../scripts/provision/progress.js';
+import { loadTemporalSettings, readEnvironment } from '../../scripts/runtime/config.js';
+import { findFreePort } from '../../scripts/runtime/ports.js';
+import { startRuntime } from '../../scripts/runtime/runtime.js';
+import { connectStore } from '../../store/connection.js';
+
+const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const openTasks = argument('open', 100_000);
+const closedTasks = argument('closed', 1_000_000);
+const dossierCount = argument('dossiers', 400);
+const seconds = argument('seconds', 20);
+const officers = 20;
+const units = 10;
+
+function percentile(sorted: number[], share: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${Number.isFinite(value) ? value.toFixed(1) : '—'} ms`;
+
+async function main(): Promise<void> {
+  installWorkerRuntime('WARN');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-'));
+  const settings = await loadTemporalSettings();
+  const runtime = await startRuntime({
+    settings,
+    environment: { ...readEnvironment(), dataDir },
+    reporter: consoleReporter,
+    ports: { temporal: await findFreePort(), temporalUi: await findFreePort(), store: await findFreePort() },
+  });
+  const connection = await connectStore(runtime.mongodbUri.replace(/\/[^/?]*(\?|$)/, '/motcua-bench-api$1'));
+  const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
+  const nativeConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
+  const taskQueue = 'bench-api';
+  try {
+    const store = createApiStore(connection);
+    await store.ensureIndexes();
+    await seedDemo(store);
+    const passwordHash = await hashPassword('bench');
+    const base = { passwordHash, disabled: false, createdAt: new Date(), agencyId: 'ubnd-xa', roles: ['officer' as const] };
+    await store.users.insertMany([
+      ...Array.from({ length: officers }, (_, i) => ({ _id: `kv-${i}`, username: `kv-${i}`, name: `Chuyên viên ${i}`, positions: ['chuyen-vien'], units: [`don-vi-${i % units}`], ...base })),
+      ...Array.from({ length: officers }, (_, i) => ({ _id: `mc-${i}`, username: `mc-${i}`, name: `Một cửa ${i}`, positions: ['can-bo-mot-cua'], units: ['bo-phan-mot-cua'], ...base })),
+    ]);
+
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: settings.namespace,
+      taskQueue,
+      workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
+      activities: createActivities(store),
+      maxConcurrentWorkflowTaskExecutions: settings.worker.maxConcurrentWorkflowTaskExecutions,
+      maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
+    });
+    const workerRun = worker.run();
+    const tokens = new TokenService({ secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'), issuer: 'motcua', accessTtlSeconds: 3600, refreshTtlSeconds: 3600 });
+    const events = new EventHub();
+    const app = createApp({
+      probes: [],
+      api: {
+        store,
+        temporal: { client: new Client({ connection: clientConnection, namespace: settings.namespace }), taskQueue, searchAttributes: true },
+        tokens,
+        verifier: tokens,
+        attachments: gridFsStorage(connection.db!),
+        loadCalendar: async (id) => (await loadCalendar(id)).data,
+        settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 10_000 }, intake: { windowMs: 60_000, limit: 100_000 } } },
+        logger: pino({ level: 'warn' }),
+        events,
+      },
+    });
+    const server = await listen(app, 0, '127.0.0.1');
+    const login = async (username: string, password = 'bench') =>
+      ((await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string }).accessToken;
+
+    console.log(`MotCua API benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; store ${runtime.mongodbUri.startsWith('mongodb://127.0.0.1') && !process.env.MONGODB_URI ? 'FerretDB 1.24 (SQLite)' : 'external MongoDB'}`);
+
+    // ── The worklist: `open` + `closed` tasks, officers spread over 10 units ─────────────────────
+    const started = Date.now();
+    const batch = 5_000;
+    const due0 = Date.now() + 86_400_000;
+    for (let offset = 0; offset < openTasks + closedTasks; offset += batch) {
+      const documents = [];
+      for (let i = offset; i < Math.min(openTasks + closedTasks, offset + batch); i++) {
+        const open = i < openTasks;
+        documents.push({
+          _id: `BENCH-${i}/Task_ThamDinh/1`, dossierId: `BENCH-${i}`, procedureCode: 'bench', agencyId: 'ubnd-xa', elementId: 'Task_ThamDinh', name: 'Thẩm định hồ sơ', kind: 'step',
+          candidateRole: 'chuyen-vien', candidateUnit: `don-vi-${i % units}`, status: open ? 'open' : 'completed', ...(open ? {} : { assignee: `kv-${i % officers}`, completedAt: new Date(), completedBy: `kv-${i % officers}` }),
+          form: [{ key: 'ghiChu', label: 'Ghi chú', type: 'text', required: false }], outcomes: [], createdAt: new Date(), dueAt: new Date(due0 + ((i * 7919) % 1_000_000_000)), overdue: false, escalationLevel: 0, sequence: 1,
+        });
+      }
+      await store.tasks.collection.insertMany(documents as never[], { ordered: false });
+      if ((offset / batch) % 20 === 0) console.log(`  seeded ${Math.min(offset + batch, openTasks + closedTasks).toLocaleString('en')} tasks (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    console.log(`Seeded ${openTasks.toLocaleString('en')} open and ${closedTasks.toLocaleString('en')} closed tasks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const officerTokens = await Promise.all(Array.from({ length: officers }, (_, i) => login(`kv-${i}`)));
+    let client = 0;
+    const listing = await autocannon({
+      url: `${server.url}/api/tasks?view=unit&limit=50`,
+      connections: officers,
+      duration: seconds,
+      timeout: Math.max(30, seconds),
+      setupClient: (c: { setHeaders(headers: Record<string, string>): void }) => c.setHeaders({ Authorization: `Bearer ${officerTokens[client++ % officers]}` }),
+    });
+    console.log(`\nWorklist listing (GET /api/tasks?view=unit, 20 officers, ${seconds} s): ${listing.requests.total} requests, ${listing.non2xx} non-2xx, ${listing.errors} errors, ${listing.timeouts} timeouts`);
+    console.log(`  p50 ${ms(listing.latency.p50)}  p95 ${ms((listing.latency as unknown as Record<string, number>).p97_5 ?? NaN)} (p97.5; autocannon has no p95)  p99 ${ms(listing.latency.p99)}  throughput ${listing.requests.average.toFixed(1)} req/s   target p95 ≤ 50 ms`);
+
+    // ── Completion through the Update: dossiers received in person, 20 one-stop officers ─────────
+    const xml = await readFile(new URL('../../engine/samples/household-business-registration.bpmn', import.meta.url), 'utf8');
+    const [reformer, admin, reception] = await Promise.all([login('reformer', 'motcua-demo'), login('admin', 'motcua-demo'), login('mc-0')]);
+    const post = (url: string, token: string, init: RequestInit) => fetch(`${server.url}${url}`, { method: 'POST', ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+    await post('/api/procedures', reformer, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ xml }) });
+    await post('/api/procedures/dang-ky-ho-kinh-doanh/deploy', admin, {});
+    const dossiers: string[] = [];
+    for (let i = 0; i < dossierCount; i++) {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode: 'dang-ky-ho-kinh-doanh', channel: 'in-person', applicant: { name: `Người nộp ${i}` } }));
+      dossiers.push(((await (await post('/api/dossiers', reception, { body: form })).json()) as { dossierId: string }).dossierId);
+    }
+    const taskIds: string[] = [];
+    for (const dossierId of dossiers) {
+      for (let attempt = 0; attempt < 600; attempt++) {
+        const task = await store.tasks.findOne({ _id: `${dossierId}/Task_TiepNhan/1` }, { _id: 1 }).lean();
+        if (task) {
+          taskIds.push(task._id);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const completers = await Promise.all(Array.from({ length: officers }, (_, i) => login(`mc-${i}`)));
+    const formData = { hoTen: 'A', soDinhDanh: '1', tenHoKinhDoanh: 'B', nganhNghe: 'C', vonKinhDoanh: 1, giayDeNghi: 'x' };
+    const latencies: number[] = [];
+    let failures = 0;
+    const queue = [...taskIds];
+    const completionStart = performance.now();
+    await Promise.all(
+      completers.map(async (token) => {
+        for (let taskId = queue.shift(); taskId; taskId = queue.shift()) {
+          const t0 = performance.now();
+          const response = await post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, token, { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'bench' }, body: JSON.stringify({ formData }) });
+          await response.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (response.status !== 200) failures += 1;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - completionStart) / 1000;
+    latencies.sort((a, b) => a - b);
+    console.log(`\nCompletion (POST /api/tasks/:id/complete → completeTask Update, 20 officers): ${latencies.length} completions of ${dossierCount} dossiers, ${failures} failed`);
+    console.log(`  p50 ${ms(percentile(latencies, 0.5))}  p95 ${ms(percentile(latencies, 0.95))}  p99 ${ms(percentile(latencies, 0.99))}  throughput ${(latencies.length / elapsed).toFixed(1)} completions/s   target p99 ≤ 150 ms`);
+
+    events.close();
+    await server.close();
+    worker.shutdown();
+    await workerRun;
+  } finally {
+    await connection.dropDatabase().catch(() => undefined);
+    await connection.close();
+    await nativeConnection.close();
+    await clientConnection.close();
+    await runtime.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
