@@ -148,6 +148,8 @@ export const updateRejections = {
 export type UpdateRejection = (typeof updateRejections)[keyof typeof updateRejections];
 
 export const claimTaskUpdate = defineUpdate<TaskView, [ClaimTaskRequest]>('claimTask');
+/** Hands a claimed task back to its unit's queue: its assignee, or a supervisor of its unit. */
+export const unclaimTaskUpdate = defineUpdate<TaskView, [ClaimTaskRequest]>('unclaimTask');
 export const completeTaskUpdate = defineUpdate<TaskView, [CompleteTaskRequest]>('completeTask');
 export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTaskRequest]>('reassignTask');
 export const extendDeadlineUpdate = defineUpdate<LegalClockView, [ExtendDeadlineRequest]>('extendDeadline');

@@ -1,8 +1,9 @@
-import { continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import {
   calendarChangedSignal,
   claimTaskUpdate,
   completeTaskUpdate,
+  unclaimTaskUpdate,
   extendDeadlineUpdate,
   messageSignal,
   reassignTaskUpdate,
@@ -22,6 +23,7 @@ export async function dossierWorkflow(input: DossierInput): Promise<DossierResul
   const runtime = new DossierRuntime(input);
 
   setHandler(claimTaskUpdate, (request) => runtime.claim(request), { validator: (request) => runtime.validateClaim(request) });
+  setHandler(unclaimTaskUpdate, (request) => runtime.unclaim(request), { validator: (request) => runtime.validateUnclaim(request) });
   setHandler(completeTaskUpdate, (request) => runtime.complete(request), { validator: (request) => runtime.validateCompletion(request) });
   setHandler(reassignTaskUpdate, (request) => runtime.reassign(request), { validator: (request) => runtime.validateReassignment(request) });
   setHandler(extendDeadlineUpdate, (request) => runtime.extend(request), { validator: (request) => runtime.validateExtension(request) });
@@ -33,5 +35,7 @@ export async function dossierWorkflow(input: DossierInput): Promise<DossierResul
 
   const ended = await runtime.run();
   if ('continueAsNew' in ended) return continueAsNew<typeof dossierWorkflow>({ ...input, resume: ended.continueAsNew });
+  // An officer's update still writing its result answers before the dossier closes.
+  await condition(allHandlersFinished);
   return ended.result;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { taskStatuses } from '../../engine/dossier/dossier-status.js';
 import type { TaskDocument } from '../../store/tasks/task-model.js';
-import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, type TaskView } from '../../workflows/contract.js';
+import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
@@ -112,6 +112,8 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
   const handleOf = (task: TaskDocument) => temporal.client.workflow.getHandle(task.dossierId);
   const claim = (task: TaskDocument, principal: Principal) =>
     act(task, principal, 'task-claim-requested', () => handleOf(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal) }] }));
+  const unclaim = (task: TaskDocument, principal: Principal) =>
+    act(task, principal, 'task-unclaim-requested', () => handleOf(task).executeUpdate(unclaimTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal) }] }));
   const reassign = (task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string; reason: string }) =>
     act(task, principal, 'task-reassignment-requested', () => handleOf(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
       reason: change.reason,
@@ -220,9 +222,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
       params: taskIdParams,
       responses: { 200: { description: 'the task, back in the queue', schema: taskViewSchema }, ...problemResponses(401, 403, 404, 409) },
       async handler({ params, principal }) {
-        const task = await reachableTask(params.taskId, principal);
-        if (task.assignee !== principal.id && !hasRole(principal, 'supervisor')) throw new Problem(403, 'not-your-task', `task ${task._id} is not claimed by you`);
-        return { status: 200, body: await reassign(task, principal, { reason: `unclaimed by ${principal.username}` }) };
+        return { status: 200, body: await unclaim(await reachableTask(params.taskId, principal), principal) };
       },
     }),
     defineRoute({

@@ -70,14 +70,14 @@ export class ApiHarness {
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.json);
     } else if (options.form) body = options.form;
     else if (options.raw) {
       headers['Content-Type'] = options.raw.contentType;
-      body = options.raw.body as BodyInit;
+      body = options.raw.body as RequestInit['body'];
     }
     const response = await fetch(`${this.url}${path}`, { method, headers, body });
     const type = response.headers.get('content-type') ?? '';

@@ -300,6 +300,25 @@ export class DossierRuntime {
     return this.record.taskView(task);
   }
 
+  validateUnclaim({ taskId, actor }: ClaimTaskRequest): void {
+    const task = this.openTask(taskId);
+    if (task.assignee === undefined) reject(updateRejections.taskClosed, `task ${taskId} is not claimed`);
+    const supervising = actor.roles.some((role) => supervisingRoles.includes(role)) && eligibilityProblem(task, actor) === undefined;
+    if (task.assignee !== actor.id && !supervising) reject(updateRejections.claimedBySomeoneElse, `task ${taskId} is claimed by someone else`);
+  }
+
+  async unclaim({ taskId, actor }: ClaimTaskRequest): Promise<TaskView> {
+    const task = this.record.tasks.get(taskId)!;
+    const previous = task.assignee;
+    task.assignee = undefined;
+    task.status = 'open';
+    task.claimedAt = undefined;
+    this.record.taskChanged(taskId);
+    this.record.audit('task-unclaimed', { actor, target: { kind: 'task', id: taskId }, details: { from: previous ?? null } });
+    await this.record.flush();
+    return this.record.taskView(task);
+  }
+
   validateCompletion({ taskId, actor, outcome, formData }: CompleteTaskRequest): void {
     const task = this.openTask(taskId);
     const problem = claimProblem(task, actor);

@@ -42,7 +42,7 @@ describe('OpenAPI document', () => {
   beforeAll(async () => {
     app = appWithoutServers();
     server = await listen(app, 0, '127.0.0.1');
-    document = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as typeof document;
   });
   afterAll(() => server.close());
 

@@ -4,6 +4,7 @@ import {
   calendarChangedSignal,
   extendDeadlineUpdate,
   reassignTaskUpdate,
+  unclaimTaskUpdate,
   updateRejections,
   withdrawDossierSignal,
 } from '../../../workflows/contract.js';
@@ -48,6 +49,23 @@ describe('reassign, extend, withdraw and calendar messages', () => {
     // Lan no longer holds it; Minh does.
     await expect(harness.complete(handle, task.taskId, lan, { ghiChu: 'x' }, 'dat')).rejects.toMatchObject({ cause: { type: updateRejections.claimedBySomeoneElse } });
     await harness.complete(handle, task.taskId, minh, { ghiChu: 'Minh xử lý' }, 'dat');
+    await handle.result();
+  });
+
+  it('hands a claimed task back to the queue: by its assignee or a supervisor, not by a colleague', async () => {
+    const handle = await harness.start(review, { dossierId: 'MS-0005' });
+    const task = await harness.openTask(handle, 'Review');
+    const unclaim = (actor: typeof head) => handle.executeUpdate(unclaimTaskUpdate, { args: [{ taskId: task.taskId, actor }] });
+    await expect(unclaim(lan)).rejects.toMatchObject({ cause: { type: updateRejections.taskClosed } });
+    await harness.claim(handle, task.taskId, lan);
+    await expect(unclaim(minh)).rejects.toMatchObject({ cause: { type: updateRejections.claimedBySomeoneElse } });
+    const returned = await unclaim(lan);
+    expect(returned.status).toBe('open');
+    expect(returned.assignee).toBeUndefined();
+    await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'open' });
+    await harness.claim(handle, task.taskId, minh);
+    expect(await unclaim(head)).toMatchObject({ status: 'open' });
+    await harness.complete(handle, task.taskId, lan, { ghiChu: 'xong' }, 'dat');
     await handle.result();
   });
 
