@@ -3,22 +3,32 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { loadTemporalSettings } from '../../scripts/runtime/config.js';
+import { prepareTemporal } from '../../scripts/runtime/temporal-setup.js';
 
 /** A task queue no other test polls. */
 export function uniqueTaskQueue(prefix = 'test'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
-/** Client and worker connections to the run's Temporal dev server. */
-export async function connectDevServer(): Promise<{
+/**
+ * Client and worker connections to the run's Temporal dev server, in the namespace MotCua's runtime
+ * prepared or, with `ownNamespace`, in a namespace of its own with MotCua's search attributes: test
+ * files that derive workflow ids from their data (dossier codes) then never meet each other's.
+ */
+export async function connectDevServer(options: { ownNamespace?: boolean } = {}): Promise<{
   client: Client;
   workerConnection: NativeConnection;
   namespace: string;
   close(): Promise<void>;
 }> {
   const address = inject('temporalAddress');
-  const namespace = inject('temporalNamespace');
   const connection = await Connection.connect({ address });
+  let namespace = inject('temporalNamespace');
+  if (options.ownNamespace) {
+    namespace = `motcua-test-${randomUUID().slice(0, 8)}`;
+    await prepareTemporal(connection, { ...(await loadTemporalSettings()), namespace, retentionDays: 1 });
+  }
   const workerConnection = await NativeConnection.connect({ address });
   return {
     client: new Client({ connection, namespace }),

@@ -67,7 +67,7 @@ async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
 }
 
 async function devServer(): Promise<HarnessServer> {
-  const { client, workerConnection, close } = await connectDevServer();
+  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true });
   return {
     client,
     nativeConnection: workerConnection,
