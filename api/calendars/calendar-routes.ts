@@ -46,6 +46,24 @@ export function calendarRoutes(context: ApiContext): RouteDefinition[] {
   return [
     defineRoute({
       method: 'get',
+      path: '/api/calendars/:id/versions/:hash',
+      summary: 'A calendar as a dossier pinned it (by content hash), whole: what browsers count working time left with',
+      tag: 'calendars',
+      access: 'signed-in',
+      params: z.object({ id: params.shape.id, hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+      responses: {
+        200: { description: 'the pinned calendar', schema: z.object({ calendarId: z.string(), hash: z.string(), data: z.record(z.string(), z.unknown()).meta({ description: 'engine/calendar/calendar-data.ts CalendarData' }) }) },
+        ...problemResponses(400, 401, 404),
+      },
+      async handler({ params: { id, hash } }) {
+        const published = await store.calendarVersions.findOne({ calendarId: id, hash }).lean();
+        const data = published ? (published.data as CalendarData) : await context.loadCalendar(id).catch(() => undefined);
+        if (!data || (!published && new BusinessCalendar(data).version !== hash)) throw new Problem(404, 'unknown-calendar-version', `calendar ${id} has no version ${hash}`);
+        return { status: 200, body: { calendarId: id, hash, data } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/calendars/:id/:year',
       summary: 'A year of a calendar (the draft under correction, if any)',
       tag: 'calendars',

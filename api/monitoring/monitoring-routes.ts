@@ -8,6 +8,7 @@ import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { isoInstant } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
+import { dailyTrend } from './daily-trend.js';
 import { serviceQuality } from './service-quality.js';
 import { watchStoreChanges } from './store-changes.js';
 import { taskOf } from '../tasks/task-routes.js';
@@ -15,6 +16,8 @@ import { taskOf } from '../tasks/task-routes.js';
 const monitoringRoles = ['agency-admin', 'supervisor', 'officer', 'auditor'] as const;
 const heartbeatMs = 15_000;
 const hourMs = 3_600_000;
+const dayMs = 86_400_000;
+const maxTrendDays = 366;
 
 const statsSchema = z
   .object({
@@ -93,6 +96,68 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
             steps: [...perStep.values()].map(({ workingMs, ...entry }) => ({ ...entry, averageWorkingHours: Math.round((workingMs / entry.completed / hourMs) * 100) / 100 })),
           },
         };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/stats/trend',
+      summary: 'Dossiers received and finished early/on time/late per day of a period (at most a year), for the trend chart',
+      tag: 'monitoring',
+      access: monitoringRoles,
+      query: z.object({ agencyId: z.string().min(1).optional(), procedureCode: z.string().min(1).optional(), from: isoInstant, to: isoInstant }),
+      responses: {
+        200: { description: 'one entry per day', schema: z.object({ days: z.array(z.object({ day: z.string(), received: z.number(), early: z.number(), onTime: z.number(), late: z.number() })) }) },
+        ...problemResponses(400, 401, 403),
+      },
+      async handler({ query, principal }) {
+        const [from, to] = [Date.parse(query.from), Date.parse(query.to)];
+        if (to <= from || to - from > maxTrendDays * dayMs) throw new Problem(400, 'invalid-period', `the period must end after it starts and last at most ${maxTrendDays} days`);
+        const filter: Record<string, unknown> = {
+          agencyId: { $in: await agencies(principal, query.agencyId) },
+          $or: [{ receivedAt: { $gte: new Date(from), $lt: new Date(to) } }, { finishedAt: { $gte: new Date(from), $lt: new Date(to) } }],
+        };
+        if (query.procedureCode) filter.procedureCode = query.procedureCode;
+        const dossiers = await store.dossiers.find(filter, { receivedAt: 1, finishedAt: 1, punctuality: 1 }).lean();
+        const calendar = new BusinessCalendar((await currentCalendar(context, 'vn-national')).data);
+        return { status: 200, body: { days: dailyTrend(dossiers, from, to, calendar.utcOffsetMs) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/stats/officers',
+      summary: 'Load per officer of the caller’s units (a supervisor) or agencies (an agency admin): tasks claimed, overdue, due soon',
+      tag: 'monitoring',
+      access: ['supervisor', 'agency-admin'],
+      responses: {
+        200: {
+          description: 'officers, most loaded first',
+          schema: z.object({
+            officers: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.string()), positions: z.array(z.string()), claimed: z.number(), overdue: z.number(), dueSoon: z.number() })),
+          }),
+        },
+        ...problemResponses(401, 403),
+      },
+      async handler({ principal }) {
+        const units = hasRole(principal, 'agency-admin')
+          ? (await store.units.find({ agencyId: { $in: [...(await agencyScope(store, principal))] } }, { _id: 1 }).lean()).map((unit) => unit._id)
+          : principal.units;
+        const users = await store.users.find({ units: { $in: units }, roles: { $in: ['officer', 'supervisor'] }, disabled: false }, { name: 1, units: 1, positions: 1 }).sort({ _id: 1 }).lean();
+        const tasks = await store.tasks.find({ status: 'claimed', assignee: { $in: users.map((user) => user._id) } }, { assignee: 1, overdue: 1, dueSoonAt: 1 }).lean();
+        const now = Date.now();
+        const officers = users.map((user) => {
+          const mine = tasks.filter((task) => task.assignee === user._id);
+          return {
+            id: user._id,
+            name: user.name,
+            units: user.units,
+            positions: user.positions,
+            claimed: mine.length,
+            overdue: mine.filter((task) => task.overdue).length,
+            dueSoon: mine.filter((task) => !task.overdue && task.dueSoonAt !== undefined && task.dueSoonAt.getTime() <= now).length,
+          };
+        });
+        officers.sort((a, b) => b.claimed - a.claimed || a.id.localeCompare(b.id));
+        return { status: 200, body: { officers } };
       },
     }),
     defineRoute({

@@ -99,5 +99,22 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
         return { status: 200, body: { ...catalogueEntry(found.plan, found.version), startForm: startForm(found.plan) } };
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/catalogue/:code/diagram',
+      summary: 'The BPMN diagram of a deployed version (the current one unless `version` is given), to show where a dossier stands (public)',
+      tag: 'catalogue',
+      access: 'public',
+      params: z.object({ code: z.string().min(1).max(200) }),
+      query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      responses: { 200: { description: 'the diagram', schema: z.object({ code: z.string(), version: z.number(), xml: z.string() }) }, ...problemResponses(400, 404) },
+      async handler({ params, query }) {
+        const procedure = await store.procedures.findById(params.code).lean();
+        const version = query.version ?? procedure?.currentVersion;
+        const deployed = procedure && version ? await store.procedureVersions.findById(`${params.code}@${version}`).lean() : null;
+        if (!deployed) throw new Problem(404, 'unknown-version', `procedure ${params.code} has no deployed version${query.version ? ` ${query.version}` : ''}`);
+        return { status: 200, body: { code: params.code, version: deployed.version, xml: deployed.xml } };
+      },
+    }),
   ];
 }

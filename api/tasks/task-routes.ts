@@ -34,6 +34,9 @@ const taskSchema = z
     outcome: z.string().nullable(),
   })
   .meta({ id: 'Task' });
+const worklistItemSchema = taskSchema
+  .extend({ calendar: z.object({ id: z.string(), hash: z.string() }).nullable().meta({ description: 'The dossier’s pinned calendar, for counting working time left (GET /api/calendars/:id/versions/:hash)' }) })
+  .meta({ id: 'WorklistItem' });
 const taskDetailSchema = taskSchema
   .extend({
     form: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), options: z.array(choice).optional() })),
@@ -143,7 +146,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
       tag: 'worklist',
       access: worklistRoles,
       query: worklistQuerySchema,
-      responses: { 200: { description: 'a page of tasks', schema: page(taskSchema) }, ...problemResponses(400, 401, 403) },
+      responses: { 200: { description: 'a page of tasks', schema: page(worklistItemSchema) }, ...problemResponses(400, 401, 403) },
       async handler({ query, principal }) {
         const tasks = await store.tasks
           .find(worklistFilter(principal, query, Date.now()), { form: 0, outcomes: 0, data: 0 })
@@ -153,7 +156,9 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
         const items = tasks.slice(0, query.limit);
         const last = items.at(-1);
         const nextCursor = tasks.length > query.limit && last ? encodeCursor({ dueAt: iso(last.dueAt), id: last._id }) : null;
-        return { status: 200, body: { items: items.map(taskOf), nextCursor } };
+        const dossiers = await store.dossiers.find({ _id: { $in: [...new Set(items.map((task) => task.dossierId))] } }, { calendarId: 1, calendarHash: 1 }).lean();
+        const calendars = new Map(dossiers.map((dossier) => [dossier._id, dossier.calendarId ? { id: dossier.calendarId, hash: dossier.calendarHash } : null]));
+        return { status: 200, body: { items: items.map((task) => ({ ...taskOf(task), calendar: calendars.get(task.dossierId) ?? null })), nextCursor } };
       },
     }),
     defineRoute({

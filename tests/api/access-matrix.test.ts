@@ -30,6 +30,7 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
   let attachmentId: string;
   let taskId: string;
   let refreshToken: string;
+  let calendarHash: string;
   const tokens = new Map<User, string>();
 
   beforeAll(async () => {
@@ -50,6 +51,7 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
     dossierId = submitted.body.dossierId;
     attachmentId = submitted.body.receipt.documents[0].id;
     taskId = await api.openTask(dossierId, 'Task_TiepNhan');
+    calendarHash = (await api.store.dossiers.findById(dossierId).lean())!.calendarHash;
     refreshToken = (await api.request('POST', '/api/auth/login', { json: { username: 'lan', password: 'motcua-demo' } })).body.refreshToken;
   });
   afterAll(() => api.teardown());
@@ -85,6 +87,7 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
     { name: 'compare uploaded models', method: 'POST', path: () => '/api/procedures/compare', body: () => ({ beforeXml: xml, afterXml: xml }), allowed: only(200, 'reformer', 'admin', 'admin-khac') },
     { name: 'catalogue', method: 'GET', path: () => '/api/catalogue', allowed: { ...all(200), anonymous: 200 } },
     { name: 'catalogue entry', method: 'GET', path: () => `/api/catalogue/${procedureCode}`, allowed: { ...all(200), anonymous: 200 } },
+    { name: 'catalogue diagram', method: 'GET', path: () => `/api/catalogue/${procedureCode}/diagram`, allowed: { ...all(200), anonymous: 200 } },
     { name: 'submit a dossier', method: 'POST', path: () => '/api/dossiers', form: intakeForm, allowed: only(201, 'an', 'binh', 'lan', 'mot-cua', 'hung', 'lanh-dao') },
     { name: 'list dossiers', method: 'GET', path: () => '/api/dossiers', allowed: all(200) },
     { name: 'read a dossier', method: 'GET', path: () => `/api/dossiers/${dossierId}`, allowed: dossierReaders, denied: dossierDenied },
@@ -101,9 +104,12 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
     { name: 'bulk claim (supervisor; per-task refusal reported)', method: 'POST', path: () => '/api/tasks/bulk-claim', body: () => ({ taskIds: [taskId] }), allowed: only(200, 'hung') },
     { name: 'bulk reassign', method: 'POST', path: () => '/api/tasks/bulk-reassign', body: () => ({ taskIds: [taskId], assignee: 'lan', reason: 'thử' }), allowed: only(200, 'hung') },
     { name: 'stats of ubnd-xa', method: 'GET', path: () => '/api/stats?agencyId=ubnd-xa', allowed: only(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan') },
+    { name: 'trend of ubnd-xa', method: 'GET', path: () => '/api/stats/trend?agencyId=ubnd-xa&from=2026-01-01T00:00:00%2B07:00&to=2026-02-01T00:00:00%2B07:00', allowed: only(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan') },
+    { name: 'officer load', method: 'GET', path: () => '/api/stats/officers', allowed: only(200, 'admin', 'hung', 'admin-khac') },
     { name: 'overdue list', method: 'GET', path: () => '/api/stats/overdue', allowed: only(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan', 'admin-khac', 'can-bo-khac') },
     { name: 'live events', method: 'GET', path: () => '/api/events', allowed: all(200), stream: true },
     { name: 'read a calendar year', method: 'GET', path: () => '/api/calendars/vn-national/2026', allowed: only(200, 'reformer', 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan', 'admin-khac', 'can-bo-khac') },
+    { name: 'a pinned calendar', method: 'GET', path: () => `/api/calendars/vn-national/versions/${calendarHash}`, allowed: all(200) },
     { name: 'publish a calendar with nothing corrected', method: 'POST', path: () => '/api/calendars/vn-national/publish', body: () => ({ reason: 'thử' }), allowed: only(409, 'admin', 'admin-khac') },
     { name: 'audit trail', method: 'GET', path: () => '/api/audit', allowed: only(200, 'kiem-toan') },
     { name: 'verify a stream', method: 'GET', path: () => `/api/audit/verify?stream=${encodeURIComponent(`procedure:${procedureCode}`)}`, allowed: only(200, 'kiem-toan') },

@@ -94,6 +94,11 @@ describe('bad input', () => {
     { name: 'a bad idempotency key', status: 400, code: 'invalid-idempotency-key', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), json: { formData: {} }, headers: { 'Idempotency-Key': 'not a key!' } }) },
     { name: 'a forged token', status: 401, code: 'invalid-token', send: async () => api.request('GET', '/api/me', { token: `${await api.token('an')}x` }) },
     { name: 'a cursor not issued by the API', status: 400, code: 'invalid-cursor', send: async () => api.request('GET', '/api/tasks?cursor=bm90LWEtY3Vyc29y', { token: await api.token('mot-cua') }) },
+    { name: 'a trend over a period that ends before it starts', status: 400, code: 'invalid-period', send: async () => api.request('GET', '/api/stats/trend?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', { token: await api.token('admin') }) },
+    { name: 'a trend without its period', status: 400, code: 'invalid-query', send: async () => api.request('GET', '/api/stats/trend', { token: await api.token('admin') }) },
+    { name: 'a pinned calendar of an unknown hash', status: 404, code: 'unknown-calendar-version', send: async () => api.request('GET', `/api/calendars/vn-national/versions/${'0'.repeat(64)}`, { token: await api.token('mot-cua') }) },
+    { name: 'a pinned calendar by something not a hash', status: 400, code: 'invalid-params', send: async () => api.request('GET', '/api/calendars/vn-national/versions/latest', { token: await api.token('mot-cua') }) },
+    { name: 'the diagram of a version never deployed', status: 404, code: 'unknown-version', send: async () => api.request('GET', `/api/catalogue/${procedureCode}/diagram?version=9`) },
     { name: 'a calendar correction with an invalid date', status: 422, code: 'invalid-calendar', send: async () => api.request('PUT', '/api/calendars/vn-national/2026', { token: await api.token('admin'), json: { status: 'announced', daysOff: [{ from: '2026-02-30', reason: 'x' }], workingDays: [] } }) },
   ];
 
