@@ -1,13 +1,48 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { Store } from '../store/store.js';
+import type { DocumentIssuer } from './documents/document-issuer.js';
+import type { HttpCallPolicy } from './http-call/http-call.js';
+import type { PaymentGateway } from './payments/payment-gateway.js';
+import type { PortalClient } from './portal-sync/portal-client.js';
+import type { PortalSync } from './portal-sync/portal-sync.js';
 import { createProcedureActivities } from './procedures/procedure-activities.js';
 import { createProjectionActivities } from './projection/project-dossier.js';
-import { createServiceTaskActivities } from './service-tasks/service-task-activities.js';
+import type { ProjectionWrite } from './projection/projection-write.js';
+import { createServiceTaskActivities, type ServiceTaskServices } from './service-tasks/service-task-activities.js';
 
-/** Every activity the dossier worker registers, bound to the store. */
-export function createActivities(store: Store) {
+/** What the activities reach outside the store; each part left out refuses clearly when a service task needs it. */
+export interface ActivityServices extends ServiceTaskServices {
+  /** Queues every dossier state for the national portal (activities/portal-sync/). */
+  portalSync?: PortalSync;
+  /** Called after each projection write: delivery loops in this process look at their outboxes at once. */
+  afterProjection?: () => void;
+}
+
+function notConfigured(what: string, setting: string): never {
+  throw ApplicationFailure.nonRetryable(`${what} is not configured (${setting})`, 'service-not-configured');
+}
+
+const unconfigured: ServiceTaskServices = {
+  portal: {
+    sendStatus: () => notConfigured('the national portal', 'MOTCUA_PORTAL_URL'),
+    sendRecord: () => notConfigured('the national portal', 'MOTCUA_PORTAL_URL'),
+  } satisfies PortalClient,
+  documents: { issue: () => notConfigured('document signing', 'MOTCUA_SIGNING_P12') } satisfies DocumentIssuer,
+  payments: { createPayment: () => notConfigured('the payment gateway', 'MOTCUA_PAYMENT_GATEWAY_URL') } satisfies PaymentGateway,
+  http: { allow: [], allowPrivate: [], defaultTimeoutMs: 5_000, maxTimeoutMs: 30_000, maxResponseBytes: 1_048_576 } satisfies HttpCallPolicy,
+};
+
+/** Every activity the dossier worker registers, bound to the store and the outside services. */
+export function createActivities(store: Store, services: Partial<ActivityServices> = {}) {
+  const projection = createProjectionActivities(store);
   return {
-    ...createProjectionActivities(store),
+    ...projection,
+    async projectDossier(write: ProjectionWrite): Promise<void> {
+      await projection.projectDossier(write);
+      await services.portalSync?.enqueue(write);
+      services.afterProjection?.();
+    },
     ...createProcedureActivities(store),
-    ...createServiceTaskActivities(store),
+    ...createServiceTaskActivities(store, { ...unconfigured, ...services }),
   };
 }

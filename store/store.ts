@@ -2,6 +2,10 @@ import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit/audit-event-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
 import { notificationModel } from './notifications/notification-model.js';
+import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal-sync-models.js';
+import { documentModel } from './documents/document-model.js';
+import { devMailModel } from './dev-mailbox/dev-mail-model.js';
+import { paymentModel } from './payments/payment-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
 import { taskModel } from './tasks/task-model.js';
 
@@ -15,6 +19,11 @@ export function createStore(connection: Connection) {
     tasks: taskModel(connection),
     auditEvents: auditEventModel(connection),
     notifications: notificationModel(connection),
+    portalStatuses: portalStatusModel(connection),
+    portalDossierStates: portalDossierStateModel(connection),
+    devMailbox: devMailModel(connection),
+    documents: documentModel(connection),
+    payments: paymentModel(connection),
   };
   return {
     ...models,

@@ -5,6 +5,7 @@ import { MISSING, type CompileContext } from './compile-context.js';
 import { readAmount, readChoice, readDuration, readFeel, readPositiveInteger, readShare, reportInvalid } from './read-attributes.js';
 import { readExtensions, type MotcuaExtensions } from './read-extensions.js';
 import { messageName } from './read-events.js';
+import { isServiceTaskType, serviceTaskTypes } from '../service-tasks/catalogue.js';
 import { refuse } from './unsupported.js';
 
 /** Escalation defaults, as the decree's ladder reads: warn at three quarters, escalate to the unit head. */
@@ -156,6 +157,7 @@ function readOutcomes(context: CompileContext, outcomes: ModdleElement | undefin
 function readServiceCall(context: CompileContext, call: ModdleElement | undefined, id: string): Pick<PlanNodeOf<'serviceTask'>, 'activityType' | 'input'> {
   const activityType = trimmed(call, 'type');
   if (!activityType) context.report('missing-activity-type', id);
+  else if (!isServiceTaskType(activityType)) context.report('unknown-activity-type', id, { type: activityType, known: serviceTaskTypes.join(', ') });
   const input = (call ? children(call, 'inputs') : []).map((mapping) => {
     const target = trimmed(mapping, 'target');
     if (!target) {

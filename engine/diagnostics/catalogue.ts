@@ -417,9 +417,17 @@ export const catalogue = {
     'error',
     () => ({ vi: 'Bước tự động chưa khai báo loại tác vụ.', en: 'The service task declares no activity type.' }),
     {
-      vi: 'Khai báo mc:serviceCall type="…" (ví dụ gui-thu, dong-bo-cong-dvc).',
-      en: 'Declare mc:serviceCall type="…" (e.g. gui-thu, dong-bo-cong-dvc).',
+      vi: 'Khai báo mc:serviceCall type="…" (ví dụ gui-thong-bao, dong-bo-cong-dvc).',
+      en: 'Declare mc:serviceCall type="…" (e.g. gui-thong-bao, dong-bo-cong-dvc).',
     },
+  ),
+  'unknown-activity-type': entry<{ type: string; known: string }>(
+    'error',
+    ({ type }) => ({
+      vi: `Loại tác vụ tự động "${type}" không có trong danh mục của MotCua.`,
+      en: `The service task type "${type}" is not in MotCua's catalogue.`,
+    }),
+    ({ known }) => ({ vi: `Chọn một loại trong danh mục: ${known}.`, en: `Pick a type from the catalogue: ${known}.` }),
   ),
   'missing-called-procedure': entry(
     'error',

@@ -21,7 +21,24 @@ export interface NotificationDocument {
   at: Date;
   recipients: Recipients;
   data: Record<string, unknown>;
+  /** When every channel it goes out on took it (or it needs none: staff see it in their worklist). */
   deliveredAt?: Date;
+  /** What each channel sent, for the admins' outbox page. */
+  deliveries?: NotificationDelivery[];
+  attempts?: number;
+  nextAttemptAt?: Date;
+  /** A delivery process holds it until then; another one may take it over afterwards. */
+  leaseUntil?: Date;
+  lastError?: string;
+}
+
+export interface NotificationDelivery {
+  channel: string;
+  to: string;
+  at: Date;
+  messageId?: string;
+  /** Ids of documents (PDFs) attached. */
+  documentIds: string[];
 }
 
 const notificationSchema = new Schema<NotificationDocument>(
@@ -38,6 +55,11 @@ const notificationSchema = new Schema<NotificationDocument>(
     },
     data: { type: Schema.Types.Mixed, default: {} },
     deliveredAt: Date,
+    deliveries: [{ _id: false, channel: String, to: String, at: Date, messageId: String, documentIds: [String] }],
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: Date,
+    leaseUntil: Date,
+    lastError: String,
   },
   { versionKey: false, minimize: false },
 );

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface PaymentOrder {
+  /** MotCua's payment id: the reference the gateway reports back. */
+  paymentId: string;
+  amount: number;
+  description: string;
+  expiresAt: Date;
+}
+
+/**
+ * The payment-gateway seam. `createPayment` opens an order and returns where the citizen pays; the
+ * gateway later reports paid, failed or expired by calling MotCua's callback
+ * (`POST /api/payments/callback`, body signed with HMAC-SHA256 of the shared secret in the
+ * `X-Signature` header), which the API verifies and turns into the dossier's Signal. A real
+ * gateway (VNPay, the portal's payment platform…) implements this interface and signs its
+ * callbacks the same way, or an adapter in the API translates its own callback format.
+ */
+export interface PaymentGateway {
+  createPayment(order: PaymentOrder): Promise<{ paymentUrl: string }>;
+}
+
+export interface PaymentReportBody {
+  paymentId: string;
+  outcome: 'paid' | 'failed' | 'expired';
+  amount: number;
+  gatewayReference: string;
+  at: string;
+}
+
+export function signPaymentReport(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+export function paymentReportSignatureValid(body: string, signature: string, secret: string): boolean {
+  const expected = Buffer.from(signPaymentReport(body, secret), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A gateway reached over HTTP: POST `<endpoint>/payments` with the order, answering `{ paymentUrl }`. */
+export function httpPaymentGateway(settings: { endpoint: string; timeoutMs: number }): PaymentGateway {
+  return {
+    async createPayment(order) {
+      const response = await fetch(`${settings.endpoint.replace(/\/$/, '')}/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': order.paymentId },
+        body: JSON.stringify({ ...order, expiresAt: order.expiresAt.toISOString() }),
+        signal: AbortSignal.timeout(settings.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`payment gateway answered ${response.status}`);
+      return (await response.json()) as { paymentUrl: string };
+    },
+  };
+}
