@@ -42,6 +42,7 @@ const taskDetailSchema = taskSchema
     form: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), options: z.array(choice).optional() })),
     outcomes: z.array(choice),
     data: z.record(z.string(), z.unknown()).nullable(),
+    calendar: worklistItemSchema.shape.calendar,
     dossier: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'TaskDetail' });
@@ -199,6 +200,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
             form: task.form,
             outcomes: task.outcomes,
             data: task.data ?? null,
+            calendar: dossier?.calendarId ? { id: dossier.calendarId, hash: dossier.calendarHash } : null,
             dossier: dossier
               ? { dossierId: dossier._id, procedureCode: dossier.procedureCode, status: dossier.status, applicant: dossier.applicant, channel: dossier.channel, receivedAt: dossier.receivedAt.toISOString(), dueAt: iso(dossier.dueAt), overdue: dossier.overdue }
               : { dossierId: task.dossierId },

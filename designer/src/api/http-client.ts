@@ -48,22 +48,43 @@ export class HttpClient {
     return this.request<T>('PUT', path, body);
   }
 
+  /** A multipart request (files and a JSON field), as dossier submission and supplements are. */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  /** A file the API serves behind sign-in (an attachment), as a Blob. */
+  async blob(path: string): Promise<Blob> {
+    return (await this.exchange('GET', path)).blob();
+  }
+
+  /** The current access token, for the one transport that cannot send headers (EventSource). */
+  accessToken(): string | undefined {
+    return this.tokens.get()?.accessToken;
+  }
+
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    let response = await this.send(method, path, body);
-    if (response.status === 401 && this.tokens.get() && (await this.refresh())) response = await this.send(method, path, body);
-    if (!response.ok) throw new ApiError(await problemOf(response));
+    const response = await this.exchange(method, path, body);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async exchange(method: Method, path: string, body?: unknown): Promise<Response> {
+    let response = await this.send(method, path, body);
+    if (response.status === 401 && this.tokens.get() && (await this.refresh())) response = await this.send(method, path, body);
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    return response;
   }
 
   private async send(method: Method, path: string, body: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     const access = this.tokens.get()?.accessToken;
     if (access) headers.authorization = `Bearer ${access}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
     try {
-      return await this.fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await this.fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : multipart ? body : JSON.stringify(body) });
     } catch (error) {
       throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: (error as Error).message });
     }

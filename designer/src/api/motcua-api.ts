@@ -1,6 +1,26 @@
+import type { CalendarData } from '@engine/calendar/calendar-data.js';
 import type { HttpClient } from './http-client.js';
 import type {
   Agency,
+  BulkResult,
+  CatalogueEntry,
+  CatalogueEntryWithForm,
+  Diagram,
+  Dossier,
+  DossierSummary,
+  OfficerLoad,
+  OverdueDossier,
+  Page,
+  Receipt,
+  Stats,
+  StatsQuery,
+  Submission,
+  Task,
+  TaskDetail,
+  TimelineEntry,
+  TrendDay,
+  WorklistItem,
+  WorklistQuery,
   CurrentUser,
   Deployed,
   LoginAnswer,
@@ -13,6 +33,22 @@ import type {
 } from './types.js';
 
 const code = (value: string) => encodeURIComponent(value);
+
+/** `?a=1&b=2` of the defined entries, or nothing. */
+function queryString(entries: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(entries)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The multipart body of a submission or supplement: the JSON in `data`, the files in `attachments`. */
+function multipart(data: unknown, files: readonly File[]): FormData {
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  for (const file of files) form.append('attachments', file, file.name);
+  return form;
+}
 
 /** The API calls the web app makes, one function per route of the contract. */
 export function createMotcuaApi(http: HttpClient) {
@@ -33,6 +69,35 @@ export function createMotcuaApi(http: HttpClient) {
     deploy: (procedureCode: string) => http.post<Deployed>(`/api/procedures/${code(procedureCode)}/deploy`),
     retire: (procedureCode: string) => http.post<unknown>(`/api/procedures/${code(procedureCode)}/retire`),
     version: (procedureCode: string, version: number) => http.get<ProcedureVersion>(`/api/procedures/${code(procedureCode)}/versions/${version}`),
+
+    catalogue: () => http.get<CatalogueEntry[]>('/api/catalogue'),
+    catalogueEntry: (procedureCode: string) => http.get<CatalogueEntryWithForm>(`/api/catalogue/${code(procedureCode)}`),
+    diagram: (procedureCode: string, version?: number) => http.get<Diagram>(`/api/catalogue/${code(procedureCode)}/diagram${queryString({ version })}`),
+
+    tasks: (query: WorklistQuery) => http.get<Page<WorklistItem>>(`/api/tasks${queryString({ ...query })}`),
+    task: (taskId: string) => http.get<TaskDetail>(`/api/tasks/${code(taskId)}`),
+    claim: (taskId: string) => http.post<Task>(`/api/tasks/${code(taskId)}/claim`),
+    unclaim: (taskId: string) => http.post<Task>(`/api/tasks/${code(taskId)}/unclaim`),
+    complete: (taskId: string, body: { outcome?: string; formData: Record<string, unknown> }) => http.post<Task>(`/api/tasks/${code(taskId)}/complete`, body),
+    reassign: (taskId: string, body: { assignee?: string; unit?: string; reason: string }) => http.post<Task>(`/api/tasks/${code(taskId)}/reassign`, body),
+    bulkClaim: (taskIds: string[]) => http.post<BulkResult>('/api/tasks/bulk-claim', { taskIds }),
+    bulkReassign: (taskIds: string[], assignee: string, reason: string) => http.post<BulkResult>('/api/tasks/bulk-reassign', { taskIds, assignee, reason }),
+
+    submitDossier: (submission: Submission, files: readonly File[]) => http.postForm<Receipt>('/api/dossiers', multipart(submission, files)),
+    dossiers: (query: { status?: string; overdue?: boolean; cursor?: string } = {}) => http.get<Page<DossierSummary>>(`/api/dossiers${queryString(query)}`),
+    dossier: (dossierCode: string) => http.get<Dossier>(`/api/dossiers/${code(dossierCode)}`),
+    timeline: (dossierCode: string) => http.get<TimelineEntry[]>(`/api/dossiers/${code(dossierCode)}/timeline`),
+    attachment: (dossierCode: string, id: string) => http.blob(`/api/dossiers/${code(dossierCode)}/attachments/${code(id)}`),
+    supplement: (dossierCode: string, note: string, files: readonly File[]) => http.postForm<{ attachments: string[] }>(`/api/dossiers/${code(dossierCode)}/supplement`, multipart({ note }, files)),
+    withdraw: (dossierCode: string, reason: string) => http.post<{ status: string }>(`/api/dossiers/${code(dossierCode)}/withdraw`, { reason }),
+
+    stats: (query: StatsQuery) => http.get<Stats>(`/api/stats${queryString({ ...query })}`),
+    trend: (query: StatsQuery & { from: string; to: string }) => http.get<{ days: TrendDay[] }>(`/api/stats/trend${queryString({ agencyId: query.agencyId, procedureCode: query.procedureCode, from: query.from, to: query.to })}`),
+    overdue: () => http.get<{ dossiers: OverdueDossier[]; tasks: Task[] }>('/api/stats/overdue'),
+    officers: () => http.get<{ officers: OfficerLoad[] }>('/api/stats/officers'),
+    pinnedCalendar: (calendar: { id: string; hash: string }) => http.get<{ data: CalendarData }>(`/api/calendars/${code(calendar.id)}/versions/${code(calendar.hash)}`),
+    /** The URL of the live change stream (EventSource cannot send the bearer header). */
+    eventsUrl: () => `/api/events${queryString({ accessToken: http.accessToken() })}`,
   };
 }
 

@@ -89,3 +89,226 @@ export interface Deployed {
   version: number;
   planHash: string;
 }
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+export type TaskKind = 'step' | 'apology' | 'reassignment';
+export type WorklistView = 'mine' | 'unit' | 'overdue' | 'due-soon';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A pinned calendar, named by its content hash. */
+export interface CalendarRef {
+  id: string;
+  hash: string;
+}
+
+export interface Task {
+  taskId: string;
+  dossierId: string;
+  procedureCode: string;
+  agencyId: string;
+  elementId: string;
+  name: string;
+  kind: TaskKind;
+  candidateRole: string | null;
+  candidateUnit: string | null;
+  assignee: string | null;
+  status: TaskStatus;
+  createdAt: string;
+  dueAt: string | null;
+  dueSoonAt: string | null;
+  overdue: boolean;
+  escalationLevel: number;
+  outcome: string | null;
+}
+
+export interface WorklistItem extends Task {
+  calendar: CalendarRef | null;
+}
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: string;
+  required: boolean;
+  options?: Choice[];
+}
+
+export interface TaskDetail extends Task {
+  calendar: CalendarRef | null;
+  form: FormField[];
+  outcomes: Choice[];
+  data: Record<string, unknown> | null;
+  dossier: { dossierId: string; procedureCode?: string; status?: DossierStatus; applicant?: Applicant; channel?: Channel; receivedAt?: string; dueAt?: string | null; overdue?: boolean };
+}
+
+export interface WorklistQuery {
+  view: WorklistView;
+  procedureCode?: string;
+  overdue?: boolean;
+  dueBefore?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface BulkResult {
+  results: Array<{ taskId: string; ok: boolean; problem?: { status: number; code?: string; detail?: string } }>;
+}
+
+export type DossierStatus = 'received' | 'rejected' | 'processing' | 'supplement-requested' | 'payment-requested' | 'withdrawal-requested' | 'stopped' | 'processed' | 'returned';
+export type Channel = 'in-person' | 'online' | 'post';
+
+export interface Applicant {
+  name: string;
+  idNumber?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  purpose: string;
+  uploadedAt: string;
+}
+
+export interface DossierSummary {
+  dossierId: string;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyId: string;
+  channel: Channel;
+  applicantName: string;
+  status: DossierStatus;
+  receivedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  currentSteps: Array<{ elementId: string; name: string }>;
+  finishedAt: string | null;
+  punctuality: 'early' | 'on-time' | 'late' | null;
+}
+
+export interface Dossier extends DossierSummary {
+  applicant: Applicant;
+  supplementationCount: number;
+  attachments: Attachment[];
+  toSupplement: Choice[] | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  label: { vi: string; en: string };
+  actor: { kind: string; id: string; role?: string; unit?: string };
+  target: { kind: string; id: string };
+  details: Record<string, unknown>;
+}
+
+export interface Receipt {
+  dossierId: string;
+  receivedAt: string;
+  dueAt: string;
+  receipt: { procedureName: string; agencyName: string; applicantName: string; documents: Array<{ id: string; fileName: string }> };
+}
+
+export interface Submission {
+  procedureCode: string;
+  channel: Channel;
+  applicant: Applicant;
+  variables: Record<string, unknown>;
+}
+
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  agencyId: string;
+  version: number;
+  legalLimit: string;
+  legalBasis: { text: string; href?: string } | null;
+  requiredDocuments: Array<{ key: string; label: string; required: boolean }>;
+  fees: number;
+  online: boolean;
+}
+
+export interface CatalogueEntryWithForm extends CatalogueEntry {
+  startForm: FormField[];
+}
+
+export interface Diagram {
+  code: string;
+  version: number;
+  xml: string;
+}
+
+export interface StatsQuery {
+  agencyId?: string;
+  unitId?: string;
+  procedureCode?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Stats {
+  received: number;
+  finished: { early: number; onTime: number; late: number; total: number };
+  overdueNow: number;
+  index: {
+    onTimeRate: number | null;
+    points: number;
+    averagePoints: number | null;
+    onlineShare: number | null;
+    overduePercent: number | null;
+    complaintsPercent: number;
+    satisfaction: number | null;
+  };
+  steps: Array<{ procedureCode: string; elementId: string; name: string; completed: number; averageWorkingHours: number }>;
+}
+
+export interface TrendDay {
+  day: string;
+  received: number;
+  early: number;
+  onTime: number;
+  late: number;
+}
+
+export interface OfficerLoad {
+  id: string;
+  name: string;
+  units: string[];
+  positions: string[];
+  claimed: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface OverdueDossier {
+  dossierId: string;
+  procedureCode: string;
+  agencyId: string;
+  status: DossierStatus;
+  applicantName: string;
+  receivedAt: string;
+  dueAt: string | null;
+}
+
+/** A change the server announces on GET /api/events. */
+export interface ChangeEvent {
+  kind: 'dossier' | 'task';
+  id: string;
+  dossierId: string;
+  agencyId: string;
+  change: string;
+  at: string;
+}

@@ -11,4 +11,9 @@ export interface NavigationItem {
 export const navigation: NavigationItem[] = [
   { label: 'nav.procedures', to: '/procedures', roles: ['reformer', 'agency-admin'] },
   { label: 'nav.compare', to: '/compare', roles: ['reformer', 'agency-admin'] },
+  { label: 'nav.worklist', to: '/worklist', roles: ['officer', 'supervisor'] },
+  { label: 'nav.supervision', to: '/supervision', roles: ['supervisor'] },
+  { label: 'nav.dashboards', to: '/dashboards', roles: ['agency-admin', 'supervisor', 'officer', 'auditor'] },
+  { label: 'nav.catalogue', to: '/catalogue', roles: ['citizen'] },
+  { label: 'nav.track', to: '/track', roles: ['citizen'] },
 ];

@@ -11,6 +11,9 @@ declare module 'vue-router' {
 }
 
 const designers: SystemRole[] = ['reformer', 'agency-admin'];
+const workers: SystemRole[] = ['officer', 'supervisor'];
+const monitors: SystemRole[] = ['agency-admin', 'supervisor', 'officer', 'auditor'];
+const trackers: SystemRole[] = ['citizen', 'officer', 'supervisor', 'agency-admin'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../auth/SignInPage.vue'), meta: { public: true } },
@@ -25,5 +28,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: designers },
   },
   { path: '/compare', name: 'compare', component: () => import('../compare/ComparePage.vue'), meta: { roles: designers } },
+  { path: '/worklist', name: 'worklist', component: () => import('../worklist/WorklistPage.vue'), meta: { roles: workers } },
+  { path: '/tasks/:taskId', name: 'task', component: () => import('../tasks/TaskPage.vue'), props: true, meta: { roles: workers } },
+  { path: '/supervision', name: 'supervision', component: () => import('../supervision/SupervisionPage.vue'), meta: { roles: ['supervisor'] } },
+  { path: '/dashboards', name: 'dashboards', component: () => import('../dashboards/DashboardPage.vue'), meta: { roles: monitors } },
+  { path: '/catalogue', name: 'catalogue', component: () => import('../citizen/CataloguePage.vue'), meta: { public: true } },
+  { path: '/submit/:code', name: 'submit', component: () => import('../citizen/SubmitPage.vue'), props: true, meta: { roles: ['citizen'] } },
+  { path: '/track/:code?', name: 'track', component: () => import('../citizen/TrackPage.vue'), props: true, meta: { roles: trackers } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('../layout/NotFoundPage.vue'), meta: { public: true } },
 ];

@@ -26,6 +26,8 @@ describe('data for the web app’s pages', () => {
     const pinned = await api.request('GET', `/api/calendars/vn-national/versions/${item.calendar.hash}`, { token });
     expect(pinned.status).toBe(200);
     expect(new BusinessCalendar(pinned.body.data).version).toBe(stored!.calendarHash);
+    const detail = await api.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`, { token });
+    expect(detail.body.calendar).toEqual(item.calendar);
   });
 
   it('serves the diagram of the deployed version to anyone', async () => {

@@ -1,0 +1,50 @@
+import type { Problem } from '../api/problem.js';
+import type { FormField } from '../api/types.js';
+
+/** What a form's inputs hold: text as typed, checkboxes as booleans, file pickers as lists of ids. */
+export type FormInput = Record<string, string | boolean | string[] | undefined>;
+
+/** Field key → message, to show beside each field. */
+export type FieldErrors = Record<string, string>;
+
+function isEmpty(value: FormInput[string]): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The form data the API expects: numbers as numbers, one attachment id as a string, empty fields left out. */
+export function formDataOf(fields: readonly FormField[], input: FormInput): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = input[field.key];
+    if (isEmpty(value)) continue;
+    if (field.type === 'number' && typeof value === 'string') data[field.key] = Number(value.replace(/[\s.,](?=\d{3}\b)/g, ''));
+    else if (field.type === 'file' && Array.isArray(value)) data[field.key] = value.length === 1 ? value[0] : value;
+    else data[field.key] = value;
+  }
+  return data;
+}
+
+/** The problems a browser can see before sending: required fields left empty, numbers that are not numbers. */
+export function formErrors(fields: readonly FormField[], input: FormInput, messages: { required: string; number: string }): FieldErrors {
+  const errors: FieldErrors = {};
+  const data = formDataOf(fields, input);
+  for (const field of fields) {
+    if (field.required && field.type !== 'boolean' && isEmpty(input[field.key])) errors[field.key] = messages.required;
+    else if (field.type === 'number' && field.key in data && !Number.isFinite(data[field.key])) errors[field.key] = messages.number;
+  }
+  return errors;
+}
+
+/**
+ * The field errors of a refused request: the API names them `formData.<key>` (the step's form) or
+ * `body.variables.<key>`; messages come as `<key>: <problem>`.
+ */
+export function fieldErrorsOf(problem: Problem): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const error of problem.errors ?? []) {
+    const key = error.path.replace(/^(formData|body\.variables|body\.applicant|body)\./, '');
+    if (key === error.path) continue;
+    errors[key] = error.message.replace(new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+  }
+  return errors;
+}
