@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:dossiers [count]`: runs `count` (default 200) five-step dossiers end to end on a
+ * Temporal dev server with simulated officers, through MotCua's interpreter and through a
+ * hand-written workflow doing the same steps on the same server in the same run, and prints
+ * throughput, completion latency and history events per dossier for both.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities/index.js';
+import { installWorkerRuntime } from '../../activities/worker.js';
+import { compile } from '../../engine/compiler/compile.js';
+import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { consoleReporter } from '../../scripts/provision/progress.js';
+import { loadTemporalSettings, readEnvironment } from '../../scripts/runtime/config.js';
+import { findFreePort } from '../../scripts/runtime/ports.js';
+import { startRuntime } from '../../scripts/runtime/runtime.js';
+import { connectStore } from '../../store/connection.js';
+import { createStore, type Store } from '../../store/store.js';
+import { completeTaskUpdate, dossierSearchAttributesAtStart, dossierWorkflowType, type DossierInput } from '../../workflows/contract.js';
+
+const count = Number(process.argv[2] ?? 200);
+const officer = { id: 'bench-officer', roles: ['chuyen-vien'], units: ['phong-kinh-te'] };
+
+interface Engine {
+  name: string;
+  workflowType: string;
+  taskQueue: string;
+  workflowsPath: string;
+}
+
+interface Measurement {
+  engine: string;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  eventsPerDossier: number;
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+/** Officers who complete every open task of these dossiers as soon as the worklist (the store) shows it. */
+async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean): Promise<void> {
+  const inFlight = new Set<string>();
+  while (!until()) {
+    const open = await store.tasks.find({ dossierId: { $in: [...handles.keys()] }, status: 'open' }, { _id: 1, dossierId: 1 }).lean();
+    for (const task of open) {
+      if (inFlight.has(task._id)) continue;
+      inFlight.add(task._id);
+      void handles
+        .get(task.dossierId)!
+        .executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id })
+        .catch(() => inFlight.delete(task._id));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput): Promise<Measurement> {
+  const handles = new Map<string, WorkflowHandle>();
+  const latencies: number[] = [];
+  let finished = 0;
+  const started = performance.now();
+  const officers = simulateOfficers(store, handles, () => finished === count);
+  await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const dossierId = `${engine.name}-${Date.now().toString(36)}-${index}`;
+      const dossierInput = input(dossierId);
+      const begin = performance.now();
+      const handle = await client.workflow.start(engine.workflowType, {
+        taskQueue: engine.taskQueue,
+        workflowId: dossierId,
+        args: [dossierInput],
+        typedSearchAttributes: dossierSearchAttributesAtStart(dossierInput),
+      });
+      handles.set(dossierId, handle);
+      await handle.result();
+      latencies.push(performance.now() - begin);
+      finished += 1;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await officers;
+  const lengths = await Promise.all([...handles.values()].map(async (handle) => (await handle.describe()).historyLength));
+  latencies.sort((a, b) => a - b);
+  return {
+    engine: engine.name,
+    seconds,
+    throughput: count / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    eventsPerDossier: lengths.reduce((sum, length) => sum + length, 0) / lengths.length,
+  };
+}
+
+async function main(): Promise<void> {
+  installWorkerRuntime('WARN');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
+  const settings = await loadTemporalSettings();
+  const runtime = await startRuntime({
+    settings,
+    environment: { ...readEnvironment(), dataDir },
+    reporter: consoleReporter,
+    ports: { temporal: await findFreePort(), temporalUi: await findFreePort(), store: await findFreePort() },
+  });
+  try {
+    const storeConnection = await connectStore(runtime.mongodbUri);
+    const store = createStore(storeConnection);
+    await store.ensureIndexes();
+    const connection = await Connection.connect({ address: runtime.temporalAddress });
+    const client = new Client({ connection, namespace: settings.namespace });
+    const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
+
+    const compiled = await compile(await readFile(new URL('./fixtures/five-steps.bpmn', import.meta.url), 'utf8'));
+    const calendar = (await loadCalendar()).data;
+    const input = (dossierId: string): DossierInput => ({
+      dossierId,
+      procedureVersion: 1,
+      planHash: compiled.hash!,
+      plan: compiled.plan!,
+      calendar,
+      receivedAt: Date.now(),
+      variables: {},
+    });
+    const engines: Engine[] = [
+      { name: 'hand-written', workflowType: 'handWrittenFiveSteps', taskQueue: 'bench-hand-written', workflowsPath: fileURLToPath(new URL('./fixtures/hand-written-workflow.ts', import.meta.url)) },
+      { name: 'motcua', workflowType: dossierWorkflowType, taskQueue: 'bench-motcua', workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)) },
+    ];
+    const results: Measurement[] = [];
+    for (const engine of engines) {
+      const worker = await Worker.create({
+        connection: workerConnection,
+        namespace: settings.namespace,
+        taskQueue: engine.taskQueue,
+        workflowsPath: engine.workflowsPath,
+        activities: createActivities(store),
+        maxConcurrentWorkflowTaskExecutions: settings.worker.maxConcurrentWorkflowTaskExecutions,
+        maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
+      });
+      results.push(await worker.runUntil(measure(engine, client, store, input)));
+    }
+
+    console.log(`\n${count} five-step dossiers each, Temporal dev server + FerretDB, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log('engine          dossiers/s   p50 (ms)   p99 (ms)   events/dossier');
+    for (const result of results) {
+      console.log(
+        `${result.engine.padEnd(15)} ${result.throughput.toFixed(1).padStart(10)} ${result.p50.toFixed(0).padStart(10)} ${result.p99.toFixed(0).padStart(10)} ${result.eventsPerDossier.toFixed(1).padStart(16)}`,
+      );
+    }
+    const [baseline, motcua] = results as [Measurement, Measurement];
+    console.log(
+      `MotCua vs hand-written: events ${(((motcua.eventsPerDossier - baseline.eventsPerDossier) / baseline.eventsPerDossier) * 100).toFixed(1)}%, throughput ${(((motcua.throughput - baseline.throughput) / baseline.throughput) * 100).toFixed(1)}% (target: within 10%)`,
+    );
+    await workerConnection.close();
+    await connection.close();
+    await storeConnection.close();
+  } finally {
+    await runtime.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
