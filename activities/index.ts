@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Store } from '../store/store.js';
 import type { DocumentIssuer } from './documents/document-issuer.js';
 import type { HttpCallPolicy } from './http-call/http-call.js';
+import { queueReceiptNotification } from './notifications/receipt-notification.js';
 import type { PaymentGateway } from './payments/payment-gateway.js';
 import type { PortalClient } from './portal-sync/portal-client.js';
 import type { PortalSync } from './portal-sync/portal-sync.js';
@@ -39,6 +40,7 @@ export function createActivities(store: Store, services: Partial<ActivityService
     ...projection,
     async projectDossier(write: ProjectionWrite): Promise<void> {
       await projection.projectDossier(write);
+      await queueReceiptNotification(store, write);
       await services.portalSync?.enqueue(write);
       services.afterProjection?.();
     },

@@ -16,6 +16,12 @@ let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 const loadFonts = () =>
   (fontBytes ??= Promise.all([readFile(fontFiles.regular), readFile(fontFiles.bold)]).then(([regular, bold]) => ({ regular, bold })));
 
+/**
+ * Glyph composition (ccmp) would draw "ị" as "i" plus a combining dot, and a reader would extract
+ * it as two characters: precomposed Vietnamese letters are drawn as the single glyphs the font has.
+ */
+const shaping = { ccmp: false, locl: false, mark: false, mkmk: false } as const;
+
 /** The agency block at the top left of every form. */
 export interface Letterhead {
   /** The governing body, e.g. "UBND HUYỆN ĐÔNG ANH". */
@@ -73,8 +79,8 @@ export async function renderForm(content: FormContent): Promise<PDFDocument> {
   const document = await PDFDocument.create();
   document.registerFontkit(fontkit);
   const fonts = await loadFonts();
-  const regular = await document.embedFont(fonts.regular, { subset: true });
-  const bold = await document.embedFont(fonts.bold, { subset: true });
+  const regular = await document.embedFont(fonts.regular, { subset: true, features: shaping });
+  const bold = await document.embedFont(fonts.bold, { subset: true, features: shaping });
   const title = content.title ?? titles[content.form];
   document.setTitle(`${title} — ${content.dossierCode}`);
   document.setSubject(content.dossierCode);

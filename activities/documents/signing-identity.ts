@@ -12,8 +12,13 @@ export interface SigningIdentity {
   passphrase: string;
 }
 
-/** A self-signed certificate for `commonName`, valid for ten years: the dev stack's and the tests' signer. */
+/**
+ * A self-signed certificate for `commonName`, valid for ten years: the dev stack's and the tests'
+ * signer. The name is ASCII: @signpdf's P12 signer (node-forge) re-encodes a UTF-8 issuer name so
+ * that verifiers no longer match it to the certificate.
+ */
 export function developmentSigningIdentity(commonName: string): SigningIdentity {
+  if (!/^[\x20-\x7e]+$/.test(commonName)) throw new Error(`the development signer's name must be ASCII: "${commonName}"`);
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();

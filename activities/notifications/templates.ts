@@ -57,7 +57,7 @@ export function citizenMessage(notification: Pick<NotificationDocument, 'kind' |
         return { subject: `Từ chối tiếp nhận, giải quyết hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} không được giải quyết; lý do nêu trong Phiếu từ chối (Mẫu 03) gửi kèm thư này.${closing}`, form: 'mau-03' };
       }
       return { subject: `Dừng xử lý hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} đã được dừng xử lý.${closing}` };
-    case 'message':
+    // A send task's BPMN message is a name, not prose: the citizen hears through the forms instead.
     case 'service-notification':
       return { subject: typeof data.subject === 'string' && data.subject ? data.subject : `Thông báo về hồ sơ ${code}`, text: `${String(data.message ?? '')}${closing}` };
     case 'payment-requested':

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { expect } from 'vitest';
-import { createActivities } from '../../activities/index.js';
+import { createActivities, type ActivityServices } from '../../activities/index.js';
 import type { CalendarData } from '../../engine/calendar/index.js';
 import { compile } from '../../engine/compiler/compile.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
@@ -96,7 +96,8 @@ export class DossierHarness {
     private readonly running: Promise<void>,
   ) {}
 
-  static async create(options: { startAt?: string; devServer?: boolean } = {}): Promise<DossierHarness> {
+  /** `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store. */
+  static async create(options: { startAt?: string; devServer?: boolean; services?: (store: Store) => Partial<ActivityServices> } = {}): Promise<DossierHarness> {
     const server = options.devServer ? await devServer() : await timeSkippingServer(options.startAt);
     const testStore = await connectTestStore();
     const store = createStore(testStore.connection);
@@ -107,7 +108,7 @@ export class DossierHarness {
       namespace: server.client.options.namespace,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
-      activities: createActivities(store),
+      activities: createActivities(store, options.services?.(store)),
     });
     const calendar = (await loadCalendar()).data;
     return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run());
