@@ -180,7 +180,19 @@ export interface MessageDelivery {
   variables?: Variables;
 }
 
+/** The payment gateway's report on a fee the dossier waits for (a `thu-phi` service task). */
+export interface PaymentReport {
+  paymentId: string;
+  outcome: 'paid' | 'failed' | 'expired';
+  amount: number;
+  /** The gateway's transaction reference. */
+  reference: string;
+  /** When the gateway settled it, UTC milliseconds. */
+  at: number;
+}
+
 export const supplementDossierSignal = defineSignal<[SupplementRequest]>('supplementDossier');
+export const paymentReportedSignal = defineSignal<[PaymentReport]>('paymentReported');
 export const withdrawDossierSignal = defineSignal<[WithdrawRequest]>('withdrawDossier');
 export const calendarChangedSignal = defineSignal<[CalendarChange]>('calendarChanged');
 export const messageSignal = defineSignal<[MessageDelivery]>('message');

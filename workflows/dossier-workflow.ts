@@ -6,6 +6,7 @@ import {
   unclaimTaskUpdate,
   extendDeadlineUpdate,
   messageSignal,
+  paymentReportedSignal,
   reassignTaskUpdate,
   stateQuery,
   supplementDossierSignal,
@@ -14,6 +15,7 @@ import {
   type DossierResult,
 } from './contract.js';
 import { DossierRuntime } from './interpreter/dossier-runtime.js';
+import { paymentMessage } from './interpreter/mailbox.js';
 
 /**
  * The one generic workflow that runs every dossier: it interprets the ProcedurePlan pinned in its
@@ -31,6 +33,7 @@ export async function dossierWorkflow(input: DossierInput): Promise<DossierResul
   setHandler(withdrawDossierSignal, (request) => runtime.withdraw(request));
   setHandler(calendarChangedSignal, (change) => runtime.changeCalendar(change));
   setHandler(messageSignal, ({ name, variables }) => runtime.deliverMessage(name, variables));
+  setHandler(paymentReportedSignal, (report) => runtime.deliverMessage(paymentMessage(report.paymentId), { ...report }));
   setHandler(stateQuery, () => runtime.state());
 
   const ended = await runtime.run();

@@ -1,11 +1,12 @@
 import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure, proxyActivities, startChild } from '@temporalio/workflow';
 import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { createProcedureActivities } from '../../activities/procedures/procedure-activities.js';
-import { bpmnErrorFailureType, dossierWorkflowType, type DossierInput, type DossierResult, type Variables } from '../contract.js';
+import { serviceTaskType } from '../../engine/service-tasks/catalogue.js';
+import { bpmnErrorFailureType, dossierWorkflowType, type DossierInput, type DossierResult, type PaymentReport, type Variables } from '../contract.js';
 import type { ActivityBody } from './activity-runner.js';
 import { BpmnError } from './bpmn-signals.js';
 import { evaluateFeel } from './feel.js';
-import { supplementMessage } from './mailbox.js';
+import { paymentMessage, supplementMessage } from './mailbox.js';
 
 const { resolveCalledProcedure } = proxyActivities<ReturnType<typeof createProcedureActivities>>({ startToCloseTimeout: '10 seconds' });
 
@@ -17,20 +18,52 @@ function asBpmnError(error: unknown): unknown {
   return error;
 }
 
-/** A service task: the Temporal activity named by its type, with its FEEL input mapping; its result joins the variables. */
-export async function runServiceTask(node: PlanNodeOf<'serviceTask'>, { runtime, scope }: ActivityBody): Promise<void> {
-  const variables = runtime.variablesFor(scope);
-  const input = Object.fromEntries(node.input.map((mapping) => [mapping.target, evaluateFeel(mapping.expression, variables)]));
-  const activity = proxyActivities<Record<string, (request: unknown) => Promise<Variables | undefined>>>({
-    startToCloseTimeout: '30 seconds',
-    retry: { nonRetryableErrorTypes: [bpmnErrorFailureType] },
-  })[node.activityType]!;
-  try {
-    runtime.record.mergeVariables((await activity({ dossierId: runtime.dossierId, elementId: node.id, input })) ?? {});
-  } catch (error) {
-    throw asBpmnError(error);
+/**
+ * A service task: the Temporal activity named by its type, with its FEEL input mapping; its result
+ * joins the variables. A fee task (catalogue `waitsFor: 'payment'`) then waits for the gateway.
+ */
+export async function runServiceTask(node: PlanNodeOf<'serviceTask'>, { runtime, scope, token, setWait }: ActivityBody): Promise<void> {
+  const waitsForPayment = serviceTaskType(node.activityType)?.waitsFor === 'payment';
+  const resumedPayment = token.resumeFrom?.kind === 'payment' ? String(token.resumeFrom.paymentId) : undefined;
+  if (resumedPayment === undefined) {
+    const variables = runtime.variablesFor(scope);
+    const input = Object.fromEntries(node.input.map((mapping) => [mapping.target, evaluateFeel(mapping.expression, variables)]));
+    const activity = proxyActivities<Record<string, (request: unknown) => Promise<Variables | undefined>>>({
+      startToCloseTimeout: '30 seconds',
+      retry: { nonRetryableErrorTypes: [bpmnErrorFailureType] },
+    })[node.activityType]!;
+    try {
+      runtime.record.mergeVariables((await activity({ dossierId: runtime.dossierId, elementId: node.id, input })) ?? {});
+    } catch (error) {
+      throw asBpmnError(error);
+    }
   }
+  if (waitsForPayment) await awaitPayment(node, runtime, resumedPayment ?? String(runtime.record.variables.paymentId), setWait);
   runtime.record.audit('service-task-completed', { target: { kind: 'element', id: node.id }, details: { activityType: node.activityType } });
+}
+
+/**
+ * The dossier waits as "payment requested" (portal status 6) until the gateway reports. Paid: the
+ * payment joins the variables and processing goes on. Failed or expired: BPMN error
+ * `payment-failed` / `payment-expired`, which an error boundary on the task can catch.
+ */
+async function awaitPayment(node: PlanNodeOf<'serviceTask'>, runtime: ActivityBody['runtime'], paymentId: string, setWait: ActivityBody['setWait']): Promise<void> {
+  const { record } = runtime;
+  const previousStatus = record.status;
+  record.setStatus('payment-requested');
+  record.audit('payment-requested', { target: { kind: 'element', id: node.id }, details: { paymentId } });
+  await record.flush();
+  setWait({ kind: 'payment', paymentId });
+  const report = (await runtime.mailbox.receive([paymentMessage(paymentId)])) as unknown as PaymentReport;
+  setWait(undefined);
+  record.setStatus(previousStatus === 'payment-requested' ? 'processing' : previousStatus);
+  record.audit(`payment-${report.outcome}`, { target: { kind: 'element', id: node.id }, details: { paymentId, amount: report.amount, reference: report.reference } });
+  if (report.outcome !== 'paid') {
+    await record.flush();
+    throw new BpmnError(`payment-${report.outcome}`, `payment ${paymentId} ${report.outcome}`);
+  }
+  record.mergeVariables({ payment: { paymentId, amount: report.amount, reference: report.reference, paidAt: report.at } });
+  await record.flush();
 }
 
 /** A send task: the message goes to the citizen through the notification outbox. */

@@ -1,6 +1,9 @@
 import { condition } from '@temporalio/workflow';
 import type { Variables } from '../contract.js';
 
+/** Name under which the gateway's report on a payment arrives (paymentReported signal). */
+export const paymentMessage = (paymentId: string): string => `#payment:${paymentId}`;
+
 /** Name under which a citizen's supplement arrives (supplementDossier signal). */
 export const supplementMessage = '#supplement';
 

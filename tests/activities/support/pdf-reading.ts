@@ -1,6 +1,9 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { decodePDFRawStream, PDFDict, PDFName, PDFDocument, PDFRawStream, PDFNumber } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// jsqr ships CommonJS typed as an ES default export: take the function whichever way it arrives.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /** The text of every page, as a PDF reader extracts it. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {

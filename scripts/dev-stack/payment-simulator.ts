@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { signPaymentReport, type PaymentOrder, type PaymentReportBody } from '../../activities/payments/payment-gateway.js';
+
+export interface PaymentSimulator {
+  url: string;
+  /** Orders received, by payment id. */
+  readonly orders: Map<string, PaymentOrder & { expiresAt: string }>;
+  /**
+   * Reports an order's outcome to MotCua's callback, signed as a gateway signs it; returns the
+   * callback's HTTP status. The page at `paymentUrl` has a button per outcome that does the same.
+   */
+  settle(paymentId: string, outcome: PaymentReportBody['outcome']): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The dev stack's and the tests' payment gateway on loopback: takes orders (`POST /payments`),
+ * shows a page where the citizen "pays", and reports to `callbackUrl` with an HMAC signature.
+ */
+export async function startPaymentSimulator(options: { callbackUrl: string; secret: string; port?: number }): Promise<PaymentSimulator> {
+  const orders = new Map<string, PaymentOrder & { expiresAt: string }>();
+  let counter = 0;
+  const settle = async (paymentId: string, outcome: PaymentReportBody['outcome']) => {
+    const order = orders.get(paymentId);
+    if (!order) throw new Error(`no order ${paymentId}`);
+    const body = JSON.stringify({ paymentId, outcome, amount: order.amount, gatewayReference: `SIM-${String(++counter).padStart(6, '0')}`, at: new Date().toISOString() } satisfies PaymentReportBody);
+    const response = await fetch(options.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signPaymentReport(body, options.secret) }, body });
+    return response.status;
+  };
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://simulator');
+      if (request.method === 'POST' && url.pathname === '/payments') {
+        const order = JSON.parse(await readBody(request)) as PaymentOrder & { expiresAt: string };
+        orders.set(order.paymentId, order);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return void response.end(JSON.stringify({ paymentUrl: `${address()}/pay/${encodeURIComponent(order.paymentId)}` }));
+      }
+      const paying = /^\/pay\/([^/]+)(?:\/(paid|failed|expired))?$/.exec(url.pathname);
+      if (paying && orders.has(decodeURIComponent(paying[1]!))) {
+        const paymentId = decodeURIComponent(paying[1]!);
+        if (request.method === 'POST' && paying[2]) {
+          const status = await settle(paymentId, paying[2] as PaymentReportBody['outcome']);
+          response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+          return void response.end(`Đã báo kết quả ${paying[2]} (MotCua trả lời ${status}).`);
+        }
+        const order = orders.get(paymentId)!;
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return void response.end(
+          `<!doctype html><meta charset="utf-8"><title>Cổng thanh toán (giả lập)</title><h1>Thanh toán ${order.amount} đồng</h1><p>${order.description}</p>` +
+            ['paid', 'failed', 'expired'].map((outcome) => `<form method="post" action="/pay/${encodeURIComponent(paymentId)}/${outcome}"><button>${outcome}</button></form>`).join(''),
+        );
+      }
+      response.writeHead(404).end();
+    })().catch((error: Error) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(error.message);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = () => `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url: address(), orders, settle, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
