@@ -2,10 +2,13 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { calendarRoutes } from './calendars/calendar-routes.js';
 import type { ApiContext } from './context.js';
+import { documentRoutes } from './documents/document-routes.js';
 import { dossierRoutes } from './dossiers/dossier-routes.js';
 import type { RouteDefinition } from './http/route.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { orgRoutes } from './org/org-routes.js';
+import { outboxRoutes } from './outbox/outbox-routes.js';
+import { paymentRoutes } from './payments/payment-routes.js';
 import { catalogueRoutes } from './procedures/catalogue-routes.js';
 import { procedureRoutes } from './procedures/procedure-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
@@ -22,5 +25,8 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...monitoringRoutes(context),
     ...calendarRoutes(context),
     ...auditRoutes(context),
+    ...documentRoutes(context),
+    ...outboxRoutes(context),
+    ...paymentRoutes(context),
   ];
 }

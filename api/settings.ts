@@ -11,6 +11,8 @@ export interface ApiSettings {
   jsonBodyLimit: string;
   uploads: { maxFileBytes: number; maxFiles: number; allowedTypes: string[] };
   rateLimits: { auth: RateLimit; intake: RateLimit };
+  /** The secret the payment gateway signs its callbacks with; unset, the callback answers 503. */
+  paymentCallbackSecret?: string;
 }
 
 export interface RateLimit {

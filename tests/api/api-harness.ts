@@ -41,8 +41,8 @@ export class ApiHarness {
     private readonly server: RunningHttpServer,
   ) {}
 
-  static async create(options: { settings?: Partial<ApiSettings>; attachments?: AttachmentStorage } = {}): Promise<ApiHarness> {
-    const dossiers = await DossierHarness.create({ devServer: true });
+  static async create(options: { settings?: Partial<ApiSettings>; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services'] } = {}): Promise<ApiHarness> {
+    const dossiers = await DossierHarness.create({ devServer: true, services: options.services });
     const connection = dossiers.store.dossiers.db;
     const store = createApiStore(connection);
     await store.ensureIndexes();
