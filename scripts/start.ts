@@ -15,6 +15,7 @@ import { loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
 import { startRuntime } from './runtime/runtime.js';
 import { createApiContext } from './runtime/api-context.js';
+import { startOutsideServices } from './runtime/outside-services.js';
 import { reportFatal } from './runtime/fatal.js';
 
 async function main(): Promise<void> {
@@ -45,13 +46,15 @@ async function main(): Promise<void> {
     shutdownSteps.push(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
     shutdownSteps.push(() => workerConnection.close());
+    const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: `http://${environment.host}:${environment.appPort}`, devStack: true });
+    shutdownSteps.push(outside.stop);
 
     const worker = await createDossierWorker({
       connection: workerConnection,
       namespace: settings.namespace,
       taskQueue: settings.taskQueues.dossiers,
       tuning: settings.worker,
-      activities: createActivities(store),
+      activities: createActivities(store, outside.services),
     });
     const workerRun = worker.run();
     shutdownSteps.push(async () => {
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       client: new Client({ connection: clientConnection, namespace: settings.namespace }),
       taskQueue: settings.taskQueues.dossiers,
       dataDir: environment.dataDir,
+      paymentCallbackSecret: outside.paymentCallbackSecret,
     });
     const app = createApp({
       api,
@@ -86,6 +90,7 @@ MotCua is running.
   Health             ${server.url}/healthz
   Temporal           ${runtime.temporalAddress} (namespace ${settings.namespace})${runtime.temporalUiUrl ? `\n  Temporal Web UI    ${runtime.temporalUiUrl}` : ''}
   Store              ${runtime.mongodbUri}
+${outside.summary.map((line) => `  ${line}`).join('\n')}
   Data               ${environment.dataDir}
 Press Ctrl-C to stop.`);
   } catch (error) {

@@ -9,6 +9,7 @@ import { connectStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { reportFatal } from './runtime/fatal.js';
+import { startOutsideServices } from './runtime/outside-services.js';
 
 async function main(): Promise<void> {
   const settings = await loadTemporalSettings();
@@ -21,18 +22,21 @@ async function main(): Promise<void> {
   const store = createStore(storeConnection);
   await store.ensureIndexes();
   const connection = await NativeConnection.connect({ address: environment.externalTemporalAddress });
+  // A worker beside npm start's: the services the environment configures, no local stand-ins.
+  const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: '', devStack: false });
   const worker = await createDossierWorker({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueues.dossiers,
     tuning: settings.worker,
-    activities: createActivities(store),
+    activities: createActivities(store, outside.services),
   });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   console.log(`MotCua worker polling ${settings.taskQueues.dossiers} on ${environment.externalTemporalAddress}`);
   await worker.run();
+  await outside.stop();
   await connection.close();
   await storeConnection.close();
 }

@@ -40,6 +40,8 @@ export async function createApiContext(options: {
   client: Client;
   taskQueue: string;
   dataDir: string;
+  /** The payment gateway's callback secret (scripts/runtime/outside-services.ts). */
+  paymentCallbackSecret?: string;
 }): Promise<ApiContext> {
   const store = createApiStore(options.connection);
   await store.ensureIndexes();
@@ -55,7 +57,7 @@ export async function createApiContext(options: {
     verifier: tokens,
     attachments,
     loadCalendar: async (id) => (await loadCalendar(id)).data,
-    settings: { ...defaultApiSettings, corsOrigins, dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat },
+    settings: { ...defaultApiSettings, corsOrigins, dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
     logger: pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info' }),
     events: new EventHub(),
   };
