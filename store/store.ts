@@ -6,6 +6,7 @@ import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal
 import { documentModel } from './documents/document-model.js';
 import { devMailModel } from './dev-mailbox/dev-mail-model.js';
 import { paymentModel } from './payments/payment-model.js';
+import { outboxClaimModel } from './outbox-claims/outbox-claim-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
 import { taskModel } from './tasks/task-model.js';
 
@@ -24,6 +25,7 @@ export function createStore(connection: Connection) {
     devMailbox: devMailModel(connection),
     documents: documentModel(connection),
     payments: paymentModel(connection),
+    outboxClaims: outboxClaimModel(connection),
   };
   return {
     ...models,

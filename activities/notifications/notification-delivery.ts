@@ -2,6 +2,7 @@ import type { NotificationChannel } from '../../engine/service-tasks/catalogue.j
 import type { NotificationDelivery, NotificationDocument } from '../../store/notifications/notification-model.js';
 import type { Store } from '../../store/store.js';
 import type { DocumentIssuer } from '../documents/document-issuer.js';
+import { claimAttempt } from '../outbox/claim.js';
 import { backoffMs } from '../outbox/poller.js';
 import type { Channel } from './channels.js';
 import { citizenMessage } from './templates.js';
@@ -29,14 +30,11 @@ export function createNotificationDelivery(options: NotificationDeliveryOptions)
   const retry = options.retry ?? { baseMs: 1_000, maxMs: 300_000 };
   const leaseMs = options.leaseMs ?? 60_000;
 
-  async function claim(id: string, now: Date): Promise<NotificationDocument | null> {
-    return store.notifications
-      .findOneAndUpdate(
-        { _id: id, deliveredAt: { $exists: false }, $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseUntil: new Date(now.getTime() + leaseMs) } },
-        { new: true },
-      )
-      .lean<NotificationDocument>();
+  async function claim(entry: Pick<NotificationDocument, '_id' | 'attempts'>): Promise<NotificationDocument | null> {
+    const attempts = entry.attempts ?? 0;
+    if (!(await claimAttempt(store.outboxClaims, entry._id, attempts, leaseMs))) return null;
+    // Read again after the claim: another process may have delivered it meanwhile.
+    return store.notifications.findOne({ _id: entry._id, deliveredAt: { $exists: false }, ...(attempts ? { attempts } : {}) }).lean<NotificationDocument>();
   }
 
   async function send(notification: NotificationDocument): Promise<NotificationDelivery[]> {
@@ -69,25 +67,25 @@ export function createNotificationDelivery(options: NotificationDeliveryOptions)
     async deliverPending(limit = 50): Promise<number> {
       const now = new Date();
       const due = await store.notifications
-        .find({ deliveredAt: { $exists: false }, $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] }, { _id: 1 })
+        .find({ deliveredAt: { $exists: false }, $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] }, { _id: 1, attempts: 1 })
         .sort({ at: 1 })
         .limit(limit)
         .lean();
       let handled = 0;
-      for (const { _id } of due) {
-        const notification = await claim(_id, now);
+      for (const entry of due) {
+        const { _id } = entry;
+        const notification = await claim(entry);
         if (!notification) continue;
         handled += 1;
         try {
           const deliveries = await send(notification);
-          await store.notifications.updateOne({ _id }, { $set: { deliveredAt: new Date(), deliveries }, $unset: { leaseUntil: 1, lastError: 1 } });
+          await store.notifications.updateOne({ _id }, { $set: { deliveredAt: new Date(), deliveries }, $unset: { lastError: 1 } });
         } catch (error) {
           const attempts = (notification.attempts ?? 0) + 1;
           await store.notifications.updateOne(
             { _id },
             {
               $set: { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, retry.baseMs, retry.maxMs)), lastError: (error as Error).message },
-              $unset: { leaseUntil: 1 },
             },
           );
         }

@@ -11,8 +11,8 @@ export interface PaymentOrder {
 /**
  * The payment-gateway seam. `createPayment` opens an order and returns where the citizen pays; the
  * gateway later reports paid, failed or expired by calling MotCua's callback
- * (`POST /api/payments/callback`, body signed with HMAC-SHA256 of the shared secret in the
- * `X-Signature` header), which the API verifies and turns into the dossier's Signal. A real
+ * (`POST /api/payments/callback`, the `X-Signature` header carrying the hex HMAC-SHA256, with the
+ * shared secret, of the body's canonical JSON — engine/canonical, sorted keys), which the API verifies and turns into the dossier's Signal. A real
  * gateway (VNPay, the portal's payment platform…) implements this interface and signs its
  * callbacks the same way, or an adapter in the API translates its own callback format.
  */

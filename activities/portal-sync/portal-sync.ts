@@ -1,6 +1,7 @@
 import type { PortalStatusDocument } from '../../store/portal-sync/portal-sync-models.js';
 import type { Store } from '../../store/store.js';
 import type { ProjectionWrite } from '../projection/projection-write.js';
+import { claimAttempt } from '../outbox/claim.js';
 import { backoffMs } from '../outbox/poller.js';
 import type { PortalClient } from './portal-client.js';
 import { portalDate, type PortalMapping } from './portal-mapping.js';
@@ -63,7 +64,7 @@ export function createPortalSync(options: PortalSyncOptions) {
       { _id: entry._id },
       {
         $set: { state, ...(state === 'sent' ? { sentAt, lagMs: sentAt.getTime() - entry.enqueuedAt.getTime(), mappingVersion: mapping.version } : {}) },
-        $unset: { leaseUntil: 1, nextAttemptAt: 1 },
+        $unset: { nextAttemptAt: 1 },
       },
     );
     if (state === 'sent') {
@@ -78,13 +79,9 @@ export function createPortalSync(options: PortalSyncOptions) {
   async function syncHead(dossierId: string, now: Date): Promise<boolean> {
     const head = await store.portalStatuses.findOne({ dossierId, state: 'pending' }).sort({ sequence: 1 }).lean<PortalStatusDocument>();
     if (!head || (head.nextAttemptAt && head.nextAttemptAt > now)) return false;
-    const claimed = await store.portalStatuses
-      .findOneAndUpdate(
-        { _id: head._id, state: 'pending', $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseUntil: new Date(now.getTime() + leaseMs) } },
-        { new: true },
-      )
-      .lean<PortalStatusDocument>();
+    if (!(await claimAttempt(store.outboxClaims, head._id, head.attempts, leaseMs))) return false;
+    // Read again after the claim: another process may have settled it meanwhile.
+    const claimed = await store.portalStatuses.findOne({ _id: head._id, state: 'pending', attempts: head.attempts }).lean<PortalStatusDocument>();
     if (!claimed) return false;
     const told = await store.portalDossierStates.findById(dossierId).lean();
     const unchanged =
@@ -108,7 +105,6 @@ export function createPortalSync(options: PortalSyncOptions) {
         { _id: claimed._id },
         {
           $set: { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, retry.baseMs, retry.maxMs)), lastError: (error as Error).message },
-          $unset: { leaseUntil: 1 },
         },
       );
     }

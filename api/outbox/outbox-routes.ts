@@ -70,7 +70,7 @@ export function outboxRoutes({ store }: ApiContext): RouteDefinition[] {
         if (query.state === 'pending') Object.assign(filter, { deliveredAt: { $exists: false }, $or: [{ attempts: 0 }, { attempts: { $exists: false } }] });
         if (query.state === 'failing') Object.assign(filter, { deliveredAt: { $exists: false }, attempts: { $gt: 0 } });
         const entries = await store.notifications.find(filter).sort({ at: -1 }).limit(query.limit).lean();
-        const items = entries.map(({ _id, deliveredAt, deliveries, attempts, lastError, leaseUntil: _lease, nextAttemptAt: _next, ...entry }) => ({
+        const items = entries.map(({ _id, deliveredAt, deliveries, attempts, lastError, nextAttemptAt: _next, ...entry }) => ({
           id: _id,
           ...entry,
           state: deliveredAt ? 'delivered' : attempts ? 'failing' : 'pending',

@@ -27,8 +27,6 @@ export interface NotificationDocument {
   deliveries?: NotificationDelivery[];
   attempts?: number;
   nextAttemptAt?: Date;
-  /** A delivery process holds it until then; another one may take it over afterwards. */
-  leaseUntil?: Date;
   lastError?: string;
 }
 
@@ -58,7 +56,6 @@ const notificationSchema = new Schema<NotificationDocument>(
     deliveries: [{ _id: false, channel: String, to: String, at: Date, messageId: String, documentIds: [String] }],
     attempts: { type: Number, default: 0 },
     nextAttemptAt: Date,
-    leaseUntil: Date,
     lastError: String,
   },
   { versionKey: false, minimize: false },

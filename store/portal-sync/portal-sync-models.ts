@@ -19,7 +19,6 @@ export interface PortalStatusDocument {
   state: 'pending' | 'sent' | 'skipped';
   attempts: number;
   nextAttemptAt?: Date;
-  leaseUntil?: Date;
   lastError?: string;
   sentAt?: Date;
   /** From the status change to the portal's acknowledgement. */
@@ -49,7 +48,6 @@ const statusSchema = new Schema<PortalStatusDocument>(
     state: { type: String, enum: ['pending', 'sent', 'skipped'], required: true },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: Date,
-    leaseUntil: Date,
     lastError: String,
     sentAt: Date,
     lagMs: Number,

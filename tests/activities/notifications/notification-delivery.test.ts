@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggingChannel, type Channel, type OutgoingMessage } from '../../../activities/notifications/channels.js';
+import { createNotificationDelivery } from '../../../activities/notifications/notification-delivery.js';
+import { createStore, type Store } from '../../../store/store.js';
+import { connectTestStore } from '../../support/store.js';
+import { seedDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+
+const code = '000.00.12.H56-260212-0100';
+
+describe('notification delivery from the outbox', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const sent: OutgoingMessage[] = [];
+  const smsLog: string[] = [];
+  let emailDown = true;
+  const email: Channel = {
+    name: 'email',
+    async send(message) {
+      if (emailDown) throw new Error('connect ECONNREFUSED 127.0.0.1:2525');
+      sent.push(message);
+      return { messageId: `<${message.id}@test>` };
+    },
+  };
+
+  beforeAll(async () => {
+    const testStore = await connectTestStore();
+    dispose = testStore.dispose;
+    store = createStore(testStore.connection);
+    await store.ensureIndexes();
+    await seedDossier(store, code);
+  });
+  afterAll(() => dispose());
+
+  const delivery = () =>
+    createNotificationDelivery({ store, channels: { email, sms: loggingChannel('sms', (line) => smsLog.push(line)), zalo: loggingChannel('zalo', () => {}) }, documents: testDocumentIssuer(store), retry: { baseMs: 1, maxMs: 1 } });
+  const entry = (id: string, kind: string, recipients: Record<string, unknown>, data: Record<string, unknown> = {}) =>
+    store.notifications.create({ _id: id, dossierId: code, kind, at: new Date(), recipients: { userIds: [], roles: [], units: [], citizen: false, ...recipients }, data });
+
+  it('retries while the mail server is down, recording why, then sends once with the form attached', async () => {
+    await entry('d1#n1', 'supplement-requested', { citizen: true }, { name: 'Thẩm định hồ sơ' });
+    expect(await delivery().deliverPending()).toBe(1);
+    expect(await store.notifications.findById('d1#n1').lean()).toMatchObject({ attempts: 1, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' });
+    emailDown = false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await delivery().deliverPending()).toBe(1);
+    expect(await delivery().deliverPending()).toBe(0);
+    expect(sent.map((message) => [message.to, message.subject, message.attachments.map((attachment) => attachment.filename)])).toEqual([
+      ['huong@example.vn', `Yêu cầu bổ sung, hoàn thiện hồ sơ ${code}`, [`${code}-mau-02.pdf`]],
+    ]);
+    const delivered = await store.notifications.findById('d1#n1').lean();
+    expect(delivered?.deliveredAt).toBeInstanceOf(Date);
+    expect(delivered?.deliveries).toMatchObject([{ channel: 'email', to: 'huong@example.vn', messageId: '<d1#n1@test>' }]);
+    expect(delivered?.lastError).toBeUndefined();
+  });
+
+  it('sends a service task’s SMS through the logging seam to the citizen’s phone; staff notices need no channel', async () => {
+    await entry('d1#n2', 'service-notification', { citizen: true }, { message: 'Mời ông/bà đến nhận kết quả', channel: 'sms' });
+    await entry('d1#n3', 'task-overdue', { roles: ['truong-phong'] }, { taskId: 't' });
+    await delivery().deliverPending();
+    expect(smsLog).toEqual([expect.stringContaining('[sms] to 0912345678: Thông báo về hồ sơ')]);
+    expect((await store.notifications.findById('d1#n2').lean())?.deliveries).toMatchObject([{ channel: 'sms', to: '0912345678' }]);
+    expect(await store.notifications.findById('d1#n3').lean()).toMatchObject({ deliveries: [], deliveredAt: expect.any(Date) });
+  });
+});
