@@ -35,6 +35,7 @@ export function listenToChanges(options: LiveChangesOptions): () => void {
     if (stopped) return;
     source = createSource(options.url());
     source.addEventListener('change', (message) => {
+      if (stopped) return;
       pending.push(JSON.parse((message as MessageEvent<string>).data) as ChangeEvent);
       clearTimeout(flushTimer);
       flushTimer = setTimeout(flush, debounceMs);

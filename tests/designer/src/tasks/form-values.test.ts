@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import type { FormField } from '../../../../designer/src/api/types.js';
+import { fieldErrorsOf, formDataOf, formErrors } from '../../../../designer/src/tasks/form-values.js';
+
+const fields: FormField[] = [
+  { key: 'ten', label: 'Tên', type: 'text', required: true },
+  { key: 'von', label: 'Vốn', type: 'number', required: true },
+  { key: 'ngay', label: 'Ngày', type: 'date', required: false },
+  { key: 'dongY', label: 'Đồng ý', type: 'boolean', required: true },
+  { key: 'giayTo', label: 'Giấy tờ', type: 'file', required: true },
+];
+const messages = { required: 'bắt buộc', number: 'phải là số' };
+
+test('form data as the API expects: numbers, one attachment id as text, empty fields left out', () => {
+  expect(formDataOf(fields, { ten: 'Quán Phở', von: '50.000.000', ngay: '', dongY: false, giayTo: ['a1'] })).toEqual({ ten: 'Quán Phở', von: 50_000_000, dongY: false, giayTo: 'a1' });
+  expect(formDataOf(fields, { giayTo: ['a1', 'a2'] })).toEqual({ giayTo: ['a1', 'a2'] });
+});
+
+test('required fields left empty and numbers that are not numbers, per field', () => {
+  expect(formErrors(fields, { von: 'nhiều', giayTo: [] }, messages)).toEqual({ ten: 'bắt buộc', von: 'phải là số', giayTo: 'bắt buộc' });
+  expect(formErrors(fields, { ten: 'A', von: '12', giayTo: ['x'] }, messages)).toEqual({});
+});
+
+test('the API’s field problems land on their fields; other problems are not field errors', () => {
+  const errors = fieldErrorsOf({
+    type: 'about:blank',
+    title: 'Invalid',
+    status: 422,
+    errors: [
+      { path: 'formData.von', message: 'von: must be a number' },
+      { path: 'body.applicant.name', message: 'Too small' },
+      { path: 'outcome', message: 'choose an outcome' },
+    ],
+  });
+  expect(errors).toEqual({ von: 'must be a number', name: 'Too small' });
+});
