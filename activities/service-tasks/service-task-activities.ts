@@ -7,7 +7,7 @@ import type { DocumentIssuer } from '../documents/document-issuer.js';
 import { callHttp, type HttpCallPolicy } from '../http-call/http-call.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { requestPayment } from '../payments/request-payment.js';
-import type { PortalClient } from '../portal-sync/portal-client.js';
+import { PortalRefusal, type PortalClient } from '../portal-sync/portal-client.js';
 
 /** What the interpreter hands every service-task activity. */
 export interface ServiceTaskRequest {
@@ -80,8 +80,13 @@ export function createServiceTaskActivities(store: Store, services: ServiceTaskS
     /** Sends data or the electronic result to the portal (statuses go by themselves, see portal-sync/). */
     async 'dong-bo-cong-dvc'(request) {
       const kind = optionalText(request, 'kind') ?? 'du-lieu';
-      const receipt = await services.portal.sendRecord({ idempotencyKey: activityKey(), dossierCode: request.dossierId, kind, data: request.input.data ?? {} });
-      return { [`${request.elementId}_congDvc`]: receipt };
+      try {
+        const receipt = await services.portal.sendRecord({ idempotencyKey: activityKey(), dossierCode: request.dossierId, kind, data: request.input.data ?? {} });
+        return { [`${request.elementId}_congDvc`]: receipt };
+      } catch (error) {
+        if (error instanceof PortalRefusal) throw ApplicationFailure.nonRetryable(error.message, 'portal-refused');
+        throw error;
+      }
     },
 
     /** Generates, signs and stores a form or the result document. */
