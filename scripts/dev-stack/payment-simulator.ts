@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { canonicalJson } from '../../engine/canonical/canonical-json.js';
 import { signPaymentReport, type PaymentOrder, type PaymentReportBody } from '../../activities/payments/payment-gateway.js';
 
 export interface PaymentSimulator {
@@ -29,8 +30,9 @@ export async function startPaymentSimulator(options: { callbackUrl: string; secr
   const settle = async (paymentId: string, outcome: PaymentReportBody['outcome']) => {
     const order = orders.get(paymentId);
     if (!order) throw new Error(`no order ${paymentId}`);
-    const body = JSON.stringify({ paymentId, outcome, amount: order.amount, gatewayReference: `SIM-${String(++counter).padStart(6, '0')}`, at: new Date().toISOString() } satisfies PaymentReportBody);
-    const response = await fetch(options.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signPaymentReport(body, options.secret) }, body });
+    const report: PaymentReportBody = { paymentId, outcome, amount: order.amount, gatewayReference: `SIM-${String(++counter).padStart(6, '0')}`, at: new Date().toISOString() };
+    const body = JSON.stringify(report);
+    const response = await fetch(options.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signPaymentReport(canonicalJson(report as never), options.secret) }, body });
     return response.status;
   };
   const server: Server = createServer((request, response) => {
