@@ -1,0 +1,260 @@
+/**
+ * The whole product in headless Chromium against `npm start`'s stack, started by the test on free
+ * ports: a reformer and an agency admin put the household-business sample online; a citizen submits
+ * with a document and gets a code; officers receive, ask for a supplement, appraise and approve; the
+ * citizen supplements and sees the result returned. A second dossier, of a procedure whose deadlines
+ * are minutes of real time, is left alone: it goes overdue, reaches the supervisor's overdue queue
+ * and the dashboard's count while the dashboard is open.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment, type StartRun } from '../../support/start-stack.js';
+import { launchChromium, type Browser } from '../support/browser.js';
+import { screenshot } from '../support/screenshots.js';
+
+const HOUSEHOLD = 'dang-ky-ho-kinh-doanh';
+const QUICK = 'xac-nhan-nhanh';
+const pdf = { name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') };
+const stepWait = 60_000;
+
+let stack: StackEnvironment;
+let run: StartRun;
+let browser: Browser;
+let page: Page;
+let householdCode: string;
+
+beforeAll(async () => {
+  stack = await prepareStack();
+  run = launchStart({ ...stack.environment, MOTCUA_LOG_LEVEL: 'warn' });
+  await waitForOutput(run, startedLine, 300_000);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (run && run.child.exitCode === null) {
+    run.child.kill('SIGINT');
+    await run.exited;
+  }
+  await stack?.dispose();
+}, 60_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
+  console.error(`npm start said:\n${run.output().slice(-3000)}\n${run.errors().slice(-3000)}`);
+});
+
+/** Signs in through the sign-in page (signing out whoever was in) and lands on `path`. */
+async function signIn(username: string, path: string) {
+  if (await page.locator('[data-test="sign-out"]').isVisible().catch(() => false)) {
+    await page.click('[data-test="sign-out"]');
+    await page.waitForURL(/\/sign-in/);
+  }
+  await page.goto(`${stack.appUrl}/sign-in?next=${encodeURIComponent(path)}`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'motcua-demo');
+  await page.click('form button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+}
+
+/** A token for the few set-up calls that are not the journey itself. */
+async function tokenOf(username: string): Promise<string> {
+  const response = await fetch(`${stack.appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+const taskRow = (dossier: string, elementId: string): Locator => page.locator(`[data-test="task"][data-dossier-id="${dossier}"][data-element-id="${elementId}"]`);
+
+/**
+ * An officer takes a step of the household dossier from their unit's queue and opens it. The row
+ * arrives by the worklist's live updates: the page is never reloaded while waiting.
+ */
+async function claimFromQueue(username: string, elementId: string) {
+  await signIn(username, '/worklist');
+  await page.click('[data-test="view-unit"]');
+  const row = taskRow(householdCode, elementId);
+  await row.waitFor({ timeout: stepWait });
+  await row.locator('[data-test="claim"]').click();
+  await expect.poll(() => page.locator('[data-test="worklist-message"]').textContent()).toContain(householdCode);
+  await page.click('[data-test="view-mine"]');
+  await taskRow(householdCode, elementId).locator('[data-test="open-task"]').click();
+  await page.locator('[data-test="task-form"]').waitFor();
+  await expect.poll(() => page.locator('[data-test="task-status"]').textContent()).toContain('Đang xử lý');
+}
+
+const field = (key: string) => page.locator(`[data-field="${key}"] input, [data-field="${key}"] textarea, [data-field="${key}"] select`).first();
+
+async function finishStep(action: () => Promise<void>) {
+  await action();
+  await page.waitForURL(/\/worklist\?completed=/);
+  await expect(page.locator('[data-test="worklist-message"]').textContent()).resolves.toContain(householdCode);
+}
+
+test('reformer and agency admin put the household-business sample online', async () => {
+  await signIn('reformer', '/procedures');
+  await page.selectOption('[data-test="sample"]', 'household-business-registration');
+  await page.click('[data-test="open-sample"]');
+  await page.locator('.djs-element[data-element-id="Task_ThamDinh"]').waitFor();
+  await page.locator('.no-problems').waitFor();
+  await page.click('[data-test="save"]');
+  await page.waitForURL(new RegExp(`/procedures/${HOUSEHOLD}$`));
+
+  await signIn('admin', `/procedures/${HOUSEHOLD}`);
+  await page.click('[data-test="deploy"]');
+  await expect.poll(() => page.locator('[data-test="status"]').textContent()).toBe('Đã triển khai phiên bản 1');
+}, 120_000);
+
+test('a citizen finds the procedure, submits online with a document and gets a dossier code', async () => {
+  await signIn('an', '/catalogue');
+  const entry = page.locator(`[data-test="catalogue-entry"][data-procedure="${HOUSEHOLD}"]`);
+  await expect(entry.textContent()).resolves.toContain('3 ngày làm việc');
+  await expect(entry.textContent()).resolves.toContain('Giấy đề nghị đăng ký hộ kinh doanh');
+  await screenshot(page, 'citizen-catalogue');
+  await entry.locator('[data-test="submit-online"]').click();
+  await page.locator('[data-test="submission-form"]').waitFor();
+
+  // Sent empty: every required field says so, and nothing is submitted.
+  await field('tenHoKinhDoanh').fill('');
+  await page.click('[data-test="submit"]');
+  await expect(page.locator('[data-field="tenHoKinhDoanh"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập thông tin này');
+  await expect(page.locator('[data-field="giayDeNghi"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng đính kèm giấy tờ này');
+
+  await page.fill('#applicant-idNumber', '001099000001');
+  await page.fill('#applicant-phone', '0912345678');
+  await field('hoTen').fill('Nguyễn Văn An');
+  await field('soDinhDanh').fill('001099000001');
+  await field('tenHoKinhDoanh').fill('Quán Phở An');
+  await field('nganhNghe').fill('Ăn uống');
+  await field('vonKinhDoanh').fill('50000000');
+  await page.setInputFiles('#file-giayDeNghi', pdf);
+  await screenshot(page, 'citizen-submission');
+  await page.click('[data-test="submit"]');
+  await page.locator('[data-test="receipt"]').waitFor();
+  householdCode = (await page.locator('[data-test="receipt-code"]').textContent())!.trim();
+  expect(householdCode).toMatch(/^000\.00\.12\.H56-\d{6}-0001$/);
+  await expect(page.locator('[data-test="receipt-appointment"]').textContent()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  await screenshot(page, 'citizen-receipt');
+}, 120_000);
+
+test('the one-stop officer claims the receipt from the worklist and completes it; the form checks its fields', async () => {
+  await signIn('mot-cua', '/worklist');
+  await page.click('[data-test="view-unit"]');
+  const row = taskRow(householdCode, 'Task_TiepNhan');
+  await row.waitFor({ timeout: stepWait });
+  // The badge counts on the dossier's pinned calendar once it has arrived.
+  await expect.poll(() => row.locator('[data-test="sla"]').textContent()).toMatch(/^(Còn|Sắp đến hạn: còn) .*làm việc$/);
+  await screenshot(page, 'worklist');
+  await row.locator('[data-test="claim"]').click();
+  await expect.poll(() => page.locator('[data-test="worklist-message"]').textContent()).toBe(`Đã nhận xử lý “Tiếp nhận, kiểm tra hồ sơ” của hồ sơ ${householdCode}`);
+  await page.click('[data-test="view-mine"]');
+  await taskRow(householdCode, 'Task_TiepNhan').locator('[data-test="open-task"]').click();
+  await page.locator('[data-test="task-form"]').waitFor();
+
+  await expect(page.locator('[data-test="applicant"]').textContent()).resolves.toContain('Nguyễn Văn An');
+  await page.locator('.djs-element.mc-current-step[data-element-id="Task_TiepNhan"]').waitFor();
+  const download = page.waitForEvent('download');
+  await page.locator('[data-test="attachment"]').first().locator('[data-test="download-attachment"]').click();
+  expect((await download).suggestedFilename()).toBe('giay-de-nghi.pdf');
+
+  await field('hoTen').fill('Nguyễn Văn An');
+  await field('soDinhDanh').fill('001099000001');
+  await field('tenHoKinhDoanh').fill('Quán Phở An');
+  await field('nganhNghe').fill('Ăn uống');
+  await field('vonKinhDoanh').fill('nhiều');
+  await page.click('[data-test="complete"]');
+  await expect(page.locator('[data-field="vonKinhDoanh"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập một số');
+  await expect(page.locator('[data-field="giayDeNghi"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập thông tin này');
+  await screenshot(page, 'task-validation');
+  await field('vonKinhDoanh').fill('50000000');
+  await page.locator('[data-field="giayDeNghi"] input[type="checkbox"]').first().check();
+  await finishStep(() => page.click('[data-test="complete"]'));
+}, 180_000);
+
+test('the appraisal officer asks for a supplement; the one-stop office sends the request', async () => {
+  await claimFromQueue('lan', 'Task_ThamDinh');
+  await page.locator('.djs-element.mc-current-step[data-element-id="Task_ThamDinh"]').waitFor();
+  await expect(page.locator('[data-test="timeline"]').textContent()).resolves.toContain('Tiếp nhận hồ sơ');
+  await field('giayToThieu').fill('Bản sao hợp đồng thuê địa điểm kinh doanh');
+  await screenshot(page, 'task-appraisal');
+  await finishStep(() => page.click('[data-test="outcome"][data-outcome="bo-sung"]'));
+
+  await claimFromQueue('mot-cua', 'Task_YeuCauBoSung');
+  await finishStep(() => page.click('[data-test="complete"]'));
+}, 180_000);
+
+test('the citizen sees what to supplement and sends it', async () => {
+  await signIn('an', `/track/${householdCode}`);
+  await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('supplement-requested');
+  await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Cần bổ sung hồ sơ');
+  await expect(page.locator('[data-test="to-supplement"]').textContent()).resolves.toContain('Bản sao hợp đồng thuê địa điểm kinh doanh');
+  await screenshot(page, 'citizen-supplement');
+  await page.setInputFiles('input[name="supplement-files"]', { ...pdf, name: 'hop-dong-thue.pdf' });
+  await page.fill('textarea[name="note"]', 'Bổ sung hợp đồng thuê');
+  await page.click('[data-test="send-supplement"]');
+  await expect.poll(() => page.locator('[data-test="track-message"]').textContent()).toBe('Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục xử lý.');
+  await expect.poll(() => page.locator('[data-test="attachment"]').count()).toBe(2);
+}, 120_000);
+
+test('officers appraise and approve, the result is returned, and the citizen sees it', async () => {
+  await claimFromQueue('lan', 'Task_ThamDinh');
+  await finishStep(() => page.click('[data-test="outcome"][data-outcome="dat"]'));
+
+  await claimFromQueue('lanh-dao', 'Task_PheDuyet');
+  await field('maSoHoKinhDoanh').fill('HKD-000123');
+  await field('ngayCap').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+  await finishStep(() => page.click('[data-test="complete"]'));
+
+  // After the approval the tax authority is notified by a service task, then the result goes back.
+  await claimFromQueue('mot-cua', 'Task_TraKetQua');
+  await field('hinhThucTra').selectOption('truc-tuyen');
+  await finishStep(() => page.click('[data-test="complete"]'));
+
+  await signIn('an', `/track/${householdCode}`);
+  await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('returned');
+  await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Đã trả kết quả');
+  await screenshot(page, 'citizen-result-returned');
+}, 240_000);
+
+test('a dossier left alone goes overdue: the open dashboard counts it live, and it reaches the supervisor’s overdue queue', async () => {
+  const admin = await tokenOf('admin');
+  const xml = await readFile(new URL('./fixtures/quick-deadline.bpmn', import.meta.url), 'utf8');
+  const created = await fetch(`${stack.appUrl}/api/procedures`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ xml }) });
+  expect(created.status).toBe(201);
+  expect((await fetch(`${stack.appUrl}/api/procedures/${QUICK}/deploy`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } })).status).toBe(201);
+
+  const form = new FormData();
+  form.append('data', JSON.stringify({ procedureCode: QUICK, channel: 'online', applicant: { name: 'Trần Thị Bình' } }));
+  form.append('attachments', new Blob([pdf.buffer], { type: 'application/pdf' }), 'don.pdf');
+  const submitted = await fetch(`${stack.appUrl}/api/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('an')}` }, body: form });
+  expect(submitted.status).toBe(201);
+  const quickCode = ((await submitted.json()) as { dossierId: string }).dossierId;
+
+  await signIn('admin', '/dashboards');
+  const figure = (name: string) => page.locator(`[data-figure="${name}"] strong`);
+  await expect.poll(() => figure('received').textContent()).toBe('2');
+  expect(await figure('overdue-now').textContent()).toBe('0');
+  expect(Number(await figure('early').textContent()) + Number(await figure('on-time').textContent())).toBe(1);
+  // Nothing reloads the page: the count moves when the dossier's two minutes are up.
+  await expect.poll(() => figure('overdue-now').textContent(), { timeout: 240_000, interval: 2_000 }).toBe('1');
+  await page.locator('.mc-heat[data-element-id="Task_ThamDinh"]').waitFor();
+  await screenshot(page, 'dashboard');
+
+  await signIn('hung', '/supervision');
+  const row = taskRow(quickCode, 'Task_XacNhan');
+  await row.waitFor({ timeout: stepWait });
+  await expect.poll(() => row.locator('[data-test="sla"]').textContent()).toMatch(/^Quá hạn/);
+  await page.locator(`[data-test="overdue-dossiers"] [data-dossier-id="${quickCode}"]`).waitFor();
+  await row.locator('[data-test="select-task"]').check();
+  await page.selectOption('[data-test="reassign-to"]', 'minh');
+  await page.fill('[data-test="reassign-reason"]', 'Chuyển cán bộ xử lý ngay hồ sơ quá hạn');
+  await page.click('[data-test="bulk-reassign"]');
+  await expect.poll(() => page.locator('[data-test="bulk-result"]').textContent()).toContain('1 việc thành công, 0 việc bị từ chối.');
+  await expect.poll(() => page.locator(`[data-test="officer-load"] [data-officer="minh"] td`).nth(1).textContent()).toBe('1');
+  await expect(row.locator('td').nth(4).textContent()).resolves.toBe('minh');
+  await screenshot(page, 'supervision-overdue');
+}, 360_000);
