@@ -105,6 +105,9 @@ test('reformer and agency admin put the household-business sample online', async
   await page.waitForURL(new RegExp(`/procedures/${HOUSEHOLD}$`));
 
   await signIn('admin', `/procedures/${HOUSEHOLD}`);
+  // Deploy once the draft is loaded and checked (a click before that deploys nothing).
+  await page.locator('.djs-element[data-element-id="Task_ThamDinh"]').waitFor();
+  await page.locator('.no-problems').waitFor();
   await page.click('[data-test="deploy"]');
   await expect.poll(() => page.locator('[data-test="status"]').textContent()).toBe('Đã triển khai phiên bản 1');
 }, 120_000);
