@@ -6,10 +6,13 @@
  * are minutes of real time, is left alone: it goes overdue, reaches the supervisor's overdue queue
  * and the dashboard's count while the dashboard is open.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment, type StartRun } from '../../support/start-stack.js';
+import { projectRoot } from '../../../scripts/runtime/config.js';
 import { launchChromium, type Browser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 
@@ -24,9 +27,27 @@ let browser: Browser;
 let page: Page;
 let householdCode: string;
 
+/**
+ * The shipped calendars plus `round-the-clock`, whose every minute is working time: the quick
+ * procedure's minutes of real time then run out whatever the day and hour of the test run, where
+ * the national calendar would start its clock at the next working morning.
+ */
+async function calendarDirectory(scratch: string): Promise<string> {
+  const directory = path.join(scratch, 'calendars');
+  const roundTheClock = path.join(directory, 'round-the-clock');
+  await mkdir(directory, { recursive: true });
+  await symlink(path.join(projectRoot, 'engine/calendar/data/vn-national'), path.join(directory, 'vn-national'));
+  await cp(fileURLToPath(new URL('./fixtures/calendars/round-the-clock/', import.meta.url)), roundTheClock, { recursive: true });
+  const thisYear = new Date().getUTCFullYear();
+  for (const year of [thisYear - 1, thisYear, thisYear + 1]) {
+    await writeFile(path.join(roundTheClock, `${year}.json`), JSON.stringify({ status: 'generated', daysOff: [], workingDays: [] }));
+  }
+  return directory;
+}
+
 beforeAll(async () => {
   stack = await prepareStack();
-  run = launchStart({ ...stack.environment, MOTCUA_LOG_LEVEL: 'warn' });
+  run = launchStart({ ...stack.environment, MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CALENDAR_DIR: await calendarDirectory(stack.scratch) });
   await waitForOutput(run, startedLine, 300_000);
   browser = await launchChromium();
   page = await browser.context.newPage();
