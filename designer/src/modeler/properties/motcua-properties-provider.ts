@@ -6,6 +6,7 @@
  */
 import { Group, ListGroup } from '@bpmn-io/properties-panel';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import { serviceTaskCatalogue, serviceTaskTypes } from '@engine/service-tasks/catalogue.js';
 import type { MotcuaConfig } from '../motcua-config.js';
 import { ChoiceEntry, CheckEntry, DurationEntry, FeelExpressionEntry, NumberEntry, TextEntry, type SelectOption } from './entries.js';
 import {
@@ -317,7 +318,9 @@ export class MotcuaPropertiesProvider {
       };
     });
     return [
-      this.group('mc-service-call', 'properties.serviceCall', [entry('mc-service-type', TextEntry, 'properties.serviceType', extensionBinding(SERVICE_CALL, 'type'))]),
+      this.group('mc-service-call', 'properties.serviceCall', [
+        entry('mc-service-type', ChoiceEntry, 'properties.serviceType', extensionBinding(SERVICE_CALL, 'type'), { options: () => this.serviceTypeOptions() }),
+      ]),
       {
         id: 'mc-service-inputs',
         label: this.config.t('properties.inputs'),
@@ -344,6 +347,12 @@ export class MotcuaPropertiesProvider {
 
   private agencyOptions(): SelectOption[] {
     return this.config.directory().agencies.map((agency) => ({ value: agency.id, label: agency.name }));
+  }
+
+  /** The activity types the worker runs (engine/service-tasks/catalogue.ts), in the modeler's language. */
+  private serviceTypeOptions(): SelectOption[] {
+    const locale = this.config.locale();
+    return serviceTaskTypes.map((type) => ({ value: type, label: serviceTaskCatalogue[type].label[locale] }));
   }
 
   private positionOptions(): SelectOption[] {

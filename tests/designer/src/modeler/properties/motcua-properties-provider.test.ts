@@ -27,6 +27,22 @@ async function nextValidation(before: number) {
   await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, before);
 }
 
+describe('properties provider: a service task', () => {
+  beforeEach(async () => {
+    await session.open(await sampleXml('household-business-registration'), { directory });
+    await session.call('select', 'Task_ThongBaoThue');
+    await openGroup('mc-service-call');
+  });
+
+  test('the type picker offers the catalogue of activities the worker runs, and writes the chosen type', async () => {
+    const types = await input('mc-service-type').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(types).toEqual(['', 'gui-thong-bao', 'dong-bo-cong-dvc', 'tao-van-ban', 'thu-phi', 'goi-http']);
+    await expect(input('mc-service-type').locator('option[value="thu-phi"]').textContent()).resolves.toBe('Thu phí, lệ phí');
+    await input('mc-service-type').selectOption('goi-http');
+    await expect(session.call('extension', 'Task_ThongBaoThue', 'mc:ServiceCall', 'type')).resolves.toBe('goi-http');
+  });
+});
+
 describe('properties provider: MotCua attributes of a step', () => {
   beforeEach(async () => {
     await session.open(await sampleXml('household-business-registration'), { directory });
