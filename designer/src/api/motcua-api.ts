@@ -10,7 +10,11 @@ import type {
   DossierSummary,
   OfficerLoad,
   OverdueDossier,
+  OutboxEntry,
+  OutboxQuery,
   Page,
+  PortalSyncMetrics,
+  ReceivedMail,
   Receipt,
   Stats,
   StatsQuery,
@@ -95,6 +99,10 @@ export function createMotcuaApi(http: HttpClient) {
     trend: (query: StatsQuery & { from: string; to: string }) => http.get<{ days: TrendDay[] }>(`/api/stats/trend${queryString({ agencyId: query.agencyId, procedureCode: query.procedureCode, from: query.from, to: query.to })}`),
     overdue: () => http.get<{ dossiers: OverdueDossier[]; tasks: Task[] }>('/api/stats/overdue'),
     officers: () => http.get<{ officers: OfficerLoad[] }>('/api/stats/officers'),
+    outbox: (query: OutboxQuery = {}) => http.get<{ items: OutboxEntry[] }>(`/api/outbox${queryString({ ...query })}`),
+    mailbox: () => http.get<{ items: ReceivedMail[] }>('/api/outbox/mailbox'),
+    portalSync: () => http.get<PortalSyncMetrics>('/api/outbox/portal-sync'),
+
     pinnedCalendar: (calendar: { id: string; hash: string }) => http.get<{ data: CalendarData }>(`/api/calendars/${code(calendar.id)}/versions/${code(calendar.hash)}`),
     /** The URL of the live change stream (EventSource cannot send the bearer header). */
     eventsUrl: () => `/api/events${queryString({ accessToken: http.accessToken() })}`,

@@ -312,3 +312,46 @@ export interface ChangeEvent {
   change: string;
   at: string;
 }
+
+export type DeliveryState = 'pending' | 'failing' | 'delivered';
+
+/** One notice of a dossier in the notifications outbox, with how it was delivered (GET /api/outbox). */
+export interface OutboxEntry {
+  id: string;
+  dossierId: string;
+  kind: string;
+  at: string;
+  recipients: { userIds: string[]; roles: string[]; units: string[]; citizen: boolean };
+  data: Record<string, unknown>;
+  state: DeliveryState;
+  attempts: number;
+  lastError?: string;
+  deliveredAt?: string;
+  deliveries: Array<{ channel: string; to: string; at: string; messageId?: string; documentIds: string[] }>;
+}
+
+export interface OutboxQuery {
+  state?: DeliveryState;
+  dossierId?: string;
+  limit?: number;
+}
+
+/** A message the dev stack's local SMTP server received (GET /api/outbox/mailbox). */
+export interface ReceivedMail {
+  id: string;
+  messageId?: string;
+  from?: string;
+  to: string[];
+  subject: string;
+  text: string;
+  attachments: Array<{ filename: string; contentType: string; size: number }>;
+  receivedAt: string;
+}
+
+/** The national portal's status sync: backlog and lag in milliseconds (GET /api/outbox/portal-sync). */
+export interface PortalSyncMetrics {
+  pending: number;
+  oldestPendingMs: number;
+  failingAttempts: number;
+  lagMs: { p50: number; p95: number; max: number; count: number };
+}
