@@ -5,9 +5,8 @@
  * targets (worklist p95 ≤ 50 ms, completion p99 ≤ 150 ms), with the machine and the store.
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Client, Connection } from '@temporalio/client';
@@ -25,11 +24,8 @@ import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { createApiStore } from '../../api/api-store.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
-import { consoleReporter } from '../../scripts/provision/progress.js';
-import { loadTemporalSettings, readEnvironment } from '../../scripts/runtime/config.js';
-import { findFreePort } from '../../scripts/runtime/ports.js';
-import { startRuntime } from '../../scripts/runtime/runtime.js';
 import { connectStore } from '../../store/connection.js';
+import { startBenchRuntime } from './support/bench-runtime.js';
 
 const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const openTasks = argument('open', 100_000);
@@ -47,14 +43,7 @@ const ms = (value: number) => `${Number.isFinite(value) ? value.toFixed(1) : '�
 
 async function main(): Promise<void> {
   installWorkerRuntime('WARN');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-'));
-  const settings = await loadTemporalSettings();
-  const runtime = await startRuntime({
-    settings,
-    environment: { ...readEnvironment(), dataDir },
-    reporter: consoleReporter,
-    ports: { temporal: await findFreePort(), temporalUi: await findFreePort(), store: await findFreePort() },
-  });
+  const { runtime, settings, stop } = await startBenchRuntime('api');
   const connection = await connectStore(runtime.mongodbUri.replace(/\/[^/?]*(\?|$)/, '/motcua-bench-api$1'));
   const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
   const nativeConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
@@ -187,8 +176,7 @@ async function main(): Promise<void> {
     await connection.close();
     await nativeConnection.close();
     await clientConnection.close();
-    await runtime.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -4,9 +4,8 @@
  * hand-written workflow doing the same steps on the same server in the same run, and prints
  * throughput, completion latency and history events per dossier for both.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -14,13 +13,10 @@ import { createActivities } from '../../activities/index.js';
 import { installWorkerRuntime } from '../../activities/worker.js';
 import { compile } from '../../engine/compiler/compile.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
-import { consoleReporter } from '../../scripts/provision/progress.js';
-import { loadTemporalSettings, readEnvironment } from '../../scripts/runtime/config.js';
-import { findFreePort } from '../../scripts/runtime/ports.js';
-import { startRuntime } from '../../scripts/runtime/runtime.js';
 import { connectStore } from '../../store/connection.js';
 import { createStore, type Store } from '../../store/store.js';
 import { completeTaskUpdate, dossierSearchAttributesAtStart, dossierWorkflowType, type DossierInput } from '../../workflows/contract.js';
+import { startBenchRuntime } from './support/bench-runtime.js';
 
 const count = Number(process.argv[2] ?? 200);
 const officer = { id: 'bench-officer', roles: ['chuyen-vien'], units: ['phong-kinh-te'] };
@@ -101,14 +97,7 @@ async function measure(engine: Engine, client: Client, store: Store, input: (dos
 
 async function main(): Promise<void> {
   installWorkerRuntime('WARN');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
-  const settings = await loadTemporalSettings();
-  const runtime = await startRuntime({
-    settings,
-    environment: { ...readEnvironment(), dataDir },
-    reporter: consoleReporter,
-    ports: { temporal: await findFreePort(), temporalUi: await findFreePort(), store: await findFreePort() },
-  });
+  const { runtime, settings, stop } = await startBenchRuntime('dossiers');
   try {
     const storeConnection = await connectStore(runtime.mongodbUri);
     const store = createStore(storeConnection);
@@ -161,8 +150,7 @@ async function main(): Promise<void> {
     await connection.close();
     await storeConnection.close();
   } finally {
-    await runtime.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

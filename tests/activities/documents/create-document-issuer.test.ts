@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentIssuer } from '../../../activities/documents/document-issuer.js';
 import { verifyPdfSignature } from '../../../activities/documents/pdf-signature.js';
 import { documentForms } from '../../../engine/service-tasks/catalogue.js';
-import { createStore, type Store } from '../../../store/store.js';
-import { connectTestStore } from '../../support/store.js';
-import { seedDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+import type { Store } from '../../../store/store.js';
+import { storeWithDossier, testDocumentIssuer } from '../support/document-fixtures.js';
 import { pdfQrCodes, pdfText } from '../support/pdf-reading.js';
 
 const code = '000.00.12.H56-260212-0007';
@@ -15,11 +14,7 @@ describe('legal documents as signed PDFs', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const testStore = await connectTestStore();
-    dispose = testStore.dispose;
-    store = createStore(testStore.connection);
-    await store.ensureIndexes();
-    await seedDossier(store, code);
+    ({ store, dispose } = await storeWithDossier(code));
     issuer = testDocumentIssuer(store);
   });
   afterAll(() => dispose());

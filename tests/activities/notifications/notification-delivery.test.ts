@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggingChannel, type Channel, type OutgoingMessage } from '../../../activities/notifications/channels.js';
 import { createNotificationDelivery } from '../../../activities/notifications/notification-delivery.js';
-import { createStore, type Store } from '../../../store/store.js';
-import { connectTestStore } from '../../support/store.js';
-import { seedDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+import type { Store } from '../../../store/store.js';
+import { storeWithDossier, testDocumentIssuer } from '../support/document-fixtures.js';
 
 const code = '000.00.12.H56-260212-0100';
 
@@ -23,11 +22,7 @@ describe('notification delivery from the outbox', () => {
   };
 
   beforeAll(async () => {
-    const testStore = await connectTestStore();
-    dispose = testStore.dispose;
-    store = createStore(testStore.connection);
-    await store.ensureIndexes();
-    await seedDossier(store, code);
+    ({ store, dispose } = await storeWithDossier(code));
   });
   afterAll(() => dispose());
 

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities/index.js';
 import { httpPortalClient } from '../../../activities/portal-sync/portal-client.js';
 import { startPortalSimulator, type PortalSimulator } from '../../../scripts/dev-stack/portal-simulator.js';
-import { createStore, type Store } from '../../../store/store.js';
-import { connectTestStore } from '../../support/store.js';
-import { seedDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+import type { Store } from '../../../store/store.js';
+import { storeWithDossier, testDocumentIssuer } from '../support/document-fixtures.js';
 
 const code = '000.00.12.H56-260212-0200';
 const info = { activityId: '7', workflowExecution: { workflowId: code, runId: 'run-1' } };
@@ -19,11 +18,7 @@ describe('service-task activities, one per catalogue type', () => {
     new MockActivityEnvironment(info).run(activities[type], { dossierId: code, elementId: 'Task_X', input });
 
   beforeAll(async () => {
-    const testStore = await connectTestStore();
-    dispose = testStore.dispose;
-    store = createStore(testStore.connection);
-    await store.ensureIndexes();
-    await seedDossier(store, code);
+    ({ store, dispose } = await storeWithDossier(code));
     portal = await startPortalSimulator();
     activities = createActivities(store, { portal: httpPortalClient({ endpoint: portal.url, timeoutMs: 1_000 }), documents: testDocumentIssuer(store) });
   });

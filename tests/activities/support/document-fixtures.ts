@@ -1,6 +1,7 @@
 import { createDocumentIssuer } from '../../../activities/documents/create-document-issuer.js';
 import { developmentSigningIdentity, type SigningIdentity } from '../../../activities/documents/signing-identity.js';
-import type { Store } from '../../../store/store.js';
+import { createStore, type Store } from '../../../store/store.js';
+import { connectTestStore } from '../../support/store.js';
 
 let identity: SigningIdentity | undefined;
 
@@ -40,4 +41,13 @@ export async function seedDossier(store: Store, code: string, overrides: Record<
     updatedAt: new Date(),
     ...overrides,
   });
+}
+
+/** A store of its own holding the dossier `code`, and how to drop it. */
+export async function storeWithDossier(code: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  const testStore = await connectTestStore();
+  const store = createStore(testStore.connection);
+  await store.ensureIndexes();
+  await seedDossier(store, code);
+  return { store, dispose: testStore.dispose };
 }
