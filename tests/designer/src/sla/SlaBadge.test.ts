@@ -27,5 +27,6 @@ test('says the working time left, due soon, and overdue by working days, in Viet
   expect(late.classes()).toContain('sla-overdue');
   expect(badge({ dueAt: '2026-03-10T15:00:00+07:00', dueSoonAt: null, overdue: true }, '2026-03-10T16:00:00+07:00').text()).toBe('Quá hạn 1 giờ làm việc');
   expect(badge({ dueAt: '2026-03-06T17:00:00+07:00', dueSoonAt: null, overdue: true }, '2026-03-11T12:00:00+07:00', 'en').text()).toBe('Overdue by 2 working days');
+  expect(badge({ dueAt: '2026-03-10T15:00:00+07:00', dueSoonAt: null, overdue: true }, '2026-03-10T15:00:30+07:00').text()).toBe('Quá hạn');
   expect(badge({ dueAt: '2026-03-11T17:00:00+07:00', dueSoonAt: null, overdue: false }, '2026-03-10T14:00:00+07:00', 'vi', false).text()).toBe('Trong hạn');
 });
