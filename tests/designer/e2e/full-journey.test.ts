@@ -150,6 +150,7 @@ test('a citizen finds the procedure, submits online with a document and gets a d
 
   await page.fill('#applicant-idNumber', '001099000001');
   await page.fill('#applicant-phone', '0912345678');
+  await page.fill('#applicant-email', 'an@example.vn');
   await field('hoTen').fill('Nguyễn Văn An');
   await field('soDinhDanh').fill('001099000001');
   await field('tenHoKinhDoanh').fill('Quán Phở An');
@@ -279,3 +280,23 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
   await expect(row.locator('td').nth(4).textContent()).resolves.toBe('minh');
   await screenshot(page, 'supervision-overdue');
 }, 360_000);
+
+test('the agency admin reads the household dossier’s receipt email in the outbox, and its notice as delivered', async () => {
+  await signIn('admin', '/outbox');
+  const receipt = page.locator('[data-test="mail"]', { hasText: `Tiếp nhận hồ sơ ${householdCode}` });
+  await receipt.waitFor({ timeout: stepWait });
+  await expect(receipt.textContent()).resolves.toContain('an@example.vn');
+  await receipt.locator('[data-test="open-mail"]').click();
+  await expect(page.locator('[data-test="mail-text"]').textContent()).resolves.toContain(`mã hồ sơ ${householdCode}`);
+  await expect(page.locator('[data-test="mail-attachment"]').first().textContent()).resolves.toContain('.pdf');
+
+  await page.fill('[data-test="filter-dossier"]', householdCode);
+  await page.press('[data-test="filter-dossier"]', 'Enter');
+  await page.selectOption('[data-test="filter-state"]', 'delivered');
+  // Only the household dossier's delivered notices remain (the quick dossier's are filtered out), its receipt among them.
+  const shown = () => page.locator('[data-test="notice"]').evaluateAll((rows) => [...new Set(rows.map((row) => `${row.querySelectorAll('td')[1]?.textContent} ${row.getAttribute('data-state')}`))]);
+  await expect.poll(shown).toEqual([`${householdCode} delivered`]);
+  await expect(page.locator('[data-test="notice"]', { hasText: 'Tiếp nhận hồ sơ' }).locator('[data-test="notice-recipient"]').textContent()).resolves.toBe('an@example.vn');
+  await page.locator('[data-test="portal-sync"]').waitFor();
+  await screenshot(page, 'outbox');
+}, 120_000);
