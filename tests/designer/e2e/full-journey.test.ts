@@ -26,6 +26,7 @@ let run: StartRun;
 let browser: Browser;
 let page: Page;
 let householdCode: string;
+let quickCode: string;
 
 /**
  * The shipped calendars plus `round-the-clock`, whose every minute is working time: the quick
@@ -254,7 +255,7 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
   form.append('attachments', new Blob([pdf.buffer], { type: 'application/pdf' }), 'don.pdf');
   const submitted = await fetch(`${stack.appUrl}/api/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('an')}` }, body: form });
   expect(submitted.status).toBe(201);
-  const quickCode = ((await submitted.json()) as { dossierId: string }).dossierId;
+  quickCode = ((await submitted.json()) as { dossierId: string }).dossierId;
 
   await signIn('admin', '/dashboards');
   const figure = (name: string) => page.locator(`[data-figure="${name}"] strong`);
@@ -280,6 +281,29 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
   await expect(row.locator('td').nth(4).textContent()).resolves.toBe('minh');
   await screenshot(page, 'supervision-overdue');
 }, 360_000);
+
+test('the supervisor sends the apology letter with the appointment the calendar proposes, and the citizen withdraws the late dossier', async () => {
+  await signIn('hung', '/supervision');
+  await page.click('[data-test="queue-apology"]');
+  const row = taskRow(quickCode, 'Task_XacNhan');
+  await row.waitFor({ timeout: stepWait });
+  await row.locator('[data-test="select-task"]').check();
+  await page.click('[data-test="bulk-claim"]');
+  await expect.poll(() => page.locator('[data-test="bulk-result"]').textContent()).toContain('1 việc thành công');
+  await row.locator('[data-test="open-task"]').click();
+  await page.locator('[data-test="task-form"]').waitFor();
+  await expect.poll(() => page.locator('[data-test="task-status"]').textContent()).toContain('Đang xử lý');
+  await expect(field('newAppointment').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await field('reason').fill('Hồ sơ quá hạn do chưa có cán bộ xử lý; xin lỗi ông/bà và hẹn lại ngày trả kết quả.');
+  await screenshot(page, 'apology-letter');
+  await page.click('[data-test="complete"]');
+  await page.waitForURL(/\/worklist\?completed=/);
+
+  await signIn('an', `/track/${quickCode}`);
+  await page.fill('input[name="withdraw-reason"]', 'Tôi không còn cần giấy xác nhận này');
+  await page.click('[data-test="withdraw"]');
+  await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('stopped');
+}, 240_000);
 
 test('the agency admin reads the household dossier’s receipt email in the outbox, and its notice as delivered', async () => {
   await signIn('admin', '/outbox');
