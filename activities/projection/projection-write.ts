@@ -1,7 +1,8 @@
 import type { AuditEntryContent } from '../../engine/audit/audit-chain.js';
-import type { DossierStatus, TaskStatus } from '../../engine/dossier/dossier-status.js';
+import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { Recipients } from '../../store/notifications/notification-model.js';
 import type { Choice, TaskFormField } from '../../store/tasks/task-model.js';
+import type { TaskView } from '../../workflows/contract.js';
 
 /** Instants cross the workflow/activity boundary as UTC milliseconds. */
 export interface DossierProjection {
@@ -20,29 +21,15 @@ export interface DossierProjection {
   punctuality?: 'early' | 'on-time' | 'late';
 }
 
-export interface TaskProjection {
-  taskId: string;
+/** A task as the worklist stores it: what the workflow's Updates answer, plus what only the store keeps. */
+export interface TaskProjection extends TaskView {
   /** The agency whose unit does the step (another agency's, in an inter-agency procedure). */
   agencyId: string;
-  elementId: string;
-  name: string;
-  kind: 'step' | 'apology' | 'reassignment';
-  status: TaskStatus;
-  candidateRole?: string;
-  candidateUnit?: string;
-  assignee?: string;
   form: TaskFormField[];
   outcomes: Choice[];
   data?: Record<string, unknown>;
-  createdAt: number;
-  dueAt?: number;
-  dueSoonAt?: number;
-  overdue: boolean;
   escalationLevel: number;
   claimedAt?: number;
-  completedAt?: number;
-  completedBy?: string;
-  outcome?: string;
 }
 
 export interface AuditRecord extends AuditEntryContent {

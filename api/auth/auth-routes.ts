@@ -1,25 +1,14 @@
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { systemRoles } from '../../store/identity/user-model.js';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import { Problem, problemResponses, sendProblem } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { principalOf } from './access-token-verifier.js';
-import { auditActorOf, type Principal } from './principal.js';
+import { auditActorOf, principalSchema, type Principal } from './principal.js';
 import { verifyPassword } from './passwords.js';
 
-export const meSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    name: z.string(),
-    roles: z.array(z.enum(systemRoles)),
-    positions: z.array(z.string()),
-    agencyId: z.string().optional(),
-    units: z.array(z.string()),
-  })
-  .meta({ id: 'Me' });
+export const meSchema = principalSchema.meta({ id: 'Me' });
 
 const sessionSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().int(), user: meSchema })

@@ -1,17 +1,20 @@
-import type { SystemRole } from '../../store/identity/user-model.js';
+import { z } from 'zod';
+import { systemRoles, type SystemRole } from '../../store/identity/user-model.js';
 import type { Actor } from '../../workflows/contract.js';
 import type { AuditActor } from '../../store/audit/audit-event-model.js';
 
-/** Who sent a request, as the access token says. */
-export interface Principal {
-  id: string;
-  username: string;
-  name: string;
-  roles: SystemRole[];
-  positions: string[];
-  agencyId?: string;
-  units: string[];
-}
+/** Who sent a request, as the access token says (and as `GET /api/me` answers). */
+export const principalSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(systemRoles)),
+  positions: z.array(z.string()),
+  agencyId: z.string().optional(),
+  units: z.array(z.string()),
+});
+
+export type Principal = z.infer<typeof principalSchema>;
 
 const staffRoles: readonly SystemRole[] = ['reformer', 'agency-admin', 'officer', 'supervisor', 'auditor'];
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { systemRoles } from '../../store/identity/user-model.js';
 import { z } from 'zod';
 import type { AccessTokenVerifier } from './access-token-verifier.js';
-import type { Principal } from './principal.js';
+import { principalSchema, type Principal } from './principal.js';
 
 export interface TokenSettings {
   /** HMAC key (HS256), at least 32 bytes; from the environment in production. */
@@ -13,16 +12,7 @@ export interface TokenSettings {
   refreshTtlSeconds: number;
 }
 
-const accessClaims = z.object({
-  sub: z.string(),
-  typ: z.literal('access'),
-  username: z.string(),
-  name: z.string(),
-  roles: z.array(z.enum(systemRoles)),
-  positions: z.array(z.string()),
-  agencyId: z.string().optional(),
-  units: z.array(z.string()),
-});
+const accessClaims = principalSchema.omit({ id: true }).extend({ sub: z.string(), typ: z.literal('access') });
 
 const refreshClaims = z.object({ sub: z.string(), typ: z.literal('refresh'), jti: z.string(), exp: z.number() });
 
