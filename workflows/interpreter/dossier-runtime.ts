@@ -273,11 +273,13 @@ export class DossierRuntime {
 
   // ── Messages ───────────────────────────────────────────────────────────────────────────────
 
+  /** A closed task is named as such even once the dossier has finished: it is the answer to the caller's own request. */
   private openTask(taskId: string): TaskState {
-    if (this.finishedAt !== undefined) reject(updateRejections.dossierFinished, `dossier ${this.dossierId} is finished`);
     const task = this.record.tasks.get(taskId);
     const problem = openProblem(task, taskId);
-    if (problem) reject(task ? updateRejections.taskClosed : updateRejections.unknownTask, problem);
+    if (problem && task) reject(updateRejections.taskClosed, problem);
+    if (this.finishedAt !== undefined) reject(updateRejections.dossierFinished, `dossier ${this.dossierId} is finished`);
+    if (problem) reject(updateRejections.unknownTask, problem);
     return task!;
   }
 

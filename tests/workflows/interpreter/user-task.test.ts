@@ -22,11 +22,13 @@ async function rejection(update: Promise<unknown>): Promise<string | undefined> 
 describe('user task', () => {
   let harness: DossierHarness;
   let review: CompiledProcedure;
+  let twoSteps: CompiledProcedure;
 
   beforeAll(async () => {
     // Thursday 12 March 2026, 09:00 in Hà Nội: an ordinary working week.
     harness = await DossierHarness.create({ startAt: '2026-03-12T02:00:00Z' });
     review = await compileProcedure(new URL('../fixtures/review.bpmn', import.meta.url));
+    twoSteps = await compileProcedure(new URL('../fixtures/two-steps.bpmn', import.meta.url));
   });
   afterAll(() => harness?.teardown());
 
@@ -88,11 +90,13 @@ describe('user task', () => {
   });
 
   it('lets exactly one of two concurrent completions through, and replays a retried one by its update id', async () => {
-    const handle: DossierHandle = await harness.start(review, { dossierId: 'UT-0004' });
-    const task = await harness.openTask(handle, 'Review');
+    // A two-step procedure keeps the dossier running after the first step, so the losing completion
+    // always meets a running workflow that knows the step is closed.
+    const handle: DossierHandle = await harness.start(twoSteps, { dossierId: 'UT-0004' });
+    const task = await harness.openTask(handle, 'Receive');
     const attempts = await Promise.allSettled([
-      harness.complete(handle, task.taskId, lan, { ghiChu: 'Lan thẩm định' }, 'dat', 'complete-lan'),
-      harness.complete(handle, task.taskId, minh, { ghiChu: 'Minh thẩm định' }, 'dat', 'complete-minh'),
+      harness.complete(handle, task.taskId, lan, { soTrang: 1 }, undefined, 'complete-lan'),
+      harness.complete(handle, task.taskId, minh, { soTrang: 2 }, undefined, 'complete-minh'),
     ]);
     const succeeded = attempts.filter((attempt) => attempt.status === 'fulfilled');
     const refused = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
@@ -102,10 +106,10 @@ describe('user task', () => {
 
     const winner = (succeeded[0] as PromiseFulfilledResult<{ completedBy?: string }>).value.completedBy;
     const retried = await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.taskId, actor: winner === 'lan' ? lan : minh, formData: { ghiChu: 'lần hai' }, outcome: 'dat' }],
+      args: [{ taskId: task.taskId, actor: winner === 'lan' ? lan : minh, formData: { soTrang: 99 } }],
       updateId: winner === 'lan' ? 'complete-lan' : 'complete-minh',
     });
     expect(retried).toMatchObject({ status: 'completed', completedBy: winner });
-    expect((await handle.result()).variables.ghiChu).not.toBe('lần hai');
+    expect((await harness.state(handle)).variables.soTrang).toBe(winner === 'lan' ? 1 : 2);
   });
 });
