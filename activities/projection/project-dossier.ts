@@ -48,15 +48,16 @@ export function createProjectionActivities(store: Store) {
             completedAt: toDate(task.completedAt),
           } as never),
         ),
+        insertOnce(
+          store.auditEvents,
+          write.audit.map((entry) => ({
+            ...entry,
+            _id: `${entry.stream}#${String(entry.sequence).padStart(8, '0')}`,
+            at: new Date(entry.at),
+          })),
+        ),
       ]);
-      await insertOnce(
-        store.auditEvents,
-        write.audit.map((entry) => ({
-          ...entry,
-          _id: `${entry.stream}#${String(entry.sequence).padStart(8, '0')}`,
-          at: new Date(entry.at),
-        })),
-      );
+      // Notifications last: whoever delivers one finds the dossier and its tasks already written.
       await insertOnce(
         store.notifications,
         write.notifications.map(({ id, at, ...notification }) => ({
