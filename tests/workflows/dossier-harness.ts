@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import proto from '@temporalio/proto';
 import { fileURLToPath } from 'node:url';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
@@ -220,15 +220,18 @@ export class DossierHarness {
 
   /**
    * With MOTCUA_RECORD_HISTORIES set (`npm run record:histories`), writes the history of every dossier
-   * this harness started and saw finish to tests/workflows/histories/, for the replay test.
+   * this harness started and saw finish to tests/workflows/histories/<that name>/, for the replay
+   * test: name it after the patch whose behaviour the recording covers.
    */
   private async recordHistories(): Promise<void> {
-    if (!process.env.MOTCUA_RECORD_HISTORIES) return;
+    const generation = process.env.MOTCUA_RECORD_HISTORIES;
+    if (!generation) return;
+    await mkdir(new URL(`./histories/${generation}/`, import.meta.url), { recursive: true });
     for (const dossierId of this.started) {
       const handle = this.client.workflow.getHandle(dossierId);
       const { status } = await handle.describe();
       if (status.name === 'RUNNING') continue;
-      const file = new URL(`./histories/${dossierId.replace(/[^A-Za-z0-9-]/g, '_')}.json`, import.meta.url);
+      const file = new URL(`./histories/${generation}/${dossierId.replace(/[^A-Za-z0-9-]/g, '_')}.json`, import.meta.url);
       const history = proto.temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
       const json = proto.temporal.api.history.v1.History.toObject(history, { longs: String, enums: String, bytes: String });
       await writeFile(file, `${JSON.stringify(json)}\n`);

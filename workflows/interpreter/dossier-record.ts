@@ -224,9 +224,7 @@ export class DossierRecord {
         ...(dueAt === undefined ? [] : [{ key: dossierSearchAttributes.DueAt, value: new Date(dueAt) }]),
       ]);
     }
-    if (!this.dossierChanged && this.pendingTasks.size === 0 && this.pendingAudit.length === 0 && this.pendingNotifications.length === 0) {
-      return;
-    }
+    if (!this.pendingChanges) return;
     const write: ProjectionWrite = {
       dossierId: this.identity.dossierId,
       procedureCode: this.identity.procedureCode,
@@ -256,15 +254,18 @@ export class DossierRecord {
     }
   }
 
+  /** Resolves once everything changed so far is in the store: sends what is pending, or waits for the write on its way. */
+  writtenThrough(): Promise<void> {
+    return this.pendingChanges ? this.flush() : this.previousWrite;
+  }
+
   /** Nothing waits to be written and no write is on its way: the store has caught up. */
   get settled(): boolean {
-    return (
-      this.writesInFlight === 0 &&
-      !this.dossierChanged &&
-      this.pendingTasks.size === 0 &&
-      this.pendingAudit.length === 0 &&
-      this.pendingNotifications.length === 0
-    );
+    return this.writesInFlight === 0 && !this.pendingChanges;
+  }
+
+  private get pendingChanges(): boolean {
+    return this.dossierChanged || this.pendingTasks.size > 0 || this.pendingAudit.length > 0 || this.pendingNotifications.length > 0;
   }
 
   private dossierProjection(): DossierProjection {

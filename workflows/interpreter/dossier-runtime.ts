@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import { auditGenesisHash } from '../../engine/audit/audit-chain.js';
 import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { PlanNodeOf, PlanScope, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
@@ -23,12 +23,16 @@ import {
 import type { ActivityBody } from './activity-runner.js';
 import { ApologyDesk, type ApologySnapshot } from './apology-desk.js';
 import { BpmnError, type ScopeOutcome } from './bpmn-signals.js';
+import { afterConditionRounds } from './condition-rounds.js';
 import { DossierRecord, type DossierRecordSnapshot, type TaskState } from './dossier-record.js';
 import { LegalClock, type LegalClockSnapshot } from './legal-clock.js';
 import { Mailbox, supplementMessage } from './mailbox.js';
 import { executeNode } from './node-runner.js';
 import { ScopeRun, type ResumableWait } from './scope-run.js';
 import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeProblem, supervisingRoles } from './task-rules.js';
+
+/** Patch id: a completion's store write waits for the step's token to move on and goes out with what it opens. */
+const groupedCompletionWrite = 'grouped-completion-write';
 
 /** Where a scope's tokens were when the run continued as new. */
 export interface ScopeSnapshot {
@@ -354,7 +358,10 @@ export class DossierRuntime {
     }
     if (task.kind === 'apology') this.clockChanged();
     this.record.audit('task-completed', { actor, target: { kind: 'task', id: taskId }, details: { outcome: outcome ?? null } });
-    await this.record.flush();
+    // Three rounds: the step's token wakes and moves on to its next wait, a scope it emptied ends,
+    // the dossier's end is recorded. The write that opens what comes next then carries the completion.
+    if (patched(groupedCompletionWrite)) await afterConditionRounds(3);
+    await this.record.writtenThrough();
     return this.record.taskView(task);
   }
 

@@ -84,8 +84,8 @@ describe('user task', () => {
     const claimEvents = (await handle.fetchHistory()).events!.slice(eventsBefore);
     expect(claimEvents.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(1);
 
+    // (A second completion of a completed step is refused too: see the concurrent completions below.)
     await harness.complete(handle, task.taskId, lan, { ghiChu: 'Đạt' }, 'dat');
-    expect(await rejection(harness.complete(handle, task.taskId, lan, { ghiChu: 'Đạt' }, 'dat'))).toBeDefined();
     await handle.result();
   });
 
