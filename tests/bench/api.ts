@@ -25,7 +25,7 @@ import { defaultApiSettings } from '../../api/settings.js';
 import { createApiStore } from '../../api/api-store.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { connectStore } from '../../store/connection.js';
-import { startBenchRuntime } from './support/bench-runtime.js';
+import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
 
 const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const openTasks = argument('open', 100_000);
@@ -44,7 +44,7 @@ const ms = (value: number) => `${Number.isFinite(value) ? value.toFixed(1) : 'â€
 async function main(): Promise<void> {
   installWorkerRuntime('WARN');
   const { runtime, settings, stop } = await startBenchRuntime('api');
-  const connection = await connectStore(runtime.mongodbUri.replace(/\/[^/?]*(\?|$)/, '/motcua-bench-api$1'));
+  const connection = await connectStore(storeUriFor(runtime, 'motcua-bench-api'));
   const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
   const nativeConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
   const taskQueue = 'bench-api';

@@ -16,7 +16,7 @@ import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { connectStore } from '../../store/connection.js';
 import { createStore, type Store } from '../../store/store.js';
 import { completeTaskUpdate, dossierSearchAttributesAtStart, dossierWorkflowType, type DossierInput } from '../../workflows/contract.js';
-import { startBenchRuntime } from './support/bench-runtime.js';
+import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
 
 const count = Number(process.argv[2] ?? 200);
 const officer = { id: 'bench-officer', roles: ['chuyen-vien'], units: ['phong-kinh-te'] };
@@ -99,9 +99,6 @@ async function main(): Promise<void> {
   installWorkerRuntime('WARN');
   const { runtime, settings, stop } = await startBenchRuntime('dossiers');
   try {
-    const storeConnection = await connectStore(runtime.mongodbUri);
-    const store = createStore(storeConnection);
-    await store.ensureIndexes();
     const connection = await Connection.connect({ address: runtime.temporalAddress });
     const client = new Client({ connection, namespace: settings.namespace });
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
@@ -123,6 +120,10 @@ async function main(): Promise<void> {
     ];
     const results: Measurement[] = [];
     for (const engine of engines) {
+      // Each engine writes to a database of its own: the second must not start on the first's documents.
+      const storeConnection = await connectStore(storeUriFor(runtime, `motcua-bench-${engine.name}`));
+      const store = createStore(storeConnection);
+      await store.ensureIndexes();
       const worker = await Worker.create({
         connection: workerConnection,
         namespace: settings.namespace,
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
         maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
       });
       results.push(await worker.runUntil(measure(engine, client, store, input)));
+      await storeConnection.close();
     }
 
     console.log(`\n${count} five-step dossiers each, Temporal dev server + FerretDB, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
@@ -148,7 +150,6 @@ async function main(): Promise<void> {
     );
     await workerConnection.close();
     await connection.close();
-    await storeConnection.close();
   } finally {
     await stop();
   }
