@@ -7,6 +7,7 @@ import type { DocumentIssuer, DocumentRequest, IssuedDocument } from './document
 import { signPdf } from './pdf-signature.js';
 import { renderForm, type FormContent, type Letterhead } from './render-form.js';
 import type { SigningIdentity } from './signing-identity.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface DocumentIssuerOptions {
   store: Store;
@@ -106,7 +107,7 @@ export function createDocumentIssuer(options: DocumentIssuerOptions): DocumentIs
         });
       } catch (error) {
         // Issued at the same moment by another attempt: the stored one is the document.
-        if ((error as { code?: number }).code === 11000) return this.issue(request);
+        if (isDuplicateKey(error)) return this.issue(request);
         throw error;
       }
       return { id, dossierId: dossier._id, form: request.form, filename, bytes };

@@ -1,7 +1,6 @@
 import type { Model } from 'mongoose';
 import type { OutboxClaimDocument } from '../../store/outbox-claims/outbox-claim-model.js';
-
-const duplicateKey = 11000;
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 /**
  * Claims attempt `attempt` of outbox entry `entryId` for this process; false when another one holds
@@ -14,7 +13,7 @@ export async function claimAttempt(claims: Model<OutboxClaimDocument>, entryId: 
       await claims.create({ _id, at: new Date() });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== duplicateKey) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const held = await claims.findById(_id).lean();
       if (!held || Date.now() - held.at.getTime() < leaseMs) return false;
       await claims.deleteOne({ _id, at: held.at });

@@ -5,8 +5,7 @@ import { claimAttempt } from '../outbox/claim.js';
 import { backoffMs } from '../outbox/poller.js';
 import type { PortalClient } from './portal-client.js';
 import { portalDate, type PortalMapping } from './portal-mapping.js';
-
-const duplicateKey = 11000;
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface PortalSyncOptions {
   store: Store;
@@ -130,7 +129,7 @@ export function createPortalSync(options: PortalSyncOptions) {
           attempts: 0,
         });
       } catch (error) {
-        if ((error as { code?: number }).code !== duplicateKey) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     },
 

@@ -2,8 +2,7 @@ import type { Model } from 'mongoose';
 import type { Store } from '../../store/store.js';
 import { guardedWrite } from '../../store/projection/guarded-write.js';
 import type { ProjectionWrite } from './projection-write.js';
-
-const duplicateKey = 11000;
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 function toDate(instant: number | undefined): Date | undefined {
   return instant === undefined ? undefined : new Date(instant);
@@ -17,8 +16,8 @@ async function insertOnce<T>(model: Model<T>, documents: T[]): Promise<void> {
   } catch (error) {
     const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
     const onlyDuplicates =
-      writeErrors !== undefined && writeErrors.every((failure) => (failure.code ?? failure.err?.code) === duplicateKey);
-    if (!onlyDuplicates && (error as { code?: number }).code !== duplicateKey) throw error;
+      writeErrors !== undefined && writeErrors.every((failure) => isDuplicateKey(failure) || isDuplicateKey(failure.err));
+    if (!onlyDuplicates && !isDuplicateKey(error)) throw error;
   }
 }
 

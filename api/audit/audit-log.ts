@@ -2,8 +2,8 @@ import { auditGenesisHash, auditHash, type AuditEntryContent } from '../../engin
 import type { CanonicalValue } from '../../engine/canonical/canonical-json.js';
 import type { AuditActor, AuditEventDocument } from '../../store/audit/audit-event-model.js';
 import type { ApiStore } from '../api-store.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
-const duplicateKey = 11000;
 const maxAttempts = 20;
 
 export interface AuditRequest {
@@ -56,7 +56,7 @@ export async function appendAudit(store: ApiStore, request: AuditRequest): Promi
       await store.auditEvents.create(entry);
       return entry;
     } catch (error) {
-      if ((error as { code?: number }).code !== duplicateKey) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   throw new Error(`audit stream ${request.stream}: could not append after ${maxAttempts} attempts`);

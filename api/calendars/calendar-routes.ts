@@ -8,6 +8,7 @@ import { auditActorOf } from '../auth/principal.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { currentCalendar } from './calendar-source.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 const params = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/), year: z.coerce.number().int().min(1900).max(2200) });
 const yearSchema = z
@@ -129,7 +130,7 @@ export function calendarRoutes(context: ApiContext): RouteDefinition[] {
         try {
           await store.calendarVersions.create({ _id: `${id}@${version}`, calendarId: id, version, hash, data, publishedAt: new Date(), publishedBy: principal.id });
         } catch (error) {
-          if ((error as { code?: number }).code === 11000) throw new Problem(409, 'published-concurrently', `version ${version} of calendar ${id} was just published by someone else`);
+          if (isDuplicateKey(error)) throw new Problem(409, 'published-concurrently', `version ${version} of calendar ${id} was just published by someone else`);
           throw error;
         }
         await store.calendarDrafts.deleteOne({ _id: id });

@@ -12,8 +12,8 @@ import { wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
 import { compileAgainstRegistry, deployedPlan } from './procedure-registry.js';
 import { readProcedureIdentity } from './procedure-identity.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
-const duplicateKey = 11000;
 const maxXmlLength = 4 * 1024 * 1024;
 
 const xmlField = z.string().min(1).max(maxXmlLength).meta({ description: 'BPMN 2.0 XML with MotCua extensions' });
@@ -142,7 +142,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         try {
           await store.procedures.create(procedure);
         } catch (error) {
-          if ((error as { code?: number }).code === duplicateKey) throw new Problem(409, 'procedure-exists', `procedure ${identity.code} already exists: save its draft instead`);
+          if (isDuplicateKey(error)) throw new Problem(409, 'procedure-exists', `procedure ${identity.code} already exists: save its draft instead`);
           throw error;
         }
         await audit(principal, identity.code, 'procedure-created', { agencyId: identity.agencyId });
@@ -231,8 +231,8 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         if (!result.ok || !result.plan || !result.hash) throw new Problem(422, 'model-has-errors', 'the draft has errors: fix them before deploying', diagnosticErrors(result.diagnostics));
         if (result.plan.procedure.code !== params.code) throw new Problem(422, 'code-mismatch', `the draft declares procedure ${result.plan.procedure.code}`);
         const planHash = result.hash;
-        await store.plans.create({ _id: planHash, plan: JSON.parse(result.canonical!), createdAt: new Date() }).catch((error: { code?: number }) => {
-          if (error.code !== duplicateKey) throw error; // the same plan deployed before: stored once under its hash
+        await store.plans.create({ _id: planHash, plan: JSON.parse(result.canonical!), createdAt: new Date() }).catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error; // the same plan deployed before: stored once under its hash
         });
         let version = 0;
         for (let attempt = 0; version === 0; attempt++) {
@@ -242,7 +242,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
             await store.procedureVersions.create({ _id: `${params.code}@${next}`, procedureCode: params.code, version: next, planHash, xml: procedure.draftXml, deployedAt: new Date(), deployedBy: principal.id });
             version = next;
           } catch (error) {
-            if ((error as { code?: number }).code !== duplicateKey || attempt > 10) throw error;
+            if (!isDuplicateKey(error) || attempt > 10) throw error;
           }
         }
         await store.procedures.updateOne({ _id: params.code }, { $set: { currentVersion: version, retired: false, updatedAt: new Date(), updatedBy: principal.id } });

@@ -1,13 +1,10 @@
 import type { Model } from 'mongoose';
 import { storeServer } from '../connection.js';
+import { isDuplicateKey } from '../duplicate-key.js';
 
 export type GuardedWriteResult = 'applied' | 'stale';
 
 type GuardedWrite = <T>(model: Model<T>, id: string, sequence: number, fields: Partial<T>, fieldsOnInsert?: Partial<T>) => Promise<GuardedWriteResult>;
-
-const duplicateKey = 11000;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === duplicateKey;
 
 /**
  * One conditional upsert, atomic on MongoDB: a stale upsert fails on the `_id` unique index and is

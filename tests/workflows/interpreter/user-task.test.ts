@@ -84,7 +84,6 @@ describe('user task', () => {
     const claimEvents = (await handle.fetchHistory()).events!.slice(eventsBefore);
     expect(claimEvents.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(1);
 
-    // (A second completion of a completed step is refused too: see the concurrent completions below.)
     await harness.complete(handle, task.taskId, lan, { ghiChu: 'Đạt' }, 'dat');
     await handle.result();
   });
@@ -110,6 +109,8 @@ describe('user task', () => {
       updateId: winner === 'lan' ? 'complete-lan' : 'complete-minh',
     });
     expect(retried).toMatchObject({ status: 'completed', completedBy: winner });
+    // A new completion (another update id) of the completed step is refused.
+    expect(await rejection(harness.complete(handle, task.taskId, winner === 'lan' ? lan : minh, { soTrang: 3 }, undefined, 'complete-again'))).toBe(updateRejections.taskClosed);
     expect((await harness.state(handle)).variables.soTrang).toBe(winner === 'lan' ? 1 : 2);
   });
 });
