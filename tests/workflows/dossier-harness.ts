@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import proto from '@temporalio/proto';
 import { fileURLToPath } from 'node:url';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
-import { Worker, type NativeConnection } from '@temporalio/worker';
+import { Worker, type ActivityInterceptorsFactory, type NativeConnection } from '@temporalio/worker';
 import { expect } from 'vitest';
 import { createActivities, type ActivityServices } from '../../activities/index.js';
 import type { CalendarData } from '../../engine/calendar/index.js';
@@ -80,6 +80,31 @@ async function devServer(): Promise<HarnessServer> {
   };
 }
 
+/** Activities a test holds back (say, to send a signal while a write is on its way) until it releases them. */
+class ActivityHold {
+  private holds: Array<{ matches: (activityType: string, args: unknown[]) => boolean; released: Promise<void> }> = [];
+
+  hold(matches: (activityType: string, args: unknown[]) => boolean): () => void {
+    let release!: () => void;
+    const entry = { matches, released: new Promise<void>((resolve) => (release = resolve)) };
+    this.holds.push(entry);
+    return () => {
+      this.holds = this.holds.filter((candidate) => candidate !== entry);
+      release();
+    };
+  }
+
+  readonly interceptor: ActivityInterceptorsFactory = (context) => ({
+    inbound: {
+      execute: async (input, next) => {
+        const held = this.holds.filter((entry) => entry.matches(context.info.activityType, input.args as unknown[]));
+        await Promise.all(held.map((entry) => entry.released));
+        return next(input);
+      },
+    },
+  });
+}
+
 /**
  * A dossier worker with a store of its own, on the time-skipping test server (whose clock starts at
  * `startAt`, ISO-8601, when given) or on the run's dev server (`devServer: true`): what the
@@ -94,6 +119,7 @@ export class DossierHarness {
     readonly taskQueue: string,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
+    private readonly activityHold: ActivityHold,
   ) {}
 
   /** `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store. */
@@ -103,15 +129,17 @@ export class DossierHarness {
     const store = createStore(testStore.connection);
     await store.ensureIndexes();
     const taskQueue = uniqueTaskQueue('dossiers');
+    const activityHold = new ActivityHold();
     const worker = await Worker.create({
       connection: server.nativeConnection,
       namespace: server.client.options.namespace,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store, options.services?.(store)),
+      interceptors: { activity: [activityHold.interceptor] },
     });
     const calendar = (await loadCalendar()).data;
-    return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run());
+    return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run(), activityHold);
   }
 
   get client(): Client {
@@ -170,6 +198,11 @@ export class DossierHarness {
     await this.store.plans.create({ _id: procedure.planHash, plan: procedure.plan, createdAt: now });
     await this.store.procedureVersions.create({ _id: `${code}@1`, procedureCode: code, version: 1, planHash: procedure.planHash, xml: '<definitions/>', deployedAt: now, deployedBy: 'test' });
     await this.store.procedures.create({ _id: code, agencyId: agency, name, currentVersion: 1, retired: false, updatedAt: now });
+  }
+
+  /** Holds back every activity `matches` picks out, from now until the returned function is called. */
+  holdActivities(matches: (activityType: string, args: unknown[]) => boolean): () => void {
+    return this.activityHold.hold(matches);
   }
 
   /** Lets server time run to `instant` (UTC milliseconds). */

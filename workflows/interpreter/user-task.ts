@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { TaskState } from './dossier-record.js';
@@ -6,6 +6,12 @@ import type { DossierRuntime } from './dossier-runtime.js';
 import type { ResumableWait, Token } from './scope-run.js';
 
 export type UserTaskNode = PlanNodeOf<'userTask'>;
+
+/**
+ * Patch: a task remembers the calendar revision its deadlines were counted on, so a correction that
+ * arrives while a write is on its way is not missed (before, each round read the revision afresh).
+ */
+const calendarRevisionRemembered = 'calendar-revision-remembered';
 
 /** Escalation levels a step climbs while nobody completes it. */
 const level = { open: 0, dueSoon: 1, overdue: 2, reassigned: 3 } as const;
@@ -128,17 +134,23 @@ function recountDeadlines(runtime: DossierRuntime, node: UserTaskNode, task: Tas
   runtime.record.audit('task-deadline-moved', { rule: 'calendarChanged', target: { kind: 'task', id: task.taskId }, details: { dueAt } });
 }
 
-/** Climbs the escalation ladder at the instants the calendar gives, until the task is completed. */
-async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): Promise<void> {
+/**
+ * Climbs the escalation ladder at the instants the calendar gives, until the task is completed;
+ * `countedOn` is the calendar revision its deadlines were counted on.
+ */
+async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, countedOn: number): Promise<void> {
+  const remembersRevision = patched(calendarRevisionRemembered);
   for (;;) {
-    const revision = runtime.calendarRevision;
-    const settled = () => task.status === 'completed' || runtime.calendarRevision !== revision;
+    if (!remembersRevision) countedOn = runtime.calendarRevision;
+    const settled = () => task.status === 'completed' || runtime.calendarRevision !== countedOn;
     const next = nextEscalation(runtime, node, task);
     if (next === undefined) await condition(settled);
     else if (next.at > Date.now()) await condition(settled, next.at - Date.now());
     if (task.status === 'completed') return;
-    if (runtime.calendarRevision !== revision) recountDeadlines(runtime, node, task);
-    else if (next !== undefined && Date.now() >= next.at) next.climb();
+    if (runtime.calendarRevision !== countedOn) {
+      countedOn = runtime.calendarRevision;
+      recountDeadlines(runtime, node, task);
+    } else if (next !== undefined && Date.now() >= next.at) next.climb();
     await runtime.record.flush();
   }
 }
@@ -151,10 +163,11 @@ async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNo
 export async function runUserTask(runtime: DossierRuntime, node: UserTaskNode, token: Token, setWait: (wait: ResumableWait | undefined) => void): Promise<void> {
   const resumedId = token.resumeFrom?.kind === 'user-task' ? (token.resumeFrom.taskId as string) : undefined;
   const task = (resumedId && runtime.record.tasks.get(resumedId)) || openTask(runtime, node);
+  const countedOn = runtime.calendarRevision;
   try {
     if (!resumedId) await runtime.record.flush();
     setWait({ kind: 'user-task', taskId: task.taskId });
-    await superviseUntilCompleted(runtime, node, task);
+    await superviseUntilCompleted(runtime, node, task, countedOn);
     setWait(undefined);
   } catch (error) {
     if (isCancellation(error) && task.status !== 'completed') {

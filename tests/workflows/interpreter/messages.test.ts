@@ -7,8 +7,10 @@ import {
   unclaimTaskUpdate,
   updateRejections,
   withdrawDossierSignal,
+  type TaskView,
 } from '../../../workflows/contract.js';
-import { compileProcedure, DossierHarness, officer, type CompiledProcedure } from '../dossier-harness.js';
+import type { ProjectionWrite } from '../../../activities/projection/projection-write.js';
+import { compileProcedure, DossierHarness, officer, type CompiledProcedure, type DossierHandle } from '../dossier-harness.js';
 
 const lan = officer('lan', 'chuyen-vien', 'phong-kinh-te');
 const minh = officer('minh', 'chuyen-vien', 'phong-kinh-te');
@@ -100,14 +102,19 @@ describe('reassign, extend, withdraw and calendar messages', () => {
     await expect(harness.complete(handle, task.taskId, lan, { ghiChu: 'muộn' }, 'dat')).rejects.toBeDefined();
   });
 
-  it('moves deadlines still ahead when the calendar is corrected (an extra day off on Friday 13 March)', async () => {
-    const handle = await harness.start(review, { dossierId: 'MS-0004', receivedAt: at('2026-03-12T02:00:00Z') });
-    const task = await harness.openTask(handle, 'Review');
-    expect(iso(task.dueAt!)).toBe('2026-03-16T10:00:00.000Z');
-
+  /** The 2026 calendar with an extra day off on Friday 13 March. */
+  function withFridayOff(): CalendarData {
     const corrected = structuredClone(harness.calendar) as CalendarData;
     corrected.years['2026']!.daysOff.push({ from: '2026-03-13', reason: 'Nghỉ bù theo quyết định của Chủ tịch UBND' });
+    return corrected;
+  }
+
+  /** Sends the correction, then checks the step and legal deadlines moved one working day, once each. */
+  async function correctCalendar(handle: DossierHandle, dossierId: string, task: TaskView, signalled: () => Promise<void> = async () => {}): Promise<void> {
+    expect(iso(task.dueAt!)).toBe('2026-03-16T10:00:00.000Z');
+    const corrected = withFridayOff();
     await handle.signal(calendarChangedSignal, { calendar: corrected, reason: 'Sửa lịch 2026' });
+    await signalled();
 
     const moved = await harness.until(handle, (state) => state.tasks.find((candidate) => candidate.taskId === task.taskId)!.dueAt !== task.dueAt, 'the moved step deadline');
     expect(iso(moved.tasks.find((candidate) => candidate.taskId === task.taskId)!.dueAt!)).toBe('2026-03-17T10:00:00.000Z');
@@ -115,10 +122,33 @@ describe('reassign, extend, withdraw and calendar messages', () => {
     const corrections = new BusinessCalendar(corrected).version;
     expect(moved.legalClock.calendarVersion).toBe(corrections);
     expect(corrections).not.toBe(new BusinessCalendar(harness.calendar).version);
-    await expect.poll(async () => (await harness.store.dossiers.findById('MS-0004').lean())?.calendarHash).toBe(corrections);
-    await expect.poll(() => harness.store.auditEvents.countDocuments({ stream: 'dossier:MS-0004', action: 'task-deadline-moved' })).toBe(1);
-    await expect.poll(async () => (await harness.store.dossiers.findById('MS-0004').lean())?.dueAt?.toISOString()).toBe('2026-03-18T10:00:00.000Z');
+    await expect.poll(async () => (await harness.store.dossiers.findById(dossierId).lean())?.calendarHash).toBe(corrections);
+    await expect.poll(() => harness.store.auditEvents.countDocuments({ stream: `dossier:${dossierId}`, action: 'task-deadline-moved' })).toBe(1);
+    await expect.poll(async () => (await harness.store.dossiers.findById(dossierId).lean())?.dueAt?.toISOString()).toBe('2026-03-18T10:00:00.000Z');
     await harness.complete(handle, task.taskId, lan, { ghiChu: 'xong' }, 'dat');
     await handle.result();
+  }
+
+  it('moves deadlines still ahead when the calendar is corrected (an extra day off on Friday 13 March)', async () => {
+    const handle = await harness.start(review, { dossierId: 'MS-0004', receivedAt: at('2026-03-12T02:00:00Z') });
+    const task = await harness.openTask(handle, 'Review');
+    await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'open' });
+    await correctCalendar(handle, 'MS-0004', task);
+  });
+
+  it('moves the deadline of a task whose opening is still being written when the correction arrives', async () => {
+    const opensTask = (activityType: string, [write]: unknown[]) => activityType === 'projectDossier' && (write as ProjectionWrite).audit.some((entry) => entry.action === 'task-opened');
+    const release = harness.holdActivities(opensTask);
+    try {
+      const handle = await harness.start(review, { dossierId: 'MS-0006', receivedAt: at('2026-03-12T02:00:00Z') });
+      const task = await harness.openTask(handle, 'Review');
+      expect(await harness.store.tasks.findById(task.taskId).lean()).toBeNull();
+      await correctCalendar(handle, 'MS-0006', task, async () => {
+        await harness.until(handle, (state) => state.history.some((entry) => entry.action === 'calendar-changed'), 'the correction received');
+        release();
+      });
+    } finally {
+      release();
+    }
   });
 });
