@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { auditEntryId } from '../../store/audit/audit-event-model.js';
 import type { Store } from '../../store/store.js';
 import { guardedWrite } from '../../store/projection/guarded-write.js';
 import type { ProjectionWrite } from './projection-write.js';
@@ -51,7 +52,7 @@ export function createProjectionActivities(store: Store) {
           store.auditEvents,
           write.audit.map((entry) => ({
             ...entry,
-            _id: `${entry.stream}#${String(entry.sequence).padStart(8, '0')}`,
+            _id: auditEntryId(entry.stream, entry.sequence),
             at: new Date(entry.at),
           })),
         ),

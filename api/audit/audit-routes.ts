@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { verifyAuditChain, type AuditEntryContent } from '../../engine/audit/audit-chain.js';
-import type { CanonicalValue } from '../../engine/canonical/canonical-json.js';
-import type { AuditEventDocument } from '../../store/audit/audit-event-model.js';
+import { verifyAuditChain } from '../../engine/audit/audit-chain.js';
 import type { ApiContext } from '../context.js';
+import { storedAuditContent } from './audit-log.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { cursorParam, decodeCursor, encodeCursor, isoInstant, limitParam, page, wire } from '../http/schemas.js';
@@ -21,20 +20,6 @@ const eventSchema = z
     hash: z.string(),
   })
   .meta({ id: 'AuditEvent' });
-
-function contentOf(event: AuditEventDocument): AuditEntryContent & { previousHash: string; hash: string } {
-  return {
-    stream: event.stream,
-    sequence: event.sequence,
-    at: event.at.toISOString(),
-    actor: event.actor,
-    action: event.action,
-    target: event.target,
-    details: event.details as Record<string, CanonicalValue>,
-    previousHash: event.previousHash,
-    hash: event.hash,
-  };
-}
 
 /** The audit trail for auditors: read it, and check a stream's hash chain. */
 export function auditRoutes({ store }: ApiContext): RouteDefinition[] {
@@ -88,7 +73,7 @@ export function auditRoutes({ store }: ApiContext): RouteDefinition[] {
       async handler({ query }) {
         const events = await store.auditEvents.find({ stream: query.stream }).sort({ sequence: 1 }).lean();
         if (events.length === 0) throw new Problem(404, 'unknown-stream', `no audit stream ${query.stream}`);
-        return { status: 200, body: { stream: query.stream, entries: events.length, ...verifyAuditChain(events.map(contentOf)) } };
+        return { status: 200, body: { stream: query.stream, entries: events.length, ...verifyAuditChain(events.map(storedAuditContent)) } };
       },
     }),
   ];

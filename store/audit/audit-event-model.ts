@@ -51,6 +51,11 @@ auditEventSchema.index({ stream: 1, sequence: 1 }, { unique: true });
 auditEventSchema.index({ at: -1 });
 auditEventSchema.index({ 'actor.id': 1, at: -1 });
 
+/** An entry's `_id`: consecutive per stream, so the entry after a known one is found by `_id` alone. */
+export function auditEntryId(stream: string, sequence: number): string {
+  return `${stream}#${String(sequence).padStart(8, '0')}`;
+}
+
 export function auditEventModel(connection: Connection): Model<AuditEventDocument> {
   return connection.models.AuditEvent ?? connection.model<AuditEventDocument>('AuditEvent', auditEventSchema, 'auditEvents');
 }
