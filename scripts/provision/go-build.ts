@@ -1,4 +1,4 @@
-import { chmod, cp, mkdtemp, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from './commands.js';
@@ -10,7 +10,24 @@ export interface GoBinarySpec {
   commandPackage: string;
   /** Files the module's own release process generates and its source archive lacks. */
   generatedFiles?: Record<string, string>;
+  /** Corrections to the module's source: each `find` must occur exactly once in `file`. */
+  sourceCorrections?: SourceCorrection[];
   ldflags?: string;
+}
+
+export interface SourceCorrection {
+  file: string;
+  find: string;
+  replaceWith: string;
+}
+
+async function correctSource(source: string, correction: SourceCorrection): Promise<void> {
+  const file = path.join(source, correction.file);
+  const text = await readFile(file, 'utf8');
+  const occurrences = text.split(correction.find).length - 1;
+  // A new upstream version that moved or fixed the line must fail loudly, not build unpatched.
+  if (occurrences !== 1) throw new Error(`source correction for ${correction.file}: expected \`${correction.find}\` once, found it ${occurrences} times`);
+  await writeFile(file, text.replace(correction.find, correction.replaceWith));
 }
 
 /**
@@ -19,8 +36,8 @@ export interface GoBinarySpec {
  * `go install module/cmd@version` would be shorter, but it cannot build FerretDB (its release
  * build writes build/version/version.txt, which the module archive lacks, and the binary panics
  * without it) and it asks the proxy for the module's version list, which this network refuses.
- * So the module source is downloaded at its exact version, copied, completed, and built in place:
- * the same code, one way for every Go tool.
+ * So the module source is downloaded at its exact version, copied, completed (and corrected where
+ * a spec says why), and built in place: one way for every Go tool.
  */
 export async function buildGoBinary(go: string, spec: GoBinarySpec, destination: string): Promise<void> {
   const download = JSON.parse(await runCommand(go, ['mod', 'download', '-json', `${spec.module}@v${spec.version}`])) as {
@@ -37,6 +54,7 @@ export async function buildGoBinary(go: string, spec: GoBinarySpec, destination:
     for (const [file, content] of Object.entries(spec.generatedFiles ?? {})) {
       await writeFile(path.join(source, file), content);
     }
+    for (const correction of spec.sourceCorrections ?? []) await correctSource(source, correction);
     await mkdir(path.dirname(destination), { recursive: true });
     // Build next to the destination and rename: a concurrent or interrupted build never leaves a half-written binary.
     const partial = `${destination}.partial-${process.pid}`;

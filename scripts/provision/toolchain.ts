@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findOnPath, isExecutable, MissingToolError, pathExists } from './commands.js';
-import { buildGoBinary } from './go-build.js';
+import { buildGoBinary, type SourceCorrection } from './go-build.js';
 import { archiveTestServerClasses, installTestServerLibraries, writeTestServerWrapper } from './test-server.js';
 import { step, type Reporter } from './progress.js';
 
@@ -11,6 +11,18 @@ export const versions = {
   // The Java SDK's time-skipping test server; its gRPC API is the one the TypeScript SDK's TestWorkflowEnvironment speaks.
   temporalTestServer: '1.38.0',
 } as const;
+
+/**
+ * FerretDB 1.24.2's SQLite backend finds a document by `_id` with `->'$._id'` while its `_id` index
+ * is on `->"_id"`; SQLite uses an expression index only for the same expression, so every find,
+ * update and delete by `_id` scanned the whole collection. The correction makes them use the index.
+ */
+const ferretdbCorrections: SourceCorrection[] = [
+  { file: 'internal/backends/sqlite/metadata/metadata.go', find: `IDColumn = DefaultColumn + "->'$._id'"`, replaceWith: `IDColumn = DefaultColumn + "->'_id'"` },
+];
+
+/** Where the corrected FerretDB build is cached (a new correction needs a new name). */
+export const ferretdbBuild = `ferretdb-${versions.ferretdb}-sqlite-id-index`;
 
 export type StoreServer = { kind: 'ferretdb' | 'mongod'; path: string };
 
@@ -63,7 +75,7 @@ export async function provisionStoreServer(options: ToolchainOptions): Promise<S
   if (options.ferretdbBinOverride) {
     return { kind: 'ferretdb', path: await requireExecutable(options.ferretdbBinOverride, 'MOTCUA_FERRETDB_BIN') };
   }
-  const cached = path.join(options.cacheDir, `ferretdb-${versions.ferretdb}`, 'ferretdb');
+  const cached = path.join(options.cacheDir, ferretdbBuild, 'ferretdb');
   if (await isExecutable(cached)) return { kind: 'ferretdb', path: cached };
   const go = await goToolchain();
   if (go) {
@@ -75,6 +87,7 @@ export async function provisionStoreServer(options: ToolchainOptions): Promise<S
           version: versions.ferretdb,
           commandPackage: 'cmd/ferretdb',
           generatedFiles: { 'build/version/version.txt': `v${versions.ferretdb}\n` },
+          sourceCorrections: ferretdbCorrections,
         },
         cached,
       ),

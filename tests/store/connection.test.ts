@@ -41,4 +41,16 @@ describe('store connection (FerretDB, or MONGODB_URI)', () => {
     ).rejects.toMatchObject({ code: 11000 });
     expect(await Receipt.countDocuments({ dossierCode: '000.00.12.H56-260212-0002' })).toBe(1);
   });
+
+  // Projections, the API and the audit chain read and write by `_id` on every request.
+  it('finds a document by _id through the _id index, not by scanning the collection', async () => {
+    const Receipt = store.connection.model('Receipt', receiptSchema);
+    await Receipt.init();
+    const receipts = await Receipt.create([1, 2, 3].map((n) => ({ dossierCode: `000.00.12.H56-260212-001${n}`, applicant: `Người nộp ${n}`, receivedAt: new Date() })));
+    const plan = await store.connection.db!.command({ explain: { find: Receipt.collection.collectionName, filter: { _id: receipts[2]!._id } } });
+    // FerretDB reports SQLite's plan (SEARCH … USING INDEX or SCAN); MongoDB its winning stage.
+    const planner = JSON.stringify(plan.queryPlanner);
+    expect(planner).toMatch(/USING INDEX|IDHACK|IXSCAN/);
+    expect(planner).not.toMatch(/detail=SCAN|COLLSCAN/);
+  });
 });

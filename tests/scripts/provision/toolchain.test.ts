@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MissingToolError } from '../../../scripts/provision/commands.js';
 import {
+  ferretdbBuild,
   provisionStoreServer,
   provisionTemporalCli,
   provisionTestServer,
@@ -41,7 +42,7 @@ describe('provisioning', () => {
     expect(await provisionTemporalCli(options)).toBe(path.join(options.cacheDir, `temporal-${versions.temporalCli}`, 'temporal'));
     expect(await provisionStoreServer(options)).toEqual({
       kind: 'ferretdb',
-      path: path.join(options.cacheDir, `ferretdb-${versions.ferretdb}`, 'ferretdb'),
+      path: path.join(options.cacheDir, ferretdbBuild, 'ferretdb'),
     });
     expect(await provisionTestServer(options)).toMatch(/temporal-test-server$/);
     expect(lines).toEqual([]);
