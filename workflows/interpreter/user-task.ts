@@ -139,9 +139,10 @@ function recountDeadlines(runtime: DossierRuntime, node: UserTaskNode, task: Tas
  * `countedOn` is the calendar revision its deadlines were counted on.
  */
 async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, countedOn: number): Promise<void> {
-  const remembersRevision = patched(calendarRevisionRemembered);
   for (;;) {
-    if (!remembersRevision) countedOn = runtime.calendarRevision;
+    // A correction that came while a write was on its way: recounted now. Dossiers that ran before
+    // the patch overlooked it, and replay the same way (asked only then, so other runs carry no marker).
+    if (runtime.calendarRevision !== countedOn && !patched(calendarRevisionRemembered)) countedOn = runtime.calendarRevision;
     const settled = () => task.status === 'completed' || runtime.calendarRevision !== countedOn;
     const next = nextEscalation(runtime, node, task);
     if (next === undefined) await condition(settled);
