@@ -2,9 +2,7 @@ import { auditGenesisHash, auditHash, type AuditEntryContent } from '../../engin
 import type { CanonicalValue } from '../../engine/canonical/canonical-json.js';
 import { auditEntryId, type AuditActor, type AuditEventDocument } from '../../store/audit/audit-event-model.js';
 import type { ApiStore } from '../api-store.js';
-import { isDuplicateKey } from '../../store/duplicate-key.js';
-
-const maxAttempts = 20;
+import { appendToLog, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
 
 export interface AuditRequest {
   stream: string;
@@ -20,45 +18,18 @@ function defined(details: AuditRequest['details']): Record<string, CanonicalValu
   return JSON.parse(JSON.stringify(details)) as Record<string, CanonicalValue>;
 }
 
-const headId = (stream: string) => `audit-head:${stream}`;
-
-/**
- * The stream's last entry, found by `_id` alone (the one lookup every store answers from an index;
- * FerretDB scans the collection for any other filter): start at the head counter, then walk the
- * consecutive ids on, since a writer that stopped between its insert and the head's move leaves
- * the head behind. A stream written before heads existed is walked from its first entry once.
- */
-async function lastEntry(store: ApiStore, stream: string): Promise<AuditEventDocument | null> {
-  const head = await store.counters.findById(headId(stream)).lean();
-  let last = head ? await store.auditEvents.findById(auditEntryId(stream, head.value)).lean() : null;
-  for (;;) {
-    const next = await store.auditEvents.findById(auditEntryId(stream, (last?.sequence ?? 0) + 1)).lean();
-    if (!next) return last;
-    last = next;
-  }
-}
-
-/** Moves the head counter up to `sequence` (never down); two first writers may race to create it. */
-async function moveHead(store: ApiStore, stream: string, sequence: number): Promise<void> {
-  const move = () => store.counters.updateOne({ _id: headId(stream) }, { $max: { value: sequence } }, { upsert: true });
-  try {
-    await move();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    await move();
-  }
+/** A stream as a consecutive log: its entries' ids are `<stream>#<sequence>`, its head a counter. */
+function streamLog(store: ApiStore, stream: string): ConsecutiveLog<AuditEventDocument> {
+  return { entries: store.auditEvents, counters: store.counters, headId: `audit-head:${stream}`, entryId: (sequence) => auditEntryId(stream, sequence) };
 }
 
 /**
- * Appends an entry to a hash-chained audit stream without transactions: find the stream's last
- * entry, insert the next one under the deterministic id `<stream>#<sequence>`, and when another
- * writer took that sequence first (duplicate key), look again and retry.
+ * Appends an entry to a hash-chained audit stream without transactions: the next sequence of the
+ * stream's consecutive log, chained to the entry before it.
  */
-export async function appendAudit(store: ApiStore, request: AuditRequest): Promise<AuditEventDocument> {
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const last = await lastEntry(store, request.stream);
-    const sequence = (last?.sequence ?? 0) + 1;
-    const previousHash = last?.hash ?? auditGenesisHash;
+export function appendAudit(store: ApiStore, request: AuditRequest): Promise<AuditEventDocument> {
+  return appendToLog(streamLog(store, request.stream), (sequence, previous) => {
+    const previousHash = previous?.hash ?? auditGenesisHash;
     const at = new Date();
     const content: AuditEntryContent = {
       stream: request.stream,
@@ -69,7 +40,7 @@ export async function appendAudit(store: ApiStore, request: AuditRequest): Promi
       target: request.target,
       details: defined(request.details),
     };
-    const entry: AuditEventDocument = {
+    return {
       _id: auditEntryId(request.stream, sequence),
       stream: request.stream,
       sequence,
@@ -81,16 +52,7 @@ export async function appendAudit(store: ApiStore, request: AuditRequest): Promi
       previousHash,
       hash: auditHash(previousHash, content),
     };
-    try {
-      await store.auditEvents.create(entry);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      continue;
-    }
-    await moveHead(store, request.stream, sequence);
-    return entry;
-  }
-  throw new Error(`audit stream ${request.stream}: could not append after ${maxAttempts} attempts`);
+  });
 }
 
 /** A stored entry as it was hashed (instants as ISO text), for checking the chain. */

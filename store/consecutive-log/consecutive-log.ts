@@ -1,0 +1,91 @@
+import type { Model } from 'mongoose';
+import type { CounterDocument } from '../counters/counter-model.js';
+import { isDuplicateKey } from '../duplicate-key.js';
+
+/**
+ * An append-only log whose entries have consecutive positions 1, 2, 3… encoded in their `_id`, so
+ * every read and write goes by `_id` alone — the one lookup every store answers from an index
+ * (FerretDB's SQLite backend scans the collection for any other filter). A position is taken by
+ * inserting its `_id`, so two writers cannot take the same one and the log has no holes.
+ */
+export interface ConsecutiveLog<T extends { _id: string }> {
+  entries: Model<T>;
+  counters: Model<CounterDocument>;
+  /** The counter that remembers (at least nearly) the last position. */
+  headId: string;
+  entryId(position: number): string;
+}
+
+export interface LogEnd<T> {
+  position: number;
+  /** The entry at `position`; null for an empty log. */
+  entry: T | null;
+}
+
+// Read through the driver: these lookups run before every worklist page, and mongoose's query layer
+// would add nothing to a lookup by `_id`.
+async function entryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<T | null> {
+  return position < 1 ? null : ((await log.entries.collection.findOne({ _id: log.entryId(position) } as never)) as T | null);
+}
+
+/** Walks the consecutive entries on from a known position to the last one. */
+async function walkToEnd<T extends { _id: string }>(log: ConsecutiveLog<T>, from: LogEnd<T>): Promise<LogEnd<T>> {
+  let end = from;
+  for (;;) {
+    const next = await entryAt(log, end.position + 1);
+    if (!next) return end;
+    end = { position: end.position + 1, entry: next };
+  }
+}
+
+/** The last position recorded by the head counter (0 for a new log); the log may already be further on. */
+export async function logHead<T extends { _id: string }>(log: ConsecutiveLog<T>): Promise<number> {
+  return ((await log.counters.collection.findOne({ _id: log.headId } as never)) as CounterDocument | null)?.value ?? 0;
+}
+
+/**
+ * The log's last entry: the head counter, then the consecutive ids on, since a writer that stopped
+ * between its insert and moving the head leaves the head behind. A head pointing at a pruned
+ * entry still gives the right position.
+ */
+export async function logEnd<T extends { _id: string }>(log: ConsecutiveLog<T>): Promise<LogEnd<T>> {
+  const position = await logHead(log);
+  return walkToEnd(log, { position, entry: await entryAt(log, position) });
+}
+
+/** The entry at `position`, or null when it is not written yet (or was pruned). */
+export function logEntryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<T | null> {
+  return entryAt(log, position);
+}
+
+/** Moves the head up to `position` (never down); two first writers may race to create it. */
+async function moveHead<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<void> {
+  const move = () => log.counters.updateOne({ _id: log.headId }, { $max: { value: position } }, { upsert: true });
+  try {
+    await move();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await move();
+  }
+}
+
+/**
+ * Appends the entry `build` makes for the next position (it sees the entry before, e.g. to chain a
+ * hash). When another writer takes that position first, the entry is built again for the one after.
+ */
+export async function appendToLog<T extends { _id: string }>(log: ConsecutiveLog<T>, build: (position: number, previous: T | null) => T, maxAttempts = 50): Promise<T> {
+  let end = await logEnd(log);
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const entry = build(end.position + 1, end.entry);
+    try {
+      await log.entries.create(entry);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      end = await walkToEnd(log, end);
+      continue;
+    }
+    await moveHead(log, end.position + 1);
+    return entry;
+  }
+  throw new Error(`log ${log.headId}: could not append after ${maxAttempts} attempts`);
+}
