@@ -1,13 +1,12 @@
 import type { Connection } from 'mongoose';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
-import { counterModel } from '../store/counters/counter-model.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
 import { userModel } from '../store/identity/user-model.js';
 import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
 import { createStore } from '../store/store.js';
 
-/** The store as the API sees it: the workflow's collections plus identity, organisation, counters, calendars and attachments. */
+/** The store as the API sees it: the workflow's collections plus identity, organisation, calendars and attachments. */
 export function createApiStore(connection: Connection) {
   const store = createStore(connection);
   const models = {
@@ -16,7 +15,6 @@ export function createApiStore(connection: Connection) {
     agencies: agencyModel(connection),
     units: unitModel(connection),
     positions: positionModel(connection),
-    counters: counterModel(connection),
     calendarVersions: calendarVersionModel(connection),
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),

@@ -6,6 +6,7 @@ import type { AttachmentStorage } from './attachments/attachment-storage.js';
 import type { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import type { TokenService } from './auth/tokens.js';
 import type { EventHub } from './monitoring/event-hub.js';
+import type { LiveWorklist } from './tasks/live-worklist.js';
 import type { ApiSettings } from './settings.js';
 
 /** Where dossiers run. */
@@ -29,4 +30,6 @@ export interface ApiContext {
   settings: ApiSettings;
   logger: Logger;
   events: EventHub;
+  /** The open tasks in memory, following the store's task-change announcements. */
+  worklist: LiveWorklist;
 }

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
       ],
       designerDir: designerDist,
     });
+    // Loaded now rather than at the first officer's page.
+    api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
     const server = await listen(app, environment.appPort, environment.host);
     shutdownSteps.push(async () => {
       api.events.close();

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit/audit-event-model.js';
+import { counterModel } from './counters/counter-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
 import { notificationModel } from './notifications/notification-model.js';
 import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal-sync-models.js';
@@ -8,6 +9,7 @@ import { devMailModel } from './dev-mailbox/dev-mail-model.js';
 import { paymentModel } from './payments/payment-model.js';
 import { outboxClaimModel } from './outbox-claims/outbox-claim-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
+import { taskChangeModel } from './tasks/task-change-model.js';
 import { taskModel } from './tasks/task-model.js';
 
 /** MotCua's collections on one connection. */
@@ -18,6 +20,8 @@ export function createStore(connection: Connection) {
     plans: planModel(connection),
     dossiers: dossierModel(connection),
     tasks: taskModel(connection),
+    taskChanges: taskChangeModel(connection),
+    counters: counterModel(connection),
     auditEvents: auditEventModel(connection),
     notifications: notificationModel(connection),
     portalStatuses: portalStatusModel(connection),

@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.js';
 import { guardedWrite } from '../../store/projection/guarded-write.js';
 import type { ProjectionWrite } from './projection-write.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { announceTaskChanges } from '../../store/tasks/task-change-model.js';
 
 function toDate(instant: number | undefined): Date | undefined {
   return instant === undefined ? undefined : new Date(instant);
@@ -57,16 +58,21 @@ export function createProjectionActivities(store: Store) {
           })),
         ),
       ]);
+      // Announced after the writes, so a worklist following the announcements finds them there; even
+      // when they were stale, since a retry whose first attempt stopped before announcing finds them so.
       // Notifications last: whoever delivers one finds the dossier and its tasks already written.
-      await insertOnce(
-        store.notifications,
-        write.notifications.map(({ id, at, ...notification }) => ({
-          ...notification,
-          _id: id,
-          dossierId: write.dossierId,
-          at: new Date(at),
-        })),
-      );
+      await Promise.all([
+        write.tasks.length > 0 && announceTaskChanges(store, { dossierId: write.dossierId, taskIds: write.tasks.map((task) => task.taskId) }),
+        insertOnce(
+          store.notifications,
+          write.notifications.map(({ id, at, ...notification }) => ({
+            ...notification,
+            _id: id,
+            dossierId: write.dossierId,
+            at: new Date(at),
+          })),
+        ),
+      ]);
     },
   };
 }

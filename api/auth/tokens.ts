@@ -22,8 +22,14 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
+/** How many verified access tokens are remembered before the memory starts again. */
+const verifiedTokenMemory = 10_000;
+
 /** MotCua's own sessions: short-lived access tokens carrying the principal, and refresh tokens. */
 export class TokenService implements AccessTokenVerifier {
+  /** Tokens already verified, until they expire: an officer's every request carries the same one. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   constructor(private readonly settings: TokenSettings) {
     if (settings.secret.byteLength < 32) throw new Error('the token secret must be at least 32 bytes');
   }
@@ -57,9 +63,14 @@ export class TokenService implements AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.principal;
     const { payload } = await jwtVerify(token, this.settings.secret, { issuer: this.settings.issuer, algorithms: ['HS256'] });
-    const { sub, typ: _typ, ...principal } = accessClaims.parse(payload);
-    return { id: sub, ...principal };
+    const { sub, typ: _typ, ...claims } = accessClaims.parse(payload);
+    const principal = { id: sub, ...claims };
+    if (this.verified.size >= verifiedTokenMemory) this.verified.clear();
+    this.verified.set(token, { principal, expiresAt: payload.exp! * 1000 });
+    return principal;
   }
 
   /** The refresh token's user and id; throws when it is forged, expired or not a refresh token. */

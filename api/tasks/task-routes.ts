@@ -9,7 +9,8 @@ import { Problem, problemResponses, problemSchema } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { encodeCursor, page } from '../http/schemas.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
-import { worklistFilter, worklistQuerySchema } from './worklist-query.js';
+import type { PinnedCalendar } from './live-worklist.js';
+import { worklistCursor, worklistQuerySchema, worklistSelection, type WorklistTask } from './worklist-query.js';
 
 const taskIdParams = z.object({ taskId: z.string().min(1).max(400) });
 const choice = z.object({ value: z.string(), label: z.string() });
@@ -56,7 +57,7 @@ function iso(date: Date | undefined): string | null {
   return date?.toISOString() ?? null;
 }
 
-export function taskOf(task: TaskDocument) {
+export function taskOf(task: WorklistTask) {
   return {
     taskId: task._id,
     dossierId: task.dossierId,
@@ -85,9 +86,22 @@ function inReach(task: TaskDocument, principal: Principal): boolean {
 
 const worklistRoles = ['officer', 'supervisor'] as const;
 
+/**
+ * A listed task as the worklist answers it, made once per version of the task (the worklist replaces
+ * a task's object when it changes): pages are asked for far more often than tasks change.
+ */
+function listedItemOf(memory: WeakMap<WorklistTask, { calendar: PinnedCalendar | null; item: object }>, task: WorklistTask, calendar: PinnedCalendar | null): object {
+  const known = memory.get(task);
+  if (known?.calendar === calendar) return known.item;
+  const item = { ...taskOf(task), calendar };
+  memory.set(task, { calendar, item });
+  return item;
+}
+
 /** The worklist: listing, task detail, and the actions that go to the dossier workflow as Updates. */
 export function taskRoutes(context: ApiContext): RouteDefinition[] {
   const { store, temporal } = context;
+  const listedItems = new WeakMap<WorklistTask, { calendar: PinnedCalendar | null; item: object }>();
 
   async function reachableTask(taskId: string, principal: Principal): Promise<TaskDocument> {
     const task = await store.tasks.findById(taskId).lean();
@@ -149,17 +163,11 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
       query: worklistQuerySchema,
       responses: { 200: { description: 'a page of tasks', schema: page(worklistItemSchema) }, ...problemResponses(400, 401, 403) },
       async handler({ query, principal }) {
-        const tasks = await store.tasks
-          .find(worklistFilter(principal, query, Date.now()), { form: 0, outcomes: 0, data: 0 })
-          .sort({ dueAt: 1, _id: 1 })
-          .limit(query.limit + 1)
-          .lean();
-        const items = tasks.slice(0, query.limit);
+        const found = await context.worklist.select(worklistSelection(principal, query, Date.now()), query.limit + 1);
+        const items = found.slice(0, query.limit);
         const last = items.at(-1);
-        const nextCursor = tasks.length > query.limit && last ? encodeCursor({ dueAt: iso(last.dueAt), id: last._id }) : null;
-        const dossiers = await store.dossiers.find({ _id: { $in: [...new Set(items.map((task) => task.dossierId))] } }, { calendarId: 1, calendarHash: 1 }).lean();
-        const calendars = new Map(dossiers.map((dossier) => [dossier._id, dossier.calendarId ? { id: dossier.calendarId, hash: dossier.calendarHash } : null]));
-        return { status: 200, body: { items: items.map((task) => ({ ...taskOf(task), calendar: calendars.get(task.dossierId) ?? null })), nextCursor } };
+        const nextCursor = found.length > query.limit && last ? encodeCursor(worklistCursor(last.task)) : null;
+        return { status: 200, body: { items: items.map(({ task, calendar }) => listedItemOf(listedItems, task, calendar)), nextCursor } };
       },
     }),
     defineRoute({

@@ -13,6 +13,7 @@ import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
+import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../calendar/calendar-files.js';
@@ -49,6 +50,7 @@ export async function createApiContext(options: {
   const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, refreshTtlSeconds: 7 * 24 * 3600 });
   const attachments =
     process.env.MOTCUA_ATTACHMENTS === 'disk' ? diskStorage(path.join(options.dataDir, 'attachments')) : gridFsStorage(options.connection.db!);
+  const logger = pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info' });
   const corsOrigins = (process.env.MOTCUA_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   return {
     store,
@@ -58,7 +60,8 @@ export async function createApiContext(options: {
     attachments,
     loadCalendar: async (id) => (await loadCalendar(id)).data,
     settings: { ...defaultApiSettings, corsOrigins, dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
-    logger: pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info' }),
+    logger,
     events: new EventHub(),
+    worklist: new LiveWorklist(store, logger),
   };
 }

@@ -85,7 +85,8 @@ const taskSchema = new Schema<TaskDocument>(
   },
   { versionKey: false },
 );
-// The worklist's queries: a unit's queue by role, an officer's own tasks, a dossier's steps, overdue work.
+// Loading the open work into the worklist; a unit's, an officer's and a dossier's steps; overdue work.
+taskSchema.index({ status: 1 });
 taskSchema.index({ candidateUnit: 1, candidateRole: 1, status: 1, dueAt: 1 });
 taskSchema.index({ assignee: 1, status: 1, dueAt: 1 });
 taskSchema.index({ dossierId: 1, createdAt: 1 });

@@ -8,6 +8,7 @@ import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
+import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings, type ApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
@@ -47,6 +48,7 @@ export class ApiHarness {
     const store = createApiStore(connection);
     await store.ensureIndexes();
     await seedDemo(store);
+    const logger = pino({ level: process.env.MOTCUA_TEST_LOG ?? 'silent' });
     const tokens = new TokenService({ secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'), issuer: 'motcua', accessTtlSeconds: 900, refreshTtlSeconds: 3600 });
     const context: ApiContext = {
       store,
@@ -56,8 +58,9 @@ export class ApiHarness {
       attachments: options.attachments ?? gridFsStorage(connection.db!),
       loadCalendar: async (id) => (await loadCalendar(id)).data,
       settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 1000 }, intake: { windowMs: 60_000, limit: 1000 } }, ...options.settings },
-      logger: pino({ level: process.env.MOTCUA_TEST_LOG ?? 'silent' }),
+      logger,
       events: new EventHub(),
+      worklist: new LiveWorklist(store, logger),
     };
     const server = await listen(createApp({ probes: [], api: context }), 0, '127.0.0.1');
     return new ApiHarness(dossiers, store, context, server);

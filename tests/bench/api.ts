@@ -20,6 +20,7 @@ import { hashPassword } from '../../api/auth/passwords.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import { listen } from '../../api/http-server.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
+import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { createApiStore } from '../../api/api-store.js';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
     const workerRun = worker.run();
     const tokens = new TokenService({ secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'), issuer: 'motcua', accessTtlSeconds: 3600, refreshTtlSeconds: 3600 });
     const events = new EventHub();
+    const logger = pino({ level: 'warn' });
+    const worklist = new LiveWorklist(store, logger);
     const app = createApp({
       probes: [],
       api: {
@@ -81,8 +84,9 @@ async function main(): Promise<void> {
         attachments: gridFsStorage(connection.db!),
         loadCalendar: async (id) => (await loadCalendar(id)).data,
         settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 10_000 }, intake: { windowMs: 60_000, limit: 100_000 } } },
-        logger: pino({ level: 'warn' }),
+        logger,
         events,
+        worklist,
       },
     });
     const server = await listen(app, 0, '127.0.0.1');
@@ -110,17 +114,25 @@ async function main(): Promise<void> {
     }
     console.log(`Seeded ${openTasks.toLocaleString('en')} open and ${closedTasks.toLocaleString('en')} closed tasks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const officerTokens = await Promise.all(Array.from({ length: officers }, (_, i) => login(`kv-${i}`)));
-    let client = 0;
+    const loadStart = performance.now();
+    await worklist.refresh();
+    console.log(`Worklist loaded into memory in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+
+    // The officers' requests come from a thread of their own, as from other machines, not from the API's.
+    process.env.MOTCUA_BENCH_TOKENS = JSON.stringify(await Promise.all(Array.from({ length: officers }, (_, i) => login(`kv-${i}`))));
     const listing = await autocannon({
       url: `${server.url}/api/tasks?view=unit&limit=50`,
       connections: officers,
       duration: seconds,
       timeout: Math.max(30, seconds),
-      setupClient: (c: { setHeaders(headers: Record<string, string>): void }) => c.setHeaders({ Authorization: `Bearer ${officerTokens[client++ % officers]}` }),
+      workers: 1,
+      // In workers mode autocannon takes the module's path (its types know only the function).
+      setupClient: fileURLToPath(new URL('./support/officer-client.cjs', import.meta.url)) as never,
     });
     console.log(`\nWorklist listing (GET /api/tasks?view=unit, 20 officers, ${seconds} s): ${listing.requests.total} requests, ${listing.non2xx} non-2xx, ${listing.errors} errors, ${listing.timeouts} timeouts`);
-    console.log(`  p50 ${ms(listing.latency.p50)}  p95 ${ms((listing.latency as unknown as Record<string, number>).p97_5 ?? NaN)} (p97.5; autocannon has no p95)  p99 ${ms(listing.latency.p99)}  throughput ${listing.requests.average.toFixed(1)} req/s   target p95 ≤ 50 ms`);
+    const latency = listing.latency as unknown as Record<string, number>;
+    // autocannon's histogram has no p95; it lies between its p90 and p97.5.
+    console.log(`  p50 ${ms(latency.p50!)}  p95 between p90 ${ms(latency.p90!)} and p97.5 ${ms(latency.p97_5!)}  p99 ${ms(latency.p99!)}  throughput ${listing.requests.average.toFixed(1)} req/s   target p95 ≤ 50 ms`);
 
     // ── Completion through the Update: dossiers received in person, 20 one-stop officers ─────────
     const xml = await readFile(new URL('../../engine/samples/household-business-registration.bpmn', import.meta.url), 'utf8');

@@ -1,0 +1,48 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { CounterDocument } from '../counters/counter-model.js';
+import { appendToLog, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
+
+/**
+ * One write of a dossier's tasks, announced in order so that a worklist held in memory can follow
+ * the store without querying it: readers fetch the named tasks by `_id` and take what they find.
+ */
+export interface TaskChangeDocument {
+  /** `task-changes#<position, zero-padded>`. */
+  _id: string;
+  position: number;
+  dossierId: string;
+  taskIds: string[];
+  at: Date;
+}
+
+const taskChangeSchema = new Schema<TaskChangeDocument>(
+  {
+    _id: { type: String, required: true },
+    position: { type: Number, required: true },
+    dossierId: { type: String, required: true },
+    taskIds: { type: [String], default: [] },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export function taskChangeModel(connection: Connection): Model<TaskChangeDocument> {
+  return connection.models.TaskChange ?? connection.model<TaskChangeDocument>('TaskChange', taskChangeSchema, 'taskChanges');
+}
+
+/** How many announcements are kept; a reader further behind than this rebuilds from the tasks. */
+export const taskChangeRetention = 100_000;
+
+export function taskChangeFeed(store: { taskChanges: Model<TaskChangeDocument>; counters: Model<CounterDocument> }): ConsecutiveLog<TaskChangeDocument> {
+  return { entries: store.taskChanges, counters: store.counters, headId: 'task-changes-head', entryId: (position) => `task-changes#${String(position).padStart(12, '0')}` };
+}
+
+/**
+ * Announces that a dossier's tasks (or the dossier itself, when `taskIds` is empty) were written,
+ * and drops the announcement that fell out of the retention window (no TTL index on FerretDB).
+ */
+export async function announceTaskChanges(store: Parameters<typeof taskChangeFeed>[0], change: { dossierId: string; taskIds: string[] }, retention = taskChangeRetention): Promise<void> {
+  const feed = taskChangeFeed(store);
+  const entry = await appendToLog(feed, (position) => ({ _id: feed.entryId(position), position, ...change, at: new Date() }));
+  if (entry.position > retention) await store.taskChanges.deleteOne({ _id: feed.entryId(entry.position - retention) });
+}
