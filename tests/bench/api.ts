@@ -1,7 +1,7 @@
 /**
- * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20]`: the worklist
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20]`: the worklist
  * listing with `open` open and `closed` closed tasks in the store, and task completion through the
- * Update, each at 20 concurrent officers on loopback. Prints p50/p95/p99 and throughput beside the
+ * Update, each at 20 concurrent officers (or `officers`) on loopback. Prints p50/p95/p99 and throughput beside the
  * targets (worklist p95 ≤ 50 ms, completion p99 ≤ 150 ms), with the machine and the store.
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
  */
@@ -33,7 +33,7 @@ const openTasks = argument('open', 100_000);
 const closedTasks = argument('closed', 1_000_000);
 const dossierCount = argument('dossiers', 400);
 const seconds = argument('seconds', 20);
-const officers = 20;
+const officers = argument('officers', 20);
 const units = 10;
 
 function percentile(sorted: number[], share: number): number {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       // In workers mode autocannon takes the module's path (its types know only the function).
       setupClient: fileURLToPath(new URL('./support/officer-client.cjs', import.meta.url)) as never,
     });
-    console.log(`\nWorklist listing (GET /api/tasks?view=unit, 20 officers, ${seconds} s): ${listing.requests.total} requests, ${listing.non2xx} non-2xx, ${listing.errors} errors, ${listing.timeouts} timeouts`);
+    console.log(`\nWorklist listing (GET /api/tasks?view=unit, ${officers} officers, ${seconds} s): ${listing.requests.total} requests, ${listing.non2xx} non-2xx, ${listing.errors} errors, ${listing.timeouts} timeouts`);
     const latency = listing.latency as unknown as Record<string, number>;
     // autocannon's histogram has no p95; it lies between its p90 and p97.5.
     console.log(`  p50 ${ms(latency.p50!)}  p95 between p90 ${ms(latency.p90!)} and p97.5 ${ms(latency.p97_5!)}  p99 ${ms(latency.p99!)}  throughput ${listing.requests.average.toFixed(1)} req/s   target p95 ≤ 50 ms`);
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     );
     const elapsed = (performance.now() - completionStart) / 1000;
     latencies.sort((a, b) => a - b);
-    console.log(`\nCompletion (POST /api/tasks/:id/complete → completeTask Update, 20 officers): ${latencies.length} completions of ${dossierCount} dossiers, ${failures} failed`);
+    console.log(`\nCompletion (POST /api/tasks/:id/complete → completeTask Update, ${officers} officers): ${latencies.length} completions of ${dossierCount} dossiers, ${failures} failed`);
     console.log(`  p50 ${ms(percentile(latencies, 0.5))}  p95 ${ms(percentile(latencies, 0.95))}  p99 ${ms(percentile(latencies, 0.99))}  throughput ${(latencies.length / elapsed).toFixed(1)} completions/s   target p99 ≤ 150 ms`);
 
     events.close();
