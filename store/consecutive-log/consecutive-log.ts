@@ -22,9 +22,11 @@ export interface LogEnd<T> {
   entry: T | null;
 }
 
-// Read through the driver: these lookups run before every worklist page, and mongoose's query layer
-// would add nothing to a lookup by `_id`.
-async function entryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<T | null> {
+/**
+ * The entry at `position`, or null when it is not written yet (or was pruned). Read through the
+ * driver: these lookups run before every worklist page, and mongoose would add nothing to them.
+ */
+export async function logEntryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<T | null> {
   return position < 1 ? null : ((await log.entries.collection.findOne({ _id: log.entryId(position) } as never)) as T | null);
 }
 
@@ -32,7 +34,7 @@ async function entryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, positi
 async function walkToEnd<T extends { _id: string }>(log: ConsecutiveLog<T>, from: LogEnd<T>): Promise<LogEnd<T>> {
   let end = from;
   for (;;) {
-    const next = await entryAt(log, end.position + 1);
+    const next = await logEntryAt(log, end.position + 1);
     if (!next) return end;
     end = { position: end.position + 1, entry: next };
   }
@@ -50,15 +52,13 @@ export async function logHead<T extends { _id: string }>(log: ConsecutiveLog<T>)
  */
 export async function logEnd<T extends { _id: string }>(log: ConsecutiveLog<T>): Promise<LogEnd<T>> {
   const position = await logHead(log);
-  return walkToEnd(log, { position, entry: await entryAt(log, position) });
+  return walkToEnd(log, { position, entry: await logEntryAt(log, position) });
 }
 
-/** The entry at `position`, or null when it is not written yet (or was pruned). */
-export function logEntryAt<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<T | null> {
-  return entryAt(log, position);
-}
-
-/** Moves the head up to `position` (never down); two first writers may race to create it. */
+/**
+ * Moves the head up to `position`; two first writers may race to create it. Only a hint: FerretDB's
+ * `$max` is not atomic, so concurrent writers may leave it behind, and readers walk on from it.
+ */
 async function moveHead<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<void> {
   const move = () => log.counters.updateOne({ _id: log.headId }, { $max: { value: position } }, { upsert: true });
   try {
