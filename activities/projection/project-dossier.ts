@@ -4,7 +4,7 @@ import type { Store } from '../../store/store.js';
 import { guardedWrite } from '../../store/projection/guarded-write.js';
 import type { ProjectionWrite } from './projection-write.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
-import { announceTaskChanges } from '../../store/tasks/task-change-model.js';
+import { taskChangeAnnouncer } from '../../store/tasks/task-change-model.js';
 
 function toDate(instant: number | undefined): Date | undefined {
   return instant === undefined ? undefined : new Date(instant);
@@ -25,6 +25,7 @@ async function insertOnce<T>(model: Model<T>, documents: T[]): Promise<void> {
 
 /** The activity that keeps the store in step with a dossier's workflow: safe to run twice, or late. */
 export function createProjectionActivities(store: Store) {
+  const announceTaskChanges = taskChangeAnnouncer(store);
   return {
     async projectDossier(write: ProjectionWrite): Promise<void> {
       const { dossier } = write;
@@ -62,7 +63,7 @@ export function createProjectionActivities(store: Store) {
       // when they were stale, since a retry whose first attempt stopped before announcing finds them so.
       // Notifications last: whoever delivers one finds the dossier and its tasks already written.
       await Promise.all([
-        write.tasks.length > 0 && announceTaskChanges(store, { dossierId: write.dossierId, taskIds: write.tasks.map((task) => task.taskId) }),
+        write.tasks.length > 0 && announceTaskChanges({ dossierId: write.dossierId, taskIds: write.tasks.map((task) => task.taskId) }),
         insertOnce(
           store.notifications,
           write.notifications.map(({ id, at, ...notification }) => ({

@@ -69,23 +69,51 @@ async function moveHead<T extends { _id: string }>(log: ConsecutiveLog<T>, posit
   }
 }
 
+type Build<T> = (position: number, previous: T | null) => T;
+
 /**
- * Appends the entry `build` makes for the next position (it sees the entry before, e.g. to chain a
- * hash). When another writer takes that position first, the entry is built again for the one after.
+ * Inserts the entry `build` makes for the position after `end` (it sees the entry before, e.g. to
+ * chain a hash). When another writer took that position first, walks on and builds it again.
  */
-export async function appendToLog<T extends { _id: string }>(log: ConsecutiveLog<T>, build: (position: number, previous: T | null) => T, maxAttempts = 50): Promise<T> {
-  let end = await logEnd(log);
+async function insertNext<T extends { _id: string }>(log: ConsecutiveLog<T>, build: Build<T>, end: LogEnd<T>, maxAttempts = 50): Promise<LogEnd<T>> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const entry = build(end.position + 1, end.entry);
     try {
       await log.entries.create(entry);
+      return { position: end.position + 1, entry };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       end = await walkToEnd(log, end);
-      continue;
     }
-    await moveHead(log, end.position + 1);
-    return entry;
   }
   throw new Error(`log ${log.headId}: could not append after ${maxAttempts} attempts`);
+}
+
+/** Appends the entry `build` makes for the next position, after looking for the log's end. */
+export async function appendToLog<T extends { _id: string }>(log: ConsecutiveLog<T>, build: Build<T>): Promise<T> {
+  const appended = await insertNext(log, build, await logEnd(log));
+  await moveHead(log, appended.position);
+  return appended.entry!;
+}
+
+/**
+ * Appends to a busy log from one process: it remembers where the log ended and lets one insert at a
+ * time through, so an append is one insert (and the head's move) instead of a look for the end and
+ * a race with the process's other appends. Another process's entries show as taken positions and
+ * are walked past.
+ */
+export class LogWriter<T extends { _id: string }> {
+  private end: Promise<LogEnd<T>> | undefined;
+
+  constructor(private readonly log: ConsecutiveLog<T>) {}
+
+  async append(build: Build<T>): Promise<LogEnd<T>> {
+    const end = (this.end ?? logEnd(this.log)).catch(() => logEnd(this.log));
+    const appended = end.then((known) => insertNext(this.log, build, known));
+    // The next append starts from this one's position, or looks for the end again if it failed.
+    this.end = appended.catch(() => logEnd(this.log));
+    const { position, entry } = await appended;
+    await moveHead(this.log, position);
+    return { position, entry };
+  }
 }

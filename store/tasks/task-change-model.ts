@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CounterDocument } from '../counters/counter-model.js';
-import { appendToLog, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
+import { LogWriter, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
 
 /**
  * One write of a dossier's tasks, announced in order so that a worklist held in memory can follow
@@ -38,11 +38,14 @@ export function taskChangeFeed(store: { taskChanges: Model<TaskChangeDocument>; 
 }
 
 /**
- * Announces that a dossier's tasks (or the dossier itself, when `taskIds` is empty) were written,
- * and drops the announcement that fell out of the retention window (no TTL index on FerretDB).
+ * What announces, from one process, that a dossier's tasks were written; it drops the announcement
+ * that fell out of the retention window (no TTL index on FerretDB).
  */
-export async function announceTaskChanges(store: Parameters<typeof taskChangeFeed>[0], change: { dossierId: string; taskIds: string[] }, retention = taskChangeRetention): Promise<void> {
+export function taskChangeAnnouncer(store: Parameters<typeof taskChangeFeed>[0], retention = taskChangeRetention) {
   const feed = taskChangeFeed(store);
-  const entry = await appendToLog(feed, (position) => ({ _id: feed.entryId(position), position, ...change, at: new Date() }));
-  if (entry.position > retention) await store.taskChanges.deleteOne({ _id: feed.entryId(entry.position - retention) });
+  const writer = new LogWriter(feed);
+  return async (change: { dossierId: string; taskIds: string[] }): Promise<void> => {
+    const { position } = await writer.append((next) => ({ _id: feed.entryId(next), position: next, ...change, at: new Date() }));
+    if (position > retention) await store.taskChanges.deleteOne({ _id: feed.entryId(position - retention) });
+  };
 }

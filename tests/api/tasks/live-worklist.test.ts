@@ -6,7 +6,7 @@ import type { Principal } from '../../../api/auth/principal.js';
 import { LiveWorklist } from '../../../api/tasks/live-worklist.js';
 import { worklistQuerySchema, worklistSelection } from '../../../api/tasks/worklist-query.js';
 import { createStore, type Store } from '../../../store/store.js';
-import { announceTaskChanges, taskChangeFeed } from '../../../store/tasks/task-change-model.js';
+import { taskChangeAnnouncer, taskChangeFeed } from '../../../store/tasks/task-change-model.js';
 import { logEnd } from '../../../store/consecutive-log/consecutive-log.js';
 import { connectTestStore } from '../../support/store.js';
 
@@ -102,7 +102,8 @@ describe('the worklist held in memory', () => {
     // Written without announcing, as the bench seeds: only a load finds it.
     await store.tasks.collection.insertOne({ ...step('G'), _id: 'G/Task_ThamDinh/1', dossierId: 'G', procedureCode: 'ho-kinh-doanh', createdAt: new Date(), dueAt: new Date(Date.now() + 3_600_000), sequence: 1 } as never);
     const { position } = await logEnd(taskChangeFeed(store));
-    for (let n = 0; n < 4; n++) await announceTaskChanges(store, { dossierId: 'nothing', taskIds: [] }, 2);
+    const announce = taskChangeAnnouncer(store, 2);
+    for (let n = 0; n < 4; n++) await announce({ dossierId: 'nothing', taskIds: [] });
     expect(await store.taskChanges.findById(taskChangeFeed(store).entryId(position + 1)).lean()).toBeNull();
     // The head is checked at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
