@@ -27,6 +27,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       '--db-filename', options.dbFile,
       '--log-level', options.logLevel,
       '--log-format', 'json',
+      // The server hands a workflow task's new activity straight back to the worker that completed
+      // it, saving an activity poll per projection write (on by default only from server 1.32).
+      '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
     ],
     logFile: options.logFile,
     readyWhenListening: { host: options.ip, port: options.port },
