@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { logEnd, logEntryAt, logHead } from '../../store/consecutive-log/consecutive-log.js';
+import { logEnd, logEntryAt, logHead, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
 import type { Store } from '../../store/store.js';
 import { taskChangeFeed, type TaskChangeDocument } from '../../store/tasks/task-change-model.js';
 import { activeTaskStatuses, type WorklistSelection, type WorklistTask } from './worklist-query.js';
@@ -33,11 +33,14 @@ export class LiveWorklist {
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private headCheckedAt = 0;
+  private readonly feed: ConsecutiveLog<TaskChangeDocument>;
 
   constructor(
     private readonly store: Pick<Store, 'tasks' | 'taskChanges' | 'counters' | 'dossiers'>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.feed = taskChangeFeed(store);
+  }
 
   /** Up to `count` tasks of a selection, as the store holds them now, with their dossiers' calendars. */
   async select(selection: WorklistSelection, count: number): Promise<Array<{ task: WorklistTask; calendar: PinnedCalendar | null }>> {
@@ -66,9 +69,8 @@ export class LiveWorklist {
 
   private async load(): Promise<void> {
     const started = Date.now();
-    const feed = taskChangeFeed(this.store);
     // The position first: whatever changes during the load is announced after it and applied next.
-    const { position } = await logEnd(feed);
+    const { position } = await logEnd(this.feed);
     const index = new WorklistIndex();
     const open = this.store.tasks.find({ status: { $in: activeTaskStatuses } }, listed).lean<WorklistTask[]>().cursor({ batchSize: 2_000 });
     for await (const task of open) index.put(task as WorklistTask);
@@ -95,17 +97,16 @@ export class LiveWorklist {
 
   /** The consecutive announcements after `position` (a window of them), or 'pruned' if the next one is gone. */
   private async announcementsAfter(position: number): Promise<TaskChangeDocument[] | 'pruned'> {
-    const feed = taskChangeFeed(this.store);
-    const first = await logEntryAt(feed, position + 1);
+    const first = await logEntryAt(this.feed, position + 1);
     if (!first) {
       // Missing though the head has passed it: taken away (unless written just after the first look).
       // Only a reader idle for long can be that far behind, so the head is read at most once a second.
       if (Date.now() - this.headCheckedAt < headCheckMs) return [];
       this.headCheckedAt = Date.now();
-      if ((await logHead(feed)) <= position || (await logEntryAt(feed, position + 1))) return [];
+      if ((await logHead(this.feed)) <= position || (await logEntryAt(this.feed, position + 1))) return [];
       return 'pruned';
     }
-    const window = await Promise.all(Array.from({ length: readAhead }, (_, offset) => logEntryAt(feed, position + 2 + offset)));
+    const window = await Promise.all(Array.from({ length: readAhead }, (_, offset) => logEntryAt(this.feed, position + 2 + offset)));
     const gap = window.indexOf(null);
     return [first, ...(gap === -1 ? window : window.slice(0, gap))] as TaskChangeDocument[];
   }

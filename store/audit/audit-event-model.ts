@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { positionedId } from '../consecutive-log/consecutive-log.js';
 
 /** Who did something: a person acting in a role and unit, or MotCua itself applying a rule. */
 export interface AuditActor {
@@ -53,7 +54,7 @@ auditEventSchema.index({ 'actor.id': 1, at: -1 });
 
 /** An entry's `_id`: consecutive per stream, so the entry after a known one is found by `_id` alone. */
 export function auditEntryId(stream: string, sequence: number): string {
-  return `${stream}#${String(sequence).padStart(8, '0')}`;
+  return positionedId(stream, sequence);
 }
 
 export function auditEventModel(connection: Connection): Model<AuditEventDocument> {

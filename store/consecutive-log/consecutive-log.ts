@@ -16,6 +16,11 @@ export interface ConsecutiveLog<T extends { _id: string }> {
   entryId(position: number): string;
 }
 
+/** The `_id` of position `position` in the log called `name`: `<name>#<position, zero-padded to 8>`. */
+export function positionedId(name: string, position: number): string {
+  return `${name}#${String(position).padStart(8, '0')}`;
+}
+
 export interface LogEnd<T> {
   position: number;
   /** The entry at `position`; null for an empty log. */
@@ -108,8 +113,7 @@ export class LogWriter<T extends { _id: string }> {
   constructor(private readonly log: ConsecutiveLog<T>) {}
 
   async append(build: Build<T>): Promise<LogEnd<T>> {
-    const end = (this.end ?? logEnd(this.log)).catch(() => logEnd(this.log));
-    const appended = end.then((known) => insertNext(this.log, build, known));
+    const appended = (this.end ?? logEnd(this.log)).then((known) => insertNext(this.log, build, known));
     // The next append starts from this one's position, or looks for the end again if it failed.
     this.end = appended.catch(() => logEnd(this.log));
     const { position, entry } = await appended;

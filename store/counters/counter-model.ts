@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { appendToLog } from '../consecutive-log/consecutive-log.js';
+import { appendToLog, positionedId } from '../consecutive-log/consecutive-log.js';
 
 /** A named sequence, e.g. one per agency per day for dossier codes: its head, and one claim per value. */
 export interface CounterDocument {
@@ -22,7 +22,7 @@ export function counterModel(connection: Connection): Model<CounterDocument> {
  * increments gave 19 distinct values there), while a unique `_id` insert is atomic on every store.
  */
 export async function nextCounterValue(model: Model<CounterDocument>, id: string): Promise<number> {
-  const entryId = (value: number) => `${id}#${String(value).padStart(8, '0')}`;
+  const entryId = (value: number) => positionedId(id, value);
   const claim = await appendToLog({ entries: model, counters: model, headId: id, entryId }, (value) => ({ _id: entryId(value), value }));
   return claim.value;
 }

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CounterDocument } from '../counters/counter-model.js';
-import { LogWriter, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
+import { LogWriter, positionedId, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
 
 /**
  * One write of a dossier's tasks, announced in order so that a worklist held in memory can follow
@@ -34,7 +34,7 @@ export function taskChangeModel(connection: Connection): Model<TaskChangeDocumen
 export const taskChangeRetention = 100_000;
 
 export function taskChangeFeed(store: { taskChanges: Model<TaskChangeDocument>; counters: Model<CounterDocument> }): ConsecutiveLog<TaskChangeDocument> {
-  return { entries: store.taskChanges, counters: store.counters, headId: 'task-changes-head', entryId: (position) => `task-changes#${String(position).padStart(12, '0')}` };
+  return { entries: store.taskChanges, counters: store.counters, headId: 'task-changes-head', entryId: (position) => positionedId('task-changes', position) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Schema, type Model } from 'mongoose';
 import { counterModel } from '../../../store/counters/counter-model.js';
-import { LogWriter, appendToLog, logEnd, type ConsecutiveLog } from '../../../store/consecutive-log/consecutive-log.js';
+import { LogWriter, appendToLog, logEnd, positionedId, type ConsecutiveLog } from '../../../store/consecutive-log/consecutive-log.js';
 import { connectTestStore } from '../../support/store.js';
 
 interface Entry {
@@ -20,7 +20,7 @@ describe('consecutive logs', () => {
     dispose = testStore.dispose;
     entries = testStore.connection.model<Entry>('LogEntry', new Schema<Entry>({ _id: String, position: Number, writer: String }, { versionKey: false }), 'logEntries');
     const counters = counterModel(testStore.connection);
-    log = (name) => ({ entries, counters, headId: `${name}-head`, entryId: (position) => `${name}#${String(position).padStart(6, '0')}` });
+    log = (name) => ({ entries, counters, headId: `${name}-head`, entryId: (position) => positionedId(name, position) });
   });
   afterAll(() => dispose?.());
 
