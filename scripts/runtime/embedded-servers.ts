@@ -30,6 +30,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       // The server hands a workflow task's new activity straight back to the worker that completed
       // it, saving an activity poll per projection write (on by default only from server 1.32).
       '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
+      // Write-ahead log, synced at checkpoints rather than at every commit: a crashed process loses
+      // nothing, a power cut at most the last commits, never the file's integrity. The default
+      // (rollback journal, fsync per commit) cost a completion about 25 ms.
+      '--sqlite-pragma', 'journal_mode=WAL',
+      '--sqlite-pragma', 'synchronous=NORMAL',
     ],
     logFile: options.logFile,
     readyWhenListening: { host: options.ip, port: options.port },
@@ -51,7 +56,8 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Ser
     options.server.kind === 'ferretdb'
       ? [
           '--handler=sqlite',
-          `--sqlite-url=file:${options.dataDir}/`,
+          // FerretDB already uses a write-ahead log; synced like the dev server's (above).
+          `--sqlite-url=file:${options.dataDir}/?_pragma=synchronous(normal)`,
           `--listen-addr=${options.host}:${options.port}`,
           `--state-dir=${options.dataDir}`,
           '--telemetry=disable',
