@@ -2,7 +2,7 @@ import { auditGenesisHash, auditHash, type AuditEntryContent } from '../../engin
 import type { CanonicalValue } from '../../engine/canonical/canonical-json.js';
 import { auditEntryId, type AuditActor, type AuditEventDocument } from '../../store/audit/audit-event-model.js';
 import type { ApiStore } from '../api-store.js';
-import { appendToLog, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
+import { LogWriter, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
 
 export interface AuditRequest {
   stream: string;
@@ -23,12 +23,31 @@ function streamLog(store: ApiStore, stream: string): ConsecutiveLog<AuditEventDo
   return { entries: store.auditEvents, counters: store.counters, headId: `audit-head:${stream}`, entryId: (sequence) => auditEntryId(stream, sequence) };
 }
 
+/** Streams whose writers (and so whose ends) each process remembers, the most recently used kept. */
+const rememberedStreams = 10_000;
+const writersByCollection = new WeakMap<ApiStore['auditEvents'], Map<string, LogWriter<AuditEventDocument>>>();
+
+/**
+ * The writer of a stream this process appends to: it knows where the stream ended, so a request
+ * about a dossier (or a session…) it saw before costs an insert instead of a look for the end.
+ */
+function writerOf(store: ApiStore, stream: string): LogWriter<AuditEventDocument> {
+  let writers = writersByCollection.get(store.auditEvents);
+  if (!writers) writersByCollection.set(store.auditEvents, (writers = new Map()));
+  const known = writers.get(stream);
+  writers.delete(stream);
+  if (!known && writers.size >= rememberedStreams) writers.delete(writers.keys().next().value!);
+  const writer = known ?? new LogWriter(streamLog(store, stream));
+  writers.set(stream, writer);
+  return writer;
+}
+
 /**
  * Appends an entry to a hash-chained audit stream without transactions: the next sequence of the
  * stream's consecutive log, chained to the entry before it.
  */
-export function appendAudit(store: ApiStore, request: AuditRequest): Promise<AuditEventDocument> {
-  return appendToLog(streamLog(store, request.stream), (sequence, previous) => {
+export async function appendAudit(store: ApiStore, request: AuditRequest): Promise<AuditEventDocument> {
+  const { entry } = await writerOf(store, request.stream).append((sequence, previous) => {
     const previousHash = previous?.hash ?? auditGenesisHash;
     const at = new Date();
     const content: AuditEntryContent = {
@@ -53,6 +72,7 @@ export function appendAudit(store: ApiStore, request: AuditRequest): Promise<Aud
       hash: auditHash(previousHash, content),
     };
   });
+  return entry!;
 }
 
 /** A stored entry as it was hashed (instants as ISO text), for checking the chain. */
