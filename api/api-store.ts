@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { answeredRequestModel } from '../store/answered-requests/answered-request-model.js';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
@@ -18,6 +19,7 @@ export function createApiStore(connection: Connection) {
     calendarVersions: calendarVersionModel(connection),
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),
+    answeredRequests: answeredRequestModel(connection),
   };
   return {
     ...store,

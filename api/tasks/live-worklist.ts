@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { logEnd, logEntryAt, logHead, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
 import type { Store } from '../../store/store.js';
 import { taskChangeFeed, type TaskChangeDocument } from '../../store/tasks/task-change-model.js';
-import { activeTaskStatuses, type WorklistSelection, type WorklistTask } from './worklist-query.js';
+import { activeTaskStatuses, isOpenWork, type WorklistSelection, type WorklistTask } from './worklist-query.js';
 import { WorklistIndex } from './worklist-index.js';
 
 /** The pinned calendar a worklist item shows, for counting working time left. */
@@ -30,6 +30,8 @@ export class LiveWorklist {
   /** The last announcement applied; undefined until loaded. */
   private position: number | undefined;
   private readonly calendars = new Map<string, PinnedCalendar | null>();
+  /** Tasks answered as closed here whose store write has not come in yet: kept out meanwhile. */
+  private readonly closedAhead = new Set<string>();
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private headCheckedAt = 0;
@@ -48,6 +50,22 @@ export class LiveWorklist {
     const tasks = this.index.select(selection, count);
     const calendars = await Promise.all(tasks.map((task) => this.calendarOf(task.dossierId)));
     return tasks.map((task, at) => ({ task, calendar: calendars[at]! }));
+  }
+
+  /**
+   * A task the workflow answered as closed: it leaves at once, though the store shows it closed only
+   * after the write that follows the answer, so the officer's next page no longer lists it. A closed
+   * task never opens again (a step's next run is a task of its own), so nothing is lost meanwhile.
+   */
+  taskClosed(taskId: string): void {
+    this.closedAhead.add(taskId);
+    this.index.delete(taskId);
+  }
+
+  /** Takes a task as the store has it, unless it is the earlier version of a task answered as closed. */
+  private take(task: WorklistTask): void {
+    if (!this.closedAhead.has(task._id)) this.index.put(task);
+    else if (!isOpenWork(task.status)) this.closedAhead.delete(task._id);
   }
 
   /**
@@ -73,7 +91,14 @@ export class LiveWorklist {
     const { position } = await logEnd(this.feed);
     const index = new WorklistIndex();
     const open = this.store.tasks.find({ status: { $in: activeTaskStatuses } }, listed).lean<WorklistTask[]>().cursor({ batchSize: 2_000 });
-    for await (const task of open) index.put(task as WorklistTask);
+    const closedBefore = new Set(this.closedAhead);
+    for await (const task of open) {
+      index.put(task as WorklistTask);
+      closedBefore.delete(task._id);
+    }
+    // Answered as closed before the load and not read as open: their writes have come in.
+    for (const taskId of closedBefore) this.closedAhead.delete(taskId);
+    for (const taskId of this.closedAhead) index.delete(taskId);
     this.index = index;
     this.position = position;
     this.calendars.clear();
@@ -117,7 +142,7 @@ export class LiveWorklist {
     const tasks = await Promise.all(taskIds.map((taskId) => this.store.tasks.findById(taskId, listed).lean<WorklistTask>()));
     taskIds.forEach((taskId, at) => {
       const task = tasks[at];
-      if (task) this.index.put(task);
+      if (task) this.take(task);
       else this.index.delete(taskId);
     });
   }

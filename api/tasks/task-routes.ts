@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskStatuses } from '../../engine/dossier/dossier-status.js';
+import { isFirstAnswer } from '../../store/answered-requests/answered-request-model.js';
 import type { TaskDocument } from '../../store/tasks/task-model.js';
 import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
 import type { ApiContext } from '../context.js';
@@ -10,7 +11,7 @@ import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { encodeCursor, page } from '../http/schemas.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
 import type { PinnedCalendar } from './live-worklist.js';
-import { worklistCursor, worklistQuerySchema, worklistSelection, type WorklistTask } from './worklist-query.js';
+import { isOpenWork, worklistCursor, worklistQuerySchema, worklistSelection, type WorklistTask } from './worklist-query.js';
 
 const taskIdParams = z.object({ taskId: z.string().min(1).max(400) });
 const choice = z.object({ value: z.string(), label: z.string() });
@@ -110,18 +111,23 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     return task;
   }
 
-  /** Sends an Update for a task, maps refusals to problems, audits the request and tells live worklists. */
-  async function act(task: TaskDocument, principal: Principal, action: string, send: () => Promise<TaskView>, details: Record<string, string | null> = {}): Promise<TaskView> {
+  /**
+   * Sends an Update for a task (`updateId` when the client gave an idempotency key), maps refusals
+   * to problems, audits the request and tells this process's worklist and event subscribers.
+   */
+  async function act(task: TaskDocument, principal: Principal, action: string, send: () => Promise<TaskView>, details: Record<string, string | null> = {}, updateId?: string): Promise<TaskView> {
     let view: TaskView;
     try {
       view = await send();
     } catch (error) {
       workflowProblem(error);
     }
+    // A completion is answered before the store shows it: the officer's next page leaves it out.
+    if (!isOpenWork(view.status)) context.worklist.taskClosed(view.taskId);
     const before = `${task.status}:${task.assignee ?? ''}`;
     const after = `${view.status}:${view.assignee ?? ''}`;
     // A replay (same claim again, a retried completion answered from its Update id) changed nothing.
-    if (before === after) return view;
+    if (before === after || (updateId !== undefined && !(await isFirstAnswer(store.answeredRequests, updateId)))) return view;
     await appendAudit(store, { stream: auditStreams.dossier(task.dossierId), actor: auditActorOf(principal), action, target: { kind: 'task', id: task._id }, details: { ...details, before, after } });
     context.events.publish({ kind: 'task', id: task._id, dossierId: task.dossierId, agencyId: task.agencyId, change: action, at: new Date().toISOString() });
     return view;
@@ -255,6 +261,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
         const updateId = header === undefined ? undefined : idempotencyKey.safeParse(header).data;
         if (header !== undefined && updateId === undefined) throw new Problem(400, 'invalid-idempotency-key', 'Idempotency-Key: 1–200 letters, digits, . _ : -');
         const task = await reachableTask(params.taskId, principal);
+        const temporalUpdateId = updateId === undefined ? undefined : `${task._id}:${updateId}`;
         const view = await act(
           task,
           principal,
@@ -262,9 +269,10 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
           () =>
             handleOf(task).executeUpdate(completeTaskUpdate, {
               args: [{ taskId: task._id, actor: actorOf(principal), outcome: body.outcome, formData: body.formData }],
-              ...(updateId ? { updateId: `${task._id}:${updateId}` } : {}),
+              ...(temporalUpdateId ? { updateId: temporalUpdateId } : {}),
             }),
           { outcome: body.outcome ?? null, idempotencyKey: updateId ?? null },
+          temporalUpdateId,
         );
         return { status: 200, body: view };
       },

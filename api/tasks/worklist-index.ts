@@ -1,4 +1,4 @@
-import { activeTaskStatuses, comparePositions, positionOf, type WorklistPosition, type WorklistSelection, type WorklistTask } from './worklist-query.js';
+import { comparePositions, isOpenWork, positionOf, type WorklistPosition, type WorklistSelection, type WorklistTask } from './worklist-query.js';
 
 /** One queue's tasks in worklist order. */
 class OrderedTasks {
@@ -25,8 +25,6 @@ class OrderedTasks {
     if (this.tasks[at]?._id === task._id) this.tasks.splice(at, 1);
   }
 }
-
-const isActive = (task: WorklistTask) => (activeTaskStatuses as readonly string[]).includes(task.status);
 
 /**
  * The open tasks, held in memory and ordered per queue (each unit's, each assignee's), so a
@@ -58,7 +56,7 @@ export class WorklistIndex {
   /** Takes a task as the store now has it: an open one is (re)placed, a finished one leaves. */
   put(task: WorklistTask): void {
     this.delete(task._id);
-    if (!isActive(task)) return;
+    if (!isOpenWork(task.status)) return;
     this.tasks.set(task._id, task);
     for (const queue of this.queuesOf(task, true)) queue.add(task);
   }

@@ -9,6 +9,9 @@ export const worklistViews = ['mine', 'unit', 'overdue', 'due-soon'] as const;
 /** The worklist holds open work; finished steps are read in their dossier's timeline. */
 export const activeTaskStatuses = ['open', 'claimed'] as const;
 
+/** Whether a task in this status is still work to do (open or claimed), as the worklist lists. */
+export const isOpenWork = (status: string) => (activeTaskStatuses as readonly string[]).includes(status);
+
 export const worklistQuerySchema = z.object({
   view: z.enum(worklistViews).default('mine'),
   procedureCode: z.string().min(1).max(200).optional(),

@@ -259,6 +259,14 @@ export class DossierRecord {
     return this.pendingChanges ? this.flush() : this.previousWrite;
   }
 
+  /**
+   * Sends what is pending without waiting for it: the write is retried until the store takes it, and
+   * the next write (or the dossier's end) waits for it in turn.
+   */
+  writeBehind(): void {
+    if (this.pendingChanges) void this.flush();
+  }
+
   /** Nothing waits to be written and no write is on its way: the store has caught up. */
   get settled(): boolean {
     return this.writesInFlight === 0 && !this.pendingChanges;

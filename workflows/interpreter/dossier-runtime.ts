@@ -33,6 +33,8 @@ import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomePro
 
 /** Patch id: a completion's store write waits for the step's token to move on and goes out with what it opens. */
 const groupedCompletionWrite = 'grouped-completion-write';
+/** Patch id: a completion is answered once the workflow has recorded it; its store write follows. */
+const completionAnsweredWhenRecorded = 'completion-answered-when-recorded';
 
 /** Where a scope's tokens were when the run continued as new. */
 export interface ScopeSnapshot {
@@ -361,7 +363,10 @@ export class DossierRuntime {
     // Three rounds: the step's token wakes and moves on to its next wait, a scope it emptied ends,
     // the dossier's end is recorded. The write that opens what comes next then carries the completion.
     if (patched(groupedCompletionWrite)) await afterConditionRounds(3);
-    await this.record.writtenThrough();
+    // The answer goes out with the workflow task that records the completion (Temporal holds it from
+    // then on); waiting for the store write as well would cost the officer a write and a workflow task.
+    if (patched(completionAnsweredWhenRecorded)) this.record.writeBehind();
+    else await this.record.writtenThrough();
     return this.record.taskView(task);
   }
 

@@ -96,6 +96,23 @@ describe('the worklist held in memory', () => {
     pages.forEach((page, n) => expect(page).toContain(`F${n}/Task_ThamDinh/1`));
   });
 
+  it('leaves out a task answered as closed until the store shows it closed, across a load too', async () => {
+    await project(write('H', 1, [step('H')]));
+    const worklist = new LiveWorklist(store, logger);
+    expect(await listed(worklist)).toContain('H/Task_ThamDinh/1');
+    worklist.taskClosed('H/Task_ThamDinh/1');
+    expect(await listed(worklist)).not.toContain('H/Task_ThamDinh/1');
+    // The write before the completion (a claim) lands after the answer: it must not bring the task back.
+    await project(write('H', 2, [step('H', { status: 'claimed', assignee: 'lan' })]));
+    expect(await listed(worklist)).not.toContain('H/Task_ThamDinh/1');
+    const loadedMeanwhile = new LiveWorklist(store, logger);
+    loadedMeanwhile.taskClosed('H/Task_ThamDinh/1');
+    expect(await listed(loadedMeanwhile)).not.toContain('H/Task_ThamDinh/1');
+
+    await project(write('H', 3, [step('H', { status: 'completed', completedAt: Date.now() })]));
+    expect(await listed(worklist)).not.toContain('H/Task_ThamDinh/1');
+  });
+
   it('loads again when it fell behind the announcements kept', async () => {
     const worklist = new LiveWorklist(store, logger);
     await worklist.refresh();

@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../engine/audit/audit-chain.js';
+import type { ProjectionWrite } from '../../../activities/projection/projection-write.js';
 import { completeTaskUpdate, updateRejections } from '../../../workflows/contract.js';
 import { compileProcedure, DossierHarness, officer, type CompiledProcedure, type DossierHandle } from '../dossier-harness.js';
 
@@ -86,6 +87,26 @@ describe('user task', () => {
 
     await harness.complete(handle, task.taskId, lan, { ghiChu: 'Đạt' }, 'dat');
     await handle.result();
+  });
+
+  it('answers a completion once the workflow has recorded it; the store write follows, and the next step after it', async () => {
+    const writesCompletion = (activityType: string, [write]: unknown[]) => activityType === 'projectDossier' && (write as ProjectionWrite).audit.some((entry) => entry.action === 'task-completed');
+    const release = harness.holdActivities(writesCompletion);
+    try {
+      const handle = await harness.start(twoSteps, { dossierId: 'UT-0005' });
+      const task = await harness.openTask(handle, 'Receive');
+      await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'open' });
+      const answer = harness.complete(handle, task.taskId, lan, { soTrang: 4 });
+      const heldFor = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 10_000));
+      expect(await Promise.race([answer, heldFor])).toMatchObject({ taskId: task.taskId, status: 'completed', completedBy: 'lan' });
+      expect(await harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'open' });
+
+      release();
+      await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toMatchObject({ status: 'completed', completedBy: 'lan' });
+      await expect.poll(() => harness.store.tasks.findById('UT-0005/Approve/1').lean()).toMatchObject({ status: 'open' });
+    } finally {
+      release();
+    }
   });
 
   it('lets exactly one of two concurrent completions through, and replays a retried one by its update id', async () => {
