@@ -1,9 +1,10 @@
 /**
- * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=0]`:
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000]`:
  * the worklist listing with `open` open and `closed` closed tasks in the store, and task completion
- * through the Update, each at 20 concurrent officers (or `officers`) on loopback, completing without
- * pause or `pause` ms apart. Prints p50/p95/p99 and throughput beside the targets (worklist p95 ≤
- * 50 ms, completion p99 ≤ 150 ms), with the machine and the store.
+ * through the Update, each at 20 concurrent officers (or `officers`) on loopback: half the dossiers
+ * completed with each officer pausing `pause` ms after a completion, the other half without pause.
+ * Prints p50/p95/p99 and throughput beside the targets (worklist p95 ≤ 50 ms, completion p99 ≤
+ * 150 ms), with the machine and the store.
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
  */
 import { readFile } from 'node:fs/promises';
@@ -34,8 +35,11 @@ const openTasks = argument('open', 100_000);
 const closedTasks = argument('closed', 1_000_000);
 const dossierCount = argument('dossiers', 400);
 const seconds = argument('seconds', 20);
-/** Each officer's pause between two completions (ms): 0 is officers completing without pause. */
-const pause = argument('pause', 0);
+/**
+ * Each officer's pause between two completions in the first completion run (ms): far quicker than
+ * an officer filling a step's form, still leaving the machine room (the second run has no pause).
+ */
+const pause = argument('pause', 2_000);
 const officers = argument('officers', 20);
 const units = 10;
 
@@ -162,28 +166,36 @@ async function main(): Promise<void> {
     }
     const completers = await Promise.all(Array.from({ length: officers }, (_, i) => login(`mc-${i}`)));
     const formData = { hoTen: 'A', soDinhDanh: '1', tenHoKinhDoanh: 'B', nganhNghe: 'C', vonKinhDoanh: 1, giayDeNghi: 'x' };
-    const latencies: number[] = [];
-    let failures = 0;
-    const queue = [...taskIds];
-    const completionStart = performance.now();
-    await Promise.all(
-      completers.map(async (token, officer) => {
-        // Officers who pause do not act in step: each starts a share of the pause after the one before.
-        await new Promise((resolve) => setTimeout(resolve, (pause * officer) / officers));
-        for (let taskId = queue.shift(); taskId; taskId = queue.shift()) {
-          const t0 = performance.now();
-          const response = await post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, token, { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'bench' }, body: JSON.stringify({ formData }) });
-          await response.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (response.status !== 200) failures += 1;
-          if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
-        }
-      }),
-    );
-    const elapsed = (performance.now() - completionStart) / 1000;
-    latencies.sort((a, b) => a - b);
-    console.log(`\nCompletion (POST /api/tasks/:id/complete → completeTask Update, ${officers} officers, ${pause > 0 ? `each pausing ${pause} ms between completions` : 'without pause'}): ${latencies.length} completions of ${dossierCount} dossiers, ${failures} failed`);
-    console.log(`  p50 ${ms(percentile(latencies, 0.5))}  p95 ${ms(percentile(latencies, 0.95))}  p99 ${ms(percentile(latencies, 0.99))}  throughput ${(latencies.length / elapsed).toFixed(1)} completions/s   target p99 ≤ 150 ms`);
+
+    /** The officers complete `tasks` between them, each pausing `pauseMs` after every completion. */
+    async function completeAll(tasks: string[], pauseMs: number, heading: string, footnote: string): Promise<void> {
+      const latencies: number[] = [];
+      let failures = 0;
+      const queue = [...tasks];
+      const started = performance.now();
+      await Promise.all(
+        completers.map(async (token, officer) => {
+          // Officers who pause do not act in step: each starts a share of the pause after the one before.
+          await new Promise((resolve) => setTimeout(resolve, (pauseMs * officer) / officers));
+          for (let taskId = queue.shift(); taskId; taskId = queue.shift()) {
+            const t0 = performance.now();
+            const response = await post(`/api/tasks/${encodeURIComponent(taskId)}/complete`, token, { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'bench' }, body: JSON.stringify({ formData }) });
+            await response.arrayBuffer();
+            latencies.push(performance.now() - t0);
+            if (response.status !== 200) failures += 1;
+            if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+          }
+        }),
+      );
+      const elapsed = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      console.log(`\nCompletion (POST /api/tasks/:id/complete → completeTask Update), ${heading}: ${latencies.length} completions, ${failures} failed`);
+      console.log(`  p50 ${ms(percentile(latencies, 0.5))}  p95 ${ms(percentile(latencies, 0.95))}  p99 ${ms(percentile(latencies, 0.99))}  throughput ${(latencies.length / elapsed).toFixed(1)} completions/s   ${footnote}`);
+    }
+
+    const half = Math.ceil(taskIds.length / 2);
+    await completeAll(taskIds.slice(0, half), pause, `${officers} officers, each completing a step every ${(pause / 1000).toFixed(1)} s at most`, 'target p99 ≤ 150 ms');
+    await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
 
     events.close();
     await server.close();
