@@ -1,17 +1,38 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { ConfigError } from './config.js';
 
-/** A port the OS has just handed out as free on the loopback interface. */
-export function findFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+// Ports for servers started on "free ports" (tests, benchmarks, the time-skipping server) come from
+// below the kernel's ephemeral range. A port found there by binding to 0 and releasing it can be
+// handed out again, to another process's bind(0) or outgoing connection, before its server binds it;
+// the Temporal dev server alone takes four internal ports that way.
+const lowestPort = 10_000;
+const bandSize = 400;
+let nextInBand: number | undefined;
+
+function ephemeralRangeStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch {
+    return 32_768;
+  }
+}
+
+/**
+ * A free port on `host`, never one handed out before by this process. Each vitest worker draws
+ * from a band of its own (by VITEST_POOL_ID; the main process takes band 0), so test files running
+ * in parallel never pick the same port.
+ */
+export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  const bands = Math.max(1, Math.floor((ephemeralRangeStart() - lowestPort) / bandSize));
+  const first = lowestPort + (Number(process.env.VITEST_POOL_ID ?? 0) % bands) * bandSize;
+  // A random start keeps a new worker off ports its predecessor in the band may still be closing.
+  nextInBand ??= Math.floor(Math.random() * bandSize);
+  for (let tried = 0; tried < bandSize; tried++) {
+    const port = first + (nextInBand++ % bandSize);
+    if (await canListen(port, host)) return port;
+  }
+  throw new Error(`no free port left in ${first}–${first + bandSize - 1} on ${host}`);
 }
 
 function canListen(port: number, host: string): Promise<boolean> {
