@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose';
-import { answeredRequestModel } from '../store/answered-requests/answered-request-model.js';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
 import { userModel } from '../store/identity/user-model.js';
 import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
+import { claimsModel } from '../store/claims/claims.js';
 import { createStore } from '../store/store.js';
 
 /** The store as the API sees it: the workflow's collections plus identity, organisation, calendars and attachments. */
@@ -19,7 +19,7 @@ export function createApiStore(connection: Connection) {
     calendarVersions: calendarVersionModel(connection),
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),
-    answeredRequests: answeredRequestModel(connection),
+    answeredRequests: claimsModel(connection, 'AnsweredRequest', 'answeredRequests'),
   };
   return {
     ...store,

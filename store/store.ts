@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit/audit-event-model.js';
+import { claimsModel } from './claims/claims.js';
 import { counterModel } from './counters/counter-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
 import { notificationModel } from './notifications/notification-model.js';
@@ -7,7 +8,6 @@ import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal
 import { documentModel } from './documents/document-model.js';
 import { devMailModel } from './dev-mailbox/dev-mail-model.js';
 import { paymentModel } from './payments/payment-model.js';
-import { outboxClaimModel } from './outbox-claims/outbox-claim-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
 import { taskChangeModel } from './tasks/task-change-model.js';
 import { taskModel } from './tasks/task-model.js';
@@ -29,7 +29,7 @@ export function createStore(connection: Connection) {
     devMailbox: devMailModel(connection),
     documents: documentModel(connection),
     payments: paymentModel(connection),
-    outboxClaims: outboxClaimModel(connection),
+    outboxClaims: claimsModel(connection, 'OutboxClaim', 'outboxClaims'),
   };
   return {
     ...models,

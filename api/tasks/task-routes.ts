@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskStatuses } from '../../engine/dossier/dossier-status.js';
-import { isFirstAnswer } from '../../store/answered-requests/answered-request-model.js';
+import { takeClaim } from '../../store/claims/claims.js';
 import type { TaskDocument } from '../../store/tasks/task-model.js';
 import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
 import type { ApiContext } from '../context.js';
@@ -127,7 +127,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     const before = `${task.status}:${task.assignee ?? ''}`;
     const after = `${view.status}:${view.assignee ?? ''}`;
     // A replay (same claim again, a retried completion answered from its Update id) changed nothing.
-    if (before === after || (updateId !== undefined && !(await isFirstAnswer(store.answeredRequests, updateId)))) return view;
+    if (before === after || (updateId !== undefined && !(await takeClaim(store.answeredRequests, updateId)))) return view;
     await appendAudit(store, { stream: auditStreams.dossier(task.dossierId), actor: auditActorOf(principal), action, target: { kind: 'task', id: task._id }, details: { ...details, before, after } });
     context.events.publish({ kind: 'task', id: task._id, dossierId: task.dossierId, agencyId: task.agencyId, change: action, at: new Date().toISOString() });
     return view;
