@@ -23,6 +23,7 @@ import {
   dossierSearchAttributesAtStart,
   type Variables,
 } from '../../workflows/contract.js';
+import { newestPatch } from '../../workflows/interpreter/patches.js';
 import { connectTestStore } from '../support/store.js';
 import { connectDevServer, createTimeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal.js';
 
@@ -253,12 +254,12 @@ export class DossierHarness {
 
   /**
    * With MOTCUA_RECORD_HISTORIES set (`npm run record:histories`), writes the history of every dossier
-   * this harness started and saw finish to tests/workflows/histories/<that name>/, for the replay
-   * test: name it after the patch whose behaviour the recording covers.
+   * this harness started and saw finish to tests/workflows/histories/<the newest patch>/, for the
+   * replay test.
    */
   private async recordHistories(): Promise<void> {
-    const generation = process.env.MOTCUA_RECORD_HISTORIES;
-    if (!generation) return;
+    if (!process.env.MOTCUA_RECORD_HISTORIES) return;
+    const generation = newestPatch;
     await mkdir(new URL(`./histories/${generation}/`, import.meta.url), { recursive: true });
     for (const dossierId of this.started) {
       const handle = this.client.workflow.getHandle(dossierId);

@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { newestPatch } from '../../workflows/interpreter/patches.js';
 
 const historiesDirectory = new URL('./histories/', import.meta.url);
 
 /**
  * The interpreter must replay every recorded dossier exactly as it ran: a change that would make a
  * running dossier take another path fails here. Each folder holds the dossiers recorded under one
- * generation of the interpreter; after a deliberate, patched change, record a new folder with
- * `npm run record:histories` (named after the patch) and keep the old ones.
+ * generation of the interpreter, named after the newest patch it asked; after a deliberate, patched
+ * change, record a new folder with `npm run record:histories` and keep the old ones.
  */
 describe('replay of recorded dossier histories', () => {
   it('replays every history without nondeterminism', async () => {
@@ -27,5 +28,10 @@ describe('replay of recorded dossier histories', () => {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('holds dossiers recorded under the newest patch', async () => {
+    const recorded = await readdir(new URL(`${newestPatch}/`, historiesDirectory)).catch(() => []);
+    expect(recorded.filter((file) => file.endsWith('.json')).length, `npm run record:histories for patch ${newestPatch}`).toBeGreaterThanOrEqual(20);
   });
 });

@@ -28,13 +28,9 @@ import { DossierRecord, type DossierRecordSnapshot, type TaskState } from './dos
 import { LegalClock, type LegalClockSnapshot } from './legal-clock.js';
 import { Mailbox, supplementMessage } from './mailbox.js';
 import { executeNode } from './node-runner.js';
+import { patches } from './patches.js';
 import { ScopeRun, type ResumableWait } from './scope-run.js';
 import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeProblem, supervisingRoles } from './task-rules.js';
-
-/** Patch id: a completion's store write waits for the step's token to move on and goes out with what it opens. */
-const groupedCompletionWrite = 'grouped-completion-write';
-/** Patch id: a completion is answered once the workflow has recorded it; its store write follows. */
-const completionAnsweredWhenRecorded = 'completion-answered-when-recorded';
 
 /** Where a scope's tokens were when the run continued as new. */
 export interface ScopeSnapshot {
@@ -362,10 +358,10 @@ export class DossierRuntime {
     this.record.audit('task-completed', { actor, target: { kind: 'task', id: taskId }, details: { outcome: outcome ?? null } });
     // Three rounds: the step's token wakes and moves on to its next wait, a scope it emptied ends,
     // the dossier's end is recorded. The write that opens what comes next then carries the completion.
-    if (patched(groupedCompletionWrite)) await afterConditionRounds(3);
+    if (patched(patches.groupedCompletionWrite)) await afterConditionRounds(3);
     // The answer goes out with the workflow task that records the completion (Temporal holds it from
     // then on); waiting for the store write as well would cost the officer a write and a workflow task.
-    if (patched(completionAnsweredWhenRecorded)) this.record.writeBehind();
+    if (patched(patches.completionAnsweredWhenRecorded)) this.record.writeBehind();
     else await this.record.writtenThrough();
     return this.record.taskView(task);
   }

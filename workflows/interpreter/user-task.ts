@@ -3,15 +3,10 @@ import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { TaskState } from './dossier-record.js';
 import type { DossierRuntime } from './dossier-runtime.js';
+import { patches } from './patches.js';
 import type { ResumableWait, Token } from './scope-run.js';
 
 export type UserTaskNode = PlanNodeOf<'userTask'>;
-
-/**
- * Patch: a task remembers the calendar revision its deadlines were counted on, so a correction that
- * arrives while a write is on its way is not missed (before, each round read the revision afresh).
- */
-const calendarRevisionRemembered = 'calendar-revision-remembered';
 
 /** Escalation levels a step climbs while nobody completes it. */
 const level = { open: 0, dueSoon: 1, overdue: 2, reassigned: 3 } as const;
@@ -142,7 +137,7 @@ async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNo
   for (;;) {
     // A correction that came while a write was on its way: recounted now. Dossiers that ran before
     // the patch overlooked it, and replay the same way (asked only then, so other runs carry no marker).
-    if (runtime.calendarRevision !== countedOn && !patched(calendarRevisionRemembered)) countedOn = runtime.calendarRevision;
+    if (runtime.calendarRevision !== countedOn && !patched(patches.calendarRevisionRemembered)) countedOn = runtime.calendarRevision;
     const settled = () => task.status === 'completed' || runtime.calendarRevision !== countedOn;
     const next = nextEscalation(runtime, node, task);
     if (next === undefined) await condition(settled);

@@ -1,0 +1,17 @@
+/**
+ * Every `patched()` id the interpreter asks, oldest first; a new one goes at the end. Dossiers
+ * recorded while a patch is the newest are kept in tests/workflows/histories/<its id>/.
+ */
+export const patches = {
+  /** A completion's store write waits for the step's token to move on and goes out with what it opens. */
+  groupedCompletionWrite: 'grouped-completion-write',
+  /**
+   * A task remembers the calendar revision its deadlines were counted on, so a correction that
+   * arrives while a write is on its way is not missed (before, each round read the revision afresh).
+   */
+  calendarRevisionRemembered: 'calendar-revision-remembered',
+  /** A completion is answered once the workflow has recorded it; its store write follows. */
+  completionAnsweredWhenRecorded: 'completion-answered-when-recorded',
+} as const;
+
+export const newestPatch = Object.values(patches).at(-1)!;
