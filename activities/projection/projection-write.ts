@@ -26,6 +26,8 @@ export interface TaskProjection extends TaskView {
   /** The agency whose unit does the step (another agency's, in an inter-agency procedure). */
   agencyId: string;
   form: TaskFormField[];
+  /** The form's fields the dossier held values for when the step opened. */
+  values?: Record<string, unknown>;
   outcomes: Choice[];
   data?: Record<string, unknown>;
   escalationLevel: number;

@@ -42,6 +42,7 @@ const worklistItemSchema = taskSchema
 const taskDetailSchema = taskSchema
   .extend({
     form: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), options: z.array(choice).optional() })),
+    values: z.record(z.string(), z.unknown()).meta({ description: 'What the dossier held under the form’s keys when the step opened (the citizen’s data, an earlier step’s), to show pre-filled' }),
     outcomes: z.array(choice),
     data: z.record(z.string(), z.unknown()).nullable(),
     calendar: worklistItemSchema.shape.calendar,
@@ -212,6 +213,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
           body: {
             ...taskOf(task),
             form: task.form,
+            values: task.values ?? {},
             outcomes: task.outcomes,
             data: task.data ?? null,
             calendar: dossier?.calendarId ? { id: dossier.calendarId, hash: dossier.calendarHash } : null,

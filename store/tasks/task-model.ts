@@ -31,6 +31,8 @@ export interface TaskDocument {
   assignee?: string;
   status: TaskStatus;
   form: TaskFormField[];
+  /** The form's fields the dossier held values for when the step opened (the citizen's data, an earlier step's), shown pre-filled. */
+  values?: Record<string, unknown>;
   /** The buttons that finish the task (approve, request supplementation, refuse…). */
   outcomes: Choice[];
   /** What the worklist shows beside the form: e.g. the proposed new appointment of an apology task. */
@@ -70,6 +72,7 @@ const taskSchema = new Schema<TaskDocument>(
         options: { type: [{ _id: false, value: String, label: String }], default: undefined },
       },
     ],
+    values: Schema.Types.Mixed,
     outcomes: [{ _id: false, value: String, label: String }],
     data: Schema.Types.Mixed,
     createdAt: { type: Date, required: true },

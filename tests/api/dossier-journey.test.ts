@@ -53,7 +53,7 @@ describe('dossier journey through the API', () => {
     expect(mine.body.items.map((item: { dossierId: string }) => item.dossierId)).toContain(dossierId);
   });
 
-  it('works the receipt step: unit queue, claim, invalid form refused, completion idempotent by its key', async () => {
+  it('works the receipt step: unit queue, claim, form pre-filled, invalid form refused, completion idempotent by its key', async () => {
     const taskId = await api.openTask(dossierId, 'Task_TiepNhan');
     const officer = await api.token('mot-cua');
     const queue = await api.request('GET', '/api/tasks?view=unit', { token: officer });
@@ -68,7 +68,11 @@ describe('dossier journey through the API', () => {
     expect(mine.body.items).toEqual([expect.objectContaining({ taskId, status: 'claimed' })]);
 
     const detail = await api.request('GET', `/api/tasks/${encodeURIComponent(taskId)}`, { token: officer });
-    expect(detail.body.form.map((field: { key: string }) => field.key)).toContain('vonKinhDoanh');
+    const formKeys = detail.body.form.map((field: { key: string }) => field.key);
+    expect(formKeys).toContain('vonKinhDoanh');
+    // The form opens with what the citizen already gave under its keys, and nothing else.
+    expect(detail.body.values).toMatchObject({ tenHoKinhDoanh: 'Quán Phở An' });
+    expect(Object.keys(detail.body.values).every((key) => formKeys.includes(key))).toBe(true);
     expect(detail.body.dossier).toMatchObject({ dossierId, applicant: { name: 'Nguyễn Văn An' } });
 
     const invalid = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: officer, json: { formData: { ...receiptForm, vonKinhDoanh: 'nhiều' } } });

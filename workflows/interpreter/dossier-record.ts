@@ -209,7 +209,7 @@ export class DossierRecord {
   }
 
   taskView(task: TaskState): TaskView {
-    const { completion: _completion, escalationRule: _rule, outcomeVariable: _variable, form: _form, outcomes: _outcomes, escalationLevel: _level, data: _data, agencyId: _agency, ...view } = task;
+    const { completion: _completion, escalationRule: _rule, outcomeVariable: _variable, form: _form, values: _values, outcomes: _outcomes, escalationLevel: _level, data: _data, agencyId: _agency, ...view } = task;
     return view;
   }
 

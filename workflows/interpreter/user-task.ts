@@ -1,6 +1,7 @@
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
+import type { Variables } from '../contract.js';
 import type { TaskState } from './dossier-record.js';
 import type { DossierRuntime } from './dossier-runtime.js';
 import { patches } from './patches.js';
@@ -15,11 +16,18 @@ function formFields(node: UserTaskNode): TaskFormField[] {
   return 'fields' in node.form ? node.form.fields : [];
 }
 
+/** What the dossier already holds under the form's keys (the citizen's data, an earlier step's), to show pre-filled. */
+function knownValues(variables: Variables, form: TaskFormField[]): Variables | undefined {
+  const known = form.filter((field) => variables[field.key] !== undefined && variables[field.key] !== null);
+  return known.length === 0 ? undefined : Object.fromEntries(known.map((field) => [field.key, variables[field.key]]));
+}
+
 function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
   const { record, clock } = runtime;
   const now = Date.now();
   const taskId = `${runtime.dossierId}/${node.id}/${record.nextInstance(node.id)}`;
   const dueAt = node.deadline === undefined ? undefined : clock.stepDueAt(now, node.deadline);
+  const form = formFields(node);
   const task: TaskState = {
     taskId,
     elementId: node.id,
@@ -29,7 +37,8 @@ function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
     agencyId: node.assignment.agency,
     candidateRole: node.assignment.role,
     candidateUnit: node.assignment.unit,
-    form: formFields(node),
+    form,
+    values: knownValues(record.variables, form),
     outcomes: node.outcomes ?? [],
     outcomeVariable: node.outcomeVariable,
     createdAt: now,

@@ -145,6 +145,8 @@ export interface FormField {
 export interface TaskDetail extends Task {
   calendar: CalendarRef | null;
   form: FormField[];
+  /** What the dossier held under the form's keys when the step opened, to show pre-filled. */
+  values: Record<string, unknown>;
   outcomes: Choice[];
   data: Record<string, unknown> | null;
   dossier: { dossierId: string; procedureCode?: string; status?: DossierStatus; applicant?: Applicant; channel?: Channel; receivedAt?: string; dueAt?: string | null; overdue?: boolean };

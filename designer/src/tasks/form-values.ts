@@ -24,6 +24,23 @@ export function formDataOf(fields: readonly FormField[], input: FormInput): Reco
   return data;
 }
 
+/** The inputs showing values the dossier already holds (the inverse of `formDataOf`); values of the wrong shape are left out. */
+export function formInputOf(fields: readonly FormField[], values: Record<string, unknown>): FormInput {
+  const input: FormInput = {};
+  for (const field of fields) {
+    const value = values[field.key];
+    if (field.type === 'boolean') {
+      if (typeof value === 'boolean') input[field.key] = value;
+    } else if (field.type === 'file') {
+      const ids = typeof value === 'string' ? [value] : value;
+      if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) input[field.key] = ids;
+    } else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+      input[field.key] = String(value);
+    }
+  }
+  return input;
+}
+
 /** The problems a browser can see before sending: required fields left empty, numbers that are not numbers. */
 export function formErrors(fields: readonly FormField[], input: FormInput, messages: { required: string; number: string }): FieldErrors {
   const errors: FieldErrors = {};

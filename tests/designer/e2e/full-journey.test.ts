@@ -187,10 +187,10 @@ test('the one-stop officer claims the receipt from the worklist and completes it
   await page.locator('[data-test="attachment"]').first().locator('[data-test="download-attachment"]').click();
   expect((await download).suggestedFilename()).toBe('giay-de-nghi.pdf');
 
-  await field('hoTen').fill('Nguyễn Văn An');
-  await field('soDinhDanh').fill('001099000001');
-  await field('tenHoKinhDoanh').fill('Quán Phở An');
-  await field('nganhNghe').fill('Ăn uống');
+  // The officer's form opens with what the citizen gave under the same keys.
+  await expect(field('hoTen').inputValue()).resolves.toBe('Nguyễn Văn An');
+  await expect(field('tenHoKinhDoanh').inputValue()).resolves.toBe('Quán Phở An');
+  await expect(field('vonKinhDoanh').inputValue()).resolves.toBe('50000000');
   await field('vonKinhDoanh').fill('nhiều');
   await page.click('[data-test="complete"]');
   await expect(page.locator('[data-field="vonKinhDoanh"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập một số');

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { FormField } from '../../../../designer/src/api/types.js';
-import { fieldErrorsOf, formDataOf, formErrors } from '../../../../designer/src/tasks/form-values.js';
+import { fieldErrorsOf, formDataOf, formErrors, formInputOf } from '../../../../designer/src/tasks/form-values.js';
 
 const fields: FormField[] = [
   { key: 'ten', label: 'Tên', type: 'text', required: true },
@@ -14,6 +14,14 @@ const messages = { required: 'bắt buộc', number: 'phải là số' };
 test('form data as the API expects: numbers, one attachment id as text, empty fields left out', () => {
   expect(formDataOf(fields, { ten: 'Quán Phở', von: '50.000.000', ngay: '', dongY: false, giayTo: ['a1'] })).toEqual({ ten: 'Quán Phở', von: 50_000_000, dongY: false, giayTo: 'a1' });
   expect(formDataOf(fields, { giayTo: ['a1', 'a2'] })).toEqual({ giayTo: ['a1', 'a2'] });
+});
+
+test('values the dossier holds open the form pre-filled, and come back unchanged', () => {
+  const values = { ten: 'Quán Phở', von: 50_000_000, ngay: '2026-02-12', dongY: true, giayTo: 'a1', khac: 'not on this form' };
+  const input = formInputOf(fields, values);
+  expect(input).toEqual({ ten: 'Quán Phở', von: '50000000', ngay: '2026-02-12', dongY: true, giayTo: ['a1'] });
+  expect(formDataOf(fields, input)).toEqual({ ten: 'Quán Phở', von: 50_000_000, ngay: '2026-02-12', dongY: true, giayTo: 'a1' });
+  expect(formInputOf(fields, { ten: { nested: true }, von: Number.NaN, dongY: 'yes', giayTo: [1] })).toEqual({});
 });
 
 test('required fields left empty and numbers that are not numbers, per field', () => {
