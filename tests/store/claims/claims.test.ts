@@ -25,20 +25,20 @@ describe('claims', () => {
 
   it('forgets claims older than a day, sweeping at most once an hour', async () => {
     // A model of its own, not swept yet in this process (the first test's takes swept the other).
-    const claims = claimsModel(connection, 'OutboxClaim', 'outboxClaims');
-    const sweeps = vi.spyOn(claims, 'deleteMany');
+    const outboxClaims = claimsModel(connection, 'OutboxClaim', 'outboxClaims');
+    const sweeps = vi.spyOn(outboxClaims, 'deleteMany');
     const now = Date.now();
     const at = (ago: number) => new Date(now - ago);
 
-    await takeClaim(claims, 'three-days-ago', at(72 * hour));
-    await takeClaim(claims, 'half-an-hour-later', at(71.5 * hour));
-    await takeClaim(claims, 'two-hours-ago', at(2 * hour));
-    await takeClaim(claims, 'now', at(0));
+    await takeClaim(outboxClaims, 'three-days-ago', at(72 * hour));
+    await takeClaim(outboxClaims, 'half-an-hour-later', at(71.5 * hour));
+    await takeClaim(outboxClaims, 'two-hours-ago', at(2 * hour));
+    await takeClaim(outboxClaims, 'now', at(0));
 
     // The first take swept; the second came within the hour; the third and fourth swept again.
     expect(sweeps).toHaveBeenCalledTimes(3);
-    await expect.poll(async () => (await claims.find().lean()).map((claim) => claim._id).sort()).toEqual(['now', 'two-hours-ago']);
-    expect(await takeClaim(claims, 'three-days-ago')).toBe(true);
-    expect(await takeClaim(claims, 'two-hours-ago')).toBe(false);
+    await expect.poll(async () => (await outboxClaims.find().lean()).map((claim) => claim._id).sort()).toEqual(['now', 'two-hours-ago']);
+    expect(await takeClaim(outboxClaims, 'three-days-ago')).toBe(true);
+    expect(await takeClaim(outboxClaims, 'two-hours-ago')).toBe(false);
   });
 });
