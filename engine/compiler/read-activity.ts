@@ -67,6 +67,12 @@ function readCommon(context: CompileContext, activity: ModdleElement, id: string
     if (!unit) context.report('missing-unit', id);
     if (!step || !text(step, 'deadline')?.trim()) context.report('missing-deadline', id);
   }
+  if (step && flag(step, 'returnsResult') === true && type !== 'userTask') {
+    reportInvalid(context, id, 'mc:step returnsResult', 'true', {
+      vi: 'chỉ dùng cho bước của cán bộ (user task) trả kết quả cho công dân.',
+      en: 'only the user task that hands the result to the citizen uses it.',
+    });
+  }
   if (step && flag(step, 'supplementation') === true && type !== 'receiveTask') {
     reportInvalid(context, id, 'mc:step supplementation', 'true', {
       vi: 'chỉ dùng cho bước nhận (receive task) chờ công dân bổ sung hồ sơ.',
@@ -201,6 +207,8 @@ export function readActivity(
         assignment: { role: assignment?.role ?? MISSING, unit: assignment?.unit ?? MISSING, agency: assignment?.agency ?? context.defaultAgency },
         form: readForm(context, extensions['mc:Form'], id),
         ...readOutcomes(context, extensions['mc:Outcomes'], id),
+        // Only when set, so that plans compiled before the attribute existed keep their hash.
+        ...(extensions['mc:Step'] && flag(extensions['mc:Step'], 'returnsResult') === true ? { returnsResult: true as const } : {}),
       };
     }
     case 'serviceTask':

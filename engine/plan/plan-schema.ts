@@ -146,6 +146,7 @@ const userTask = z.object({
   form,
   outcomes: z.array(choice).min(1).optional().meta({ description: 'Decisions the officer picks one of on completing the step.' }),
   outcomeVariable: z.string().min(1).optional().meta({ description: 'Dossier variable that receives the chosen outcome, for the gateways after it.' }),
+  returnsResult: z.literal(true).optional().meta({ description: 'The step that hands the result to the citizen: processing ends when it opens (status processed, end-of-processing time for the on-time rules).' }),
 });
 
 const serviceTask = z.object({

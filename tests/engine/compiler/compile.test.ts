@@ -70,7 +70,8 @@ describe('MotCua attributes', () => {
     ['a compliance cost in words', (xml: string) => xml.replace('travelCost="40000" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo', 'travelCost="bốn mươi nghìn" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo'), 'invalid-attribute', 'Task_TiepNhan'],
     ['outcomes without a variable', (xml: string) => xml.replace('<mc:outcomes variable="ketQua">', '<mc:outcomes>'), 'invalid-attribute', 'Task_ThamDinh'],
     ['a choice field without options', (xml: string) => xml.replace(/(<mc:field key="hinhThucTra"[^>]*>)[\s\S]*?(<\/mc:field>)/, '$1$2'), 'invalid-attribute', 'Task_TraKetQua'],
-    ['the supplementation mark on a user task', (xml: string) => xml.replace('deadline="4WH" citizenFacing="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"', 'deadline="4WH" citizenFacing="true" supplementation="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"'), 'invalid-attribute', 'Task_TraKetQua'],
+    ['the supplementation mark on a user task', (xml: string) => xml.replace('citizenFacing="true" returnsResult="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"', 'citizenFacing="true" returnsResult="true" supplementation="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"'), 'invalid-attribute', 'Task_TraKetQua'],
+    ['the returns-result mark on a receive task', (xml: string) => xml.replace('supplementation="true"', 'supplementation="true" returnsResult="true"'), 'invalid-attribute', 'Task_ChoBoSung'],
     ['rework rounds that are not a whole number', (xml: string) => xml.replace('maxRounds="1"', 'maxRounds="1.5"'), 'invalid-attribute', 'Flow_BoSung_HopNhat'],
   ])('reports %s on its element, and changes nothing else', async (_, edit, code, elementId) => {
     const edited = edit(sample);

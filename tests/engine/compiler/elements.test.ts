@@ -101,6 +101,12 @@ describe('every supported element compiles to its typed plan node', () => {
     });
   });
 
+  it('user task that returns the result: marked in the plan; the other steps carry no mark', async () => {
+    const plan = await planOf('user-task-returns-result');
+    expect(nodeOf(plan, 'Task_TraKetQua')).toMatchObject({ type: 'userTask', returnsResult: true });
+    expect(nodeOf(plan, 'Task_XuLy')).not.toHaveProperty('returnsResult');
+  });
+
   it('user task whose form is a form-js schema reference; the step’s agency defaults to the procedure’s', async () => {
     const plan = await planOf('user-task-form-reference');
     expect(nodeOf(plan, 'Task_NhapLieu')).toMatchObject({
