@@ -49,6 +49,11 @@ export function citizenMessage(notification: Pick<NotificationDocument, 'kind' |
         form: 'mau-04',
       };
     }
+    case 'dossier-processed':
+      return {
+        subject: `Hồ sơ ${code} đã có kết quả`,
+        text: `${greeting}Hồ sơ ${code} đã được giải quyết xong và có kết quả. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký.${closing}`,
+      };
     case 'dossier-finished':
       if (data.status === 'returned') {
         return { subject: `Kết quả giải quyết hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} đã có kết quả; văn bản kết quả gửi kèm thư này.${closing}`, form: 'ket-qua' };

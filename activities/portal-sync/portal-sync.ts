@@ -115,6 +115,8 @@ export function createPortalSync(options: PortalSyncOptions) {
     async enqueue(write: ProjectionWrite): Promise<void> {
       const { dossier } = write;
       if (!dossier) return;
+      // The portal's end-of-processing date: when the result was ready, not when it was collected.
+      const processingEnd = dossier.processedAt ?? dossier.finishedAt;
       try {
         await store.portalStatuses.create({
           _id: statusId(write.dossierId, write.sequence),
@@ -123,7 +125,7 @@ export function createPortalSync(options: PortalSyncOptions) {
           status: dossier.status,
           receivedAt: new Date(dossier.receivedAt),
           dueAt: dossier.dueAt === undefined ? undefined : new Date(dossier.dueAt),
-          finishedAt: dossier.finishedAt === undefined ? undefined : new Date(dossier.finishedAt),
+          finishedAt: processingEnd === undefined ? undefined : new Date(processingEnd),
           enqueuedAt: new Date(),
           state: 'pending',
           attempts: 0,

@@ -35,6 +35,7 @@ export function createProjectionActivities(store: Store) {
             ...dossier,
             receivedAt: new Date(dossier.receivedAt),
             dueAt: toDate(dossier.dueAt),
+            processedAt: toDate(dossier.processedAt),
             finishedAt: toDate(dossier.finishedAt),
             updatedAt: new Date(),
           } as never),

@@ -17,6 +17,8 @@ export interface DossierProjection {
   overdue: boolean;
   currentSteps: Array<{ elementId: string; name: string }>;
   supplementationCount: number;
+  /** When processing ended: the step that returns the result opened. */
+  processedAt?: number;
   finishedAt?: number;
   punctuality?: 'early' | 'on-time' | 'late';
 }

@@ -33,6 +33,7 @@ const actionLabels: Record<string, { vi: string; en: string }> = {
   'withdrawal-requested': { vi: 'Yêu cầu rút hồ sơ', en: 'Withdrawal requested' },
   'appointment-extended': { vi: 'Hẹn lại ngày trả kết quả', en: 'New appointment set' },
   'deadline-extension-requested': { vi: 'Đề nghị hẹn lại', en: 'New appointment requested' },
+  'dossier-processed': { vi: 'Đã có kết quả, chờ trả', en: 'Result ready to return' },
   'dossier-finished': { vi: 'Kết thúc hồ sơ', en: 'Dossier finished' },
 };
 

@@ -35,6 +35,8 @@ export interface DossierDocument {
   /** What is being done now, in words a citizen reads. */
   currentSteps: Array<{ elementId: string; name: string }>;
   supplementationCount: number;
+  /** When processing ended (the step that returns the result opened); the on-time rules count to here. */
+  processedAt?: Date;
   finishedAt?: Date;
   punctuality?: 'early' | 'on-time' | 'late';
   sequence: number;
@@ -65,6 +67,7 @@ const dossierSchema = new Schema<DossierDocument>(
     overdue: { type: Boolean, default: false },
     currentSteps: [{ _id: false, elementId: String, name: String }],
     supplementationCount: { type: Number, default: 0 },
+    processedAt: Date,
     finishedAt: Date,
     punctuality: { type: String, enum: ['early', 'on-time', 'late'] },
     sequence: { type: Number, required: true },

@@ -61,6 +61,7 @@ export interface DossierFacts {
   calendarHash: string;
   dueAt?: number;
   supplementationCount: number;
+  processedAt?: number;
   finishedAt?: number;
   punctuality?: 'early' | 'on-time' | 'late';
 }
@@ -293,6 +294,7 @@ export class DossierRecord {
         .filter((task) => task.status === 'open' || task.status === 'claimed')
         .map((task) => ({ elementId: task.elementId, name: task.name })),
       supplementationCount: facts.supplementationCount,
+      processedAt: facts.processedAt,
       finishedAt: facts.finishedAt,
       punctuality: facts.punctuality,
     };

@@ -48,6 +48,7 @@ export interface RuntimeSnapshot {
   process: ScopeSnapshot;
   subprocesses: ScopeSnapshot[];
   finishedAt?: number;
+  processedAt?: number;
 }
 
 const defaultHistoryLimit = 10_000;
@@ -84,6 +85,8 @@ export class DossierRuntime {
   /** Changes whenever the legal deadline may have moved. */
   private clockRevision = 0;
   private finishedAt?: number;
+  /** When the step that returns the result opened: the end of processing, for the on-time rules. */
+  private processedAt?: number;
   private withdrawn = false;
   private processRun?: ScopeRun;
   private readonly subprocessRuns = new Map<string, ScopeRun>();
@@ -94,6 +97,7 @@ export class DossierRuntime {
     this.plan = input.plan;
     const resume = input.resume as RuntimeSnapshot | undefined;
     this.clock = new LegalClock(input.plan.procedure, input.receivedAt, resume?.clock ?? { calendar: input.calendar, pauses: [], supplementations: 0 });
+    this.processedAt = resume?.processedAt;
     this.record = new DossierRecord(
       {
         dossierId: input.dossierId,
@@ -110,6 +114,7 @@ export class DossierRuntime {
         calendarHash: this.clock.calendar.version,
         dueAt: this.clock.dueAt,
         supplementationCount: this.clock.supplementations,
+        processedAt: this.processedAt,
         finishedAt: this.finishedAt,
         punctuality: this.finishedAt === undefined ? undefined : this.punctuality(),
       }),
@@ -219,8 +224,30 @@ export class DossierRuntime {
     return { status, finishedAt: this.finishedAt, punctuality, variables: record.variables };
   }
 
+  /** Early, on time or late, by when processing ended: the return step's opening, or else the end. */
   private punctuality(): 'early' | 'on-time' | 'late' {
-    return this.clock.classify(this.finishedAt!).outcome;
+    return this.clock.classify(this.processedAt ?? this.finishedAt!).outcome;
+  }
+
+  /** Whether processing has ended: the step that returns the result has opened. */
+  get processed(): boolean {
+    return this.processedAt !== undefined;
+  }
+
+  /**
+   * The step that returns the result has opened: processing has ended (status processed, portal
+   * status 9). The legal deadline no longer runs, as waiting for the citizen to collect is not the
+   * agency's delay.
+   */
+  resultReady(): void {
+    if (this.processedAt !== undefined) return;
+    this.processedAt = Date.now();
+    this.clockRevision += 1;
+    this.record.factsChanged();
+    this.record.audit('dossier-processed', { details: { dueAt: this.clock.dueAt } });
+    if (this.input.calledBy !== undefined) return;
+    this.record.setStatus('processed');
+    this.record.notify('dossier-processed', { citizen: true });
   }
 
   /** Marks the dossier overdue when its legal deadline passes (re-armed whenever the deadline moves). */
@@ -228,7 +255,7 @@ export class DossierRuntime {
     for (;;) {
       const revision = this.clockRevision;
       const moved = () => this.clockRevision !== revision;
-      if (this.clock.paused || this.record.overdue || this.input.calledBy !== undefined) {
+      if (this.clock.paused || this.record.overdue || this.processedAt !== undefined || this.input.calledBy !== undefined) {
         await condition(moved);
         continue;
       }
@@ -259,6 +286,7 @@ export class DossierRuntime {
     return {
       record: this.record.snapshot(),
       clock: this.clock.snapshot(),
+      processedAt: this.processedAt,
       apology: this.apologies.snapshot(),
       mailbox: this.mailbox.snapshot(),
       process: { instanceId: 'process', ...this.processRun!.snapshotTokens() },

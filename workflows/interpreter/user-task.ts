@@ -50,6 +50,7 @@ function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
   record.putTask(task);
   if (record.status === 'received') record.setStatus('processing');
   record.audit('task-opened', { target: { kind: 'task', id: taskId }, details: { elementId: node.id, dueAt: dueAt ?? null } });
+  if (node.returnsResult) runtime.resultReady();
   return task;
 }
 
@@ -98,7 +99,8 @@ function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   task.overdue = true;
   record.taskChanged(task.taskId);
   record.audit('task-overdue', { rule: `deadline=${node.deadline}`, target: { kind: 'task', id: task.taskId }, details: { actions, scheduledFor: task.dueAt ?? null } });
-  if (actions.includes('mark-overdue')) record.setOverdue(true);
+  // Once processing has ended, a late hand-over does not make the dossier late (DOMAIN.md: on time is judged at the end of processing).
+  if (actions.includes('mark-overdue') && !runtime.processed) record.setOverdue(true);
   if (actions.includes('notify')) {
     const recipients = assigneeOrQueue(task);
     record.notify('task-overdue', { ...recipients, roles: [...recipients.roles, supervisor], units: task.candidateUnit ? [task.candidateUnit] : [] }, {

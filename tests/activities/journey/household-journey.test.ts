@@ -107,6 +107,7 @@ describe('a household-business journey against the local SMTP server and the por
       [5, '20260224170000'],
       [4, '20260224170000'],
       [4, '20260226170000'],
+      [9, '20260226170000'],
       [10, '20260226170000'],
     ]);
     expect(new Set(statuses.map((call) => call.idempotencyKey)).size).toBe(statuses.length);
@@ -116,9 +117,12 @@ describe('a household-business journey against the local SMTP server and the por
       expect(call.body).toMatchObject({ MaHoSo: code, NgayTiepNhan: '20260212100000', KenhThucHien: 2, PhienBanAnhXa: 'tt04-2025.1' });
       expect(portal.attempts.filter((attempt) => attempt.idempotencyKey === call.idempotencyKey)).toHaveLength(3);
     }
-    expect(statuses.at(-1)!.body.NgayKetThucXuLy).toMatch(/^2026021210\d{4}$/);
+    // Processing ended when the return step opened; collecting the result does not move that date.
+    const [processed, returned] = statuses.slice(-2);
+    expect(processed!.body.NgayKetThucXuLy).toMatch(/^2026021210\d{4}$/);
+    expect(returned!.body.NgayKetThucXuLy).toBe(processed!.body.NgayKetThucXuLy);
     const metrics = await portalSyncMetrics(harness.store);
-    expect(metrics).toMatchObject({ pending: 0, oldestPendingMs: 0, lagMs: { count: 6 } });
+    expect(metrics).toMatchObject({ pending: 0, oldestPendingMs: 0, lagMs: { count: 7 } });
     expect(metrics.lagMs.max).toBeGreaterThan(0);
 
     // Emails, through real SMTP.
@@ -127,6 +131,7 @@ describe('a household-business journey against the local SMTP server and the por
       `Tiếp nhận hồ sơ ${code}`,
       `Yêu cầu bổ sung, hoàn thiện hồ sơ ${code}`,
       `Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${code}`,
+      `Hồ sơ ${code} đã có kết quả`,
       `Kết quả giải quyết hồ sơ ${code}`,
     ]);
     const [receipt, supplementation, apology] = toCitizen;
