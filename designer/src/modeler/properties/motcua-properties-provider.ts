@@ -192,6 +192,7 @@ export class MotcuaPropertiesProvider {
         entry('mc-step-deadline', DurationEntry, 'properties.deadline', step('deadline')),
         entry('mc-step-citizen-facing', CheckEntry, 'properties.citizenFacing', step('citizenFacing')),
         ...(is(element, 'bpmn:ReceiveTask') ? [entry('mc-step-supplementation', CheckEntry, 'properties.supplementation', step('supplementation'))] : []),
+        ...(is(element, 'bpmn:UserTask') ? [entry('mc-step-returns-result', CheckEntry, 'properties.returnsResult', step('returnsResult'))] : []),
       ]),
     ];
     if (is(element, 'bpmn:UserTask')) groups.push(...this.userTaskGroups(element));

@@ -5,7 +5,7 @@
 export interface StepTemplate {
   id: 'receive' | 'appraise' | 'consult' | 'approve' | 'sign' | 'return-result';
   type: 'bpmn:UserTask';
-  step: { role: string; unit?: string; deadline: string; citizenFacing?: boolean };
+  step: { role: string; unit?: string; deadline: string; citizenFacing?: boolean; returnsResult?: boolean };
   fields?: Array<{ key: string; label: string; type: string; required: boolean }>;
   outcomes?: { variable: string; choices: Array<{ value: string; label: string }> };
   escalation?: { dueSoonShare: string; target: string; actions: string[] };
@@ -83,7 +83,7 @@ export const STEP_TEMPLATES: StepTemplate[] = [
   {
     id: 'return-result',
     type: 'bpmn:UserTask',
-    step: { role: 'can-bo-mot-cua', unit: 'bo-phan-mot-cua', deadline: '4WH', citizenFacing: true },
+    step: { role: 'can-bo-mot-cua', unit: 'bo-phan-mot-cua', deadline: '4WH', citizenFacing: true, returnsResult: true },
     fields: [{ key: 'ngayTra', label: 'Ngày trả kết quả', type: 'date', required: true }],
   },
 ];

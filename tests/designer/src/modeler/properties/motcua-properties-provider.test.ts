@@ -60,6 +60,18 @@ describe('properties provider: MotCua attributes of a step', () => {
     await expect(input('mc-step-unit').inputValue()).resolves.toBe('phong-kinh-te');
   });
 
+  test('marks the step that returns the result: only user tasks offer it, and it is written to mc:step', async () => {
+    await expect(input('mc-step-returns-result').isChecked()).resolves.toBe(false);
+    await input('mc-step-returns-result').check();
+    await expect(session.call('extension', 'Task_ThamDinh', 'mc:Step', 'returnsResult')).resolves.toBe(true);
+    await session.call('select', 'Task_TraKetQua');
+    await openGroup('mc-step');
+    await expect(input('mc-step-returns-result').isChecked()).resolves.toBe(true);
+    await session.call('select', 'Task_ChoBoSung');
+    await openGroup('mc-step');
+    await expect(session.page.locator('[data-entry-id="mc-step-returns-result"]').count()).resolves.toBe(0);
+  });
+
   test('a new deadline is written to mc:step, moves the budget, and undoes', async () => {
     const budgetBefore = (await session.call('latest'))!.budget!;
     expect(budgetBefore).toMatchObject({ text: '3WD', legalLimit: '3WD', verdict: 'within' });

@@ -10,6 +10,7 @@ test.each(STEP_TEMPLATES.map((template) => template.id))('the %s template makes 
   const template = STEP_TEMPLATES.find((candidate) => candidate.id === templateId)!;
   await expect(session.call('extension', id, 'mc:Step', 'role')).resolves.toBe(template.step.role);
   await expect(session.call('extension', id, 'mc:Step', 'deadline')).resolves.toBe(template.step.deadline);
+  await expect(session.call('extension', id, 'mc:Step', 'returnsResult')).resolves.toBe(template.step.returnsResult);
   await session.page.waitForFunction(() => (window as any).modelerPage.validations() > 1);
   const findings = (await session.call('latest'))!.diagnostics.filter((diagnostic) => diagnostic.elementId === id).map((diagnostic) => diagnostic.code);
   // Unconnected, the new step is unreachable; of its MotCua attributes only the unit may be left for
