@@ -79,6 +79,7 @@ const dossierSummary = z
     dueAt: z.string().nullable(),
     overdue: z.boolean(),
     currentSteps: z.array(z.object({ elementId: z.string(), name: z.string() })),
+    processedAt: z.string().nullable().meta({ description: 'When processing ended: the step that returns the result opened (status processed); the on-time rules count to here' }),
     finishedAt: z.string().nullable(),
     punctuality: z.enum(['early', 'on-time', 'late']).nullable(),
   })
@@ -105,6 +106,7 @@ function summaryOf(dossier: DossierDocument) {
     dueAt: dossier.dueAt?.toISOString() ?? null,
     overdue: dossier.overdue,
     currentSteps: dossier.currentSteps.map(({ elementId, name }) => ({ elementId, name })),
+    processedAt: dossier.processedAt?.toISOString() ?? null,
     finishedAt: dossier.finishedAt?.toISOString() ?? null,
     punctuality: dossier.punctuality ?? null,
   };

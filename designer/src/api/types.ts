@@ -197,6 +197,8 @@ export interface DossierSummary {
   dueAt: string | null;
   overdue: boolean;
   currentSteps: Array<{ elementId: string; name: string }>;
+  /** When the result was ready: the step that returns it opened. */
+  processedAt: string | null;
   finishedAt: string | null;
   punctuality: 'early' | 'on-time' | 'late' | null;
 }

@@ -223,7 +223,7 @@ test('the citizen sees what to supplement and sends it', async () => {
   await expect.poll(() => page.locator('[data-test="attachment"]').count()).toBe(2);
 }, 120_000);
 
-test('officers appraise and approve, the result is returned, and the citizen sees it', async () => {
+test('officers appraise and approve; the citizen sees the result ready, then returned', async () => {
   await claimFromQueue('lan', 'Task_ThamDinh');
   await finishStep(() => page.click('[data-test="outcome"][data-outcome="dat"]'));
 
@@ -232,7 +232,13 @@ test('officers appraise and approve, the result is returned, and the citizen see
   await field('ngayCap').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
   await finishStep(() => page.click('[data-test="complete"]'));
 
-  // After the approval the tax authority is notified by a service task, then the result goes back.
+  // After the approval the tax authority is notified by a service task; once the return step is
+  // open, processing has ended and the citizen sees the result is ready.
+  await signIn('an', `/track/${householdCode}`);
+  await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('processed');
+  await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Đã có kết quả');
+  await page.locator('[data-test="processed-at"]').waitFor();
+
   await claimFromQueue('mot-cua', 'Task_TraKetQua');
   await field('hinhThucTra').selectOption('truc-tuyen');
   await finishStep(() => page.click('[data-test="complete"]'));

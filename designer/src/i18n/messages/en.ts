@@ -380,6 +380,7 @@ export const en: Messages = {
     notFound: 'No dossier {code} of yours.',
     now: 'Being done now',
     between: 'Moving to the next step',
+    processedAt: 'Result ready since',
     finishedAt: 'Finished',
     toSupplement: 'You need to supplement',
     note: 'Note',

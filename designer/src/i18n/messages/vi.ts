@@ -378,6 +378,7 @@ export const vi = {
     notFound: 'Không tìm thấy hồ sơ {code} của bạn.',
     now: 'Đang thực hiện',
     between: 'Đang chuyển bước',
+    processedAt: 'Có kết quả từ',
     finishedAt: 'Ngày kết thúc',
     toSupplement: 'Bạn cần bổ sung',
     note: 'Ghi chú',
