@@ -43,6 +43,10 @@ const submissionSchema = z
     channel: z.enum(channels),
     applicant: applicantSchema,
     variables: z.record(z.string().max(100), z.unknown()).default({}),
+    documents: z
+      .array(z.string().regex(/^[A-Za-z_][\w-]{0,99}$/).nullable())
+      .optional()
+      .meta({ description: 'For each attached file, in order, the start form’s document field it answers (null for none): the field’s variable then holds its attachment id, or ids' }),
   })
   .meta({ id: 'DossierSubmission' });
 const attachmentView = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), purpose: z.string(), uploadedAt: z.string() });
@@ -136,6 +140,15 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     return saved;
   }
 
+  /** The start form's document fields as variables: each names its attachment id, or ids when several files answer it. */
+  function documentVariables(documents: Array<string | null>, attachmentIds: string[]): Record<string, string | string[]> {
+    const byField: Record<string, string[]> = {};
+    documents.forEach((field, index) => {
+      if (field !== null) (byField[field] ??= []).push(attachmentIds[index]!);
+    });
+    return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
+  }
+
   async function discardAttachments(ids: string[]) {
     await Promise.all(ids.map((id) => context.attachments.remove(id)));
     await store.attachments.deleteMany({ _id: { $in: ids } });
@@ -171,6 +184,10 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       multipart: { files: 'attachments', description: 'the dossier’s documents (PDF, JPEG, PNG, DOCX)' },
       responses: { 201: { description: 'received, with the receipt (Form 01)', schema: receiptSchema }, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
       async handler({ request, body, principal }) {
+        const files = uploadedFiles(request);
+        if (body.documents && body.documents.length !== files.length) {
+          throw new Problem(422, 'documents-mismatch', `documents names ${body.documents.length} fields for ${files.length} attached files; give one entry (or null) per file, in order`);
+        }
         const citizen = hasRole(principal, 'citizen');
         if (citizen && body.channel !== 'online') throw new Problem(403, 'channel-not-allowed', 'citizens submit online');
         if (!citizen && body.channel === 'online') throw new Problem(403, 'channel-not-allowed', 'the online channel is for citizens; officers receive in person or by post');
@@ -194,7 +211,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         });
         const dossierId = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
 
-        const attachments = await saveAttachments(uploadedFiles(request), dossierId, 'submission', principal);
+        const attachments = await saveAttachments(files, dossierId, 'submission', principal);
         const dossier: DossierDocument = {
           _id: dossierId,
           procedureCode: procedure._id,
@@ -222,7 +239,13 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           plan,
           calendar: calendar.data,
           receivedAt,
-          variables: { ...body.variables, applicant: body.applicant, channel: body.channel, attachments: attachments.map((file) => file._id) },
+          variables: {
+            ...body.variables,
+            ...documentVariables(body.documents ?? [], attachments.map((file) => file._id)),
+            applicant: body.applicant,
+            channel: body.channel,
+            attachments: attachments.map((file) => file._id),
+          },
           searchAttributes: temporal.searchAttributes,
         };
         try {

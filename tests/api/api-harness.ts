@@ -108,10 +108,10 @@ export class ApiHarness {
     return created.body.code;
   }
 
-  /** Submits a dossier online as the citizen `an`, with one PDF attached. */
+  /** Submits a dossier online as the citizen `an`, with one PDF attached as the request form (`giayDeNghi`). */
   async submitOnline(procedureCode: string, citizen = 'an'): Promise<ApiResponse> {
     const form = new FormData();
-    form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: { tenHoKinhDoanh: 'Quán Phở An' } }));
+    form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: { tenHoKinhDoanh: 'Quán Phở An' }, documents: ['giayDeNghi'] }));
     form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');
     return this.request('POST', '/api/dossiers', { token: await this.token(citizen), form });
   }

@@ -71,6 +71,12 @@ describe('bad input', () => {
       form.append('attachments', new Blob(['#!/bin/sh'], { type: 'application/x-sh' }), 'run.sh');
       return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
     } },
+    { name: 'a submission naming document fields for files it does not attach', status: 422, code: 'documents-mismatch', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' }, documents: ['giayDeNghi', 'banSao'] }));
+      form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
     { name: 'a submission that is not multipart', status: 415, code: 'multipart-required', send: async () => api.request('POST', '/api/dossiers', { token: await api.token('an'), json: { procedureCode } }) },
     { name: 'a submission with malformed data JSON', status: 400, code: 'malformed-json', send: async () => {
       const form = new FormData();

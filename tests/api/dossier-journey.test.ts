@@ -71,7 +71,8 @@ describe('dossier journey through the API', () => {
     const formKeys = detail.body.form.map((field: { key: string }) => field.key);
     expect(formKeys).toContain('vonKinhDoanh');
     // The form opens with what the citizen already gave under its keys, and nothing else.
-    expect(detail.body.values).toMatchObject({ tenHoKinhDoanh: 'Quán Phở An' });
+    const [requestForm] = (await api.store.attachments.find({ dossierId }).lean()).filter((file) => file.fileName === 'giay-de-nghi.pdf');
+    expect(detail.body.values).toMatchObject({ tenHoKinhDoanh: 'Quán Phở An', giayDeNghi: requestForm!._id });
     expect(Object.keys(detail.body.values).every((key) => formKeys.includes(key))).toBe(true);
     expect(detail.body.dossier).toMatchObject({ dossierId, applicant: { name: 'Nguyễn Văn An' } });
 

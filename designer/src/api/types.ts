@@ -231,6 +231,8 @@ export interface Submission {
   channel: Channel;
   applicant: Applicant;
   variables: Record<string, unknown>;
+  /** For each attached file, in order, the start form's document field it answers (null: none). */
+  documents?: Array<string | null>;
 }
 
 export interface CatalogueEntry {

@@ -187,17 +187,20 @@ test('the one-stop officer claims the receipt from the worklist and completes it
   await page.locator('[data-test="attachment"]').first().locator('[data-test="download-attachment"]').click();
   expect((await download).suggestedFilename()).toBe('giay-de-nghi.pdf');
 
-  // The officer's form opens with what the citizen gave under the same keys.
+  // The officer's form opens with what the citizen gave under the same keys, the document included.
   await expect(field('hoTen').inputValue()).resolves.toBe('Nguyễn Văn An');
   await expect(field('tenHoKinhDoanh').inputValue()).resolves.toBe('Quán Phở An');
   await expect(field('vonKinhDoanh').inputValue()).resolves.toBe('50000000');
+  const requestForm = page.locator('[data-field="giayDeNghi"] input[type="checkbox"]').first();
+  await expect(requestForm.isChecked()).resolves.toBe(true);
+  await requestForm.uncheck();
   await field('vonKinhDoanh').fill('nhiều');
   await page.click('[data-test="complete"]');
   await expect(page.locator('[data-field="vonKinhDoanh"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập một số');
   await expect(page.locator('[data-field="giayDeNghi"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập thông tin này');
   await screenshot(page, 'task-validation');
   await field('vonKinhDoanh').fill('50000000');
-  await page.locator('[data-field="giayDeNghi"] input[type="checkbox"]').first().check();
+  await requestForm.check();
   await finishStep(() => page.click('[data-test="complete"]'));
 }, 180_000);
 
