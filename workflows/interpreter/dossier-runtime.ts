@@ -240,7 +240,7 @@ export class DossierRuntime {
    * agency's delay.
    */
   resultReady(): void {
-    if (this.processedAt !== undefined) return;
+    if (this.processed) return;
     this.processedAt = Date.now();
     this.clockRevision += 1;
     this.record.factsChanged();
@@ -255,7 +255,7 @@ export class DossierRuntime {
     for (;;) {
       const revision = this.clockRevision;
       const moved = () => this.clockRevision !== revision;
-      if (this.clock.paused || this.record.overdue || this.processedAt !== undefined || this.input.calledBy !== undefined) {
+      if (this.clock.paused || this.record.overdue || this.processed || this.input.calledBy !== undefined) {
         await condition(moved);
         continue;
       }
