@@ -97,6 +97,15 @@ const dossierDetail = dossierSummary
   })
   .meta({ id: 'Dossier' });
 
+/** The start form's document fields as variables: each names its attachment id, or ids when several files answer it. */
+function documentVariables(documents: Array<string | null>, attachmentIds: string[]): Record<string, string | string[]> {
+  const byField: Record<string, string[]> = {};
+  documents.forEach((field, index) => {
+    if (field !== null) (byField[field] ??= []).push(attachmentIds[index]!);
+  });
+  return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
+}
+
 function summaryOf(dossier: DossierDocument) {
   return {
     dossierId: dossier._id,
@@ -138,15 +147,6 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     }
     if (saved.length > 0) await store.attachments.insertMany(saved);
     return saved;
-  }
-
-  /** The start form's document fields as variables: each names its attachment id, or ids when several files answer it. */
-  function documentVariables(documents: Array<string | null>, attachmentIds: string[]): Record<string, string | string[]> {
-    const byField: Record<string, string[]> = {};
-    documents.forEach((field, index) => {
-      if (field !== null) (byField[field] ??= []).push(attachmentIds[index]!);
-    });
-    return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
   }
 
   async function discardAttachments(ids: string[]) {
@@ -212,6 +212,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         const dossierId = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
 
         const attachments = await saveAttachments(files, dossierId, 'submission', principal);
+        const attachmentIds = attachments.map((file) => file._id);
         const dossier: DossierDocument = {
           _id: dossierId,
           procedureCode: procedure._id,
@@ -241,10 +242,10 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           receivedAt,
           variables: {
             ...body.variables,
-            ...documentVariables(body.documents ?? [], attachments.map((file) => file._id)),
+            ...documentVariables(body.documents ?? [], attachmentIds),
             applicant: body.applicant,
             channel: body.channel,
-            attachments: attachments.map((file) => file._id),
+            attachments: attachmentIds,
           },
           searchAttributes: temporal.searchAttributes,
         };
@@ -259,10 +260,10 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         } catch (error) {
           // Nothing half-done: without its workflow the dossier does not exist.
           await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
-          await discardAttachments(attachments.map((file) => file._id));
+          await discardAttachments(attachmentIds);
           throw error;
         }
-        await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachments.map((file) => file._id) });
+        await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachmentIds });
         publish(dossier, 'submitted');
         const receipt = {
           form: '01' as const,
