@@ -16,7 +16,8 @@ async function registeredSeries(): Promise<Set<string>> {
   for (const { registry } of [createApiMetrics(), createWorkerMetrics()]) {
     for (const metric of await registry.getMetricsAsJSON()) {
       names.add(metric.name);
-      if (metric.type === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) names.add(metric.name + suffix);
+      // prom-client types `type` as an enum it does not export at run time; the value is the string.
+      if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) names.add(metric.name + suffix);
     }
   }
   return names;
