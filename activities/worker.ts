@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { activityFailureCounting, type WorkerMetrics } from './metrics/worker-metrics.js';
 
 export interface WorkerTuning {
   maxConcurrentWorkflowTaskExecutions: number;
@@ -13,6 +14,7 @@ export interface DossierWorkerOptions {
   taskQueue: string;
   tuning: WorkerTuning;
   activities: object;
+  metrics: WorkerMetrics;
 }
 
 /** The worker that hosts the dossier workflows (bundled from workflows/) and MotCua's activities. */
@@ -23,16 +25,24 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     activities: options.activities,
+    interceptors: { activity: [activityFailureCounting(options.metrics)] },
     maxConcurrentWorkflowTaskExecutions: options.tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: options.tuning.maxConcurrentActivityTaskExecutions,
     shutdownGraceTime: options.tuning.shutdownGraceTime as `${number}s`,
   });
 }
 
-/** Sets how much the Temporal SDK logs in this process; call once, before any worker or connection. */
-export function installWorkerRuntime(level: LogLevel): void {
+/**
+ * Sets how much the Temporal SDK logs in this process and, given an address (`host:port`), where Core
+ * serves the SDK's own Prometheus metrics (`/metrics`). Core allows this once per process: call it
+ * before any worker or connection.
+ */
+export function installWorkerRuntime(level: LogLevel, sdkMetricsAddress?: string): void {
   Runtime.install({
     logger: new DefaultLogger(level),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: level === 'TRACE' ? 'TRACE' : 'ERROR' }) } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: level === 'TRACE' ? 'TRACE' : 'ERROR' }) },
+      ...(sdkMetricsAddress ? { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } } : {}),
+    },
   });
 }

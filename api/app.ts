@@ -9,6 +9,7 @@ import { healthRouter, type DependencyProbe } from './health/health-router.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { requestLogging } from './http/request-logging.js';
 import { mountRoutes } from './http/route.js';
+import { httpMetrics } from './metrics/http-metrics.js';
 import { docsRouter } from './openapi/docs-router.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { apiRoutes } from './routes.js';
@@ -32,6 +33,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(httpMetrics(api.metrics));
   app.use(helmet());
   app.use(healthRouter(options.probes));
 

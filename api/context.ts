@@ -5,6 +5,7 @@ import type { ApiStore } from './api-store.js';
 import type { AttachmentStorage } from './attachments/attachment-storage.js';
 import type { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import type { TokenService } from './auth/tokens.js';
+import type { ApiMetrics } from './metrics/api-metrics.js';
 import type { EventHub } from './monitoring/event-hub.js';
 import type { LiveWorklist } from './tasks/live-worklist.js';
 import type { ApiSettings } from './settings.js';
@@ -32,4 +33,6 @@ export interface ApiContext {
   events: EventHub;
   /** The open tasks in memory, following the store's task-change announcements. */
   worklist: LiveWorklist;
+  /** This process's Prometheus metrics (served on the metrics port by the composition root). */
+  metrics: ApiMetrics;
 }

@@ -7,6 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
 import { createActivities } from '../activities/index.js';
+import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
@@ -16,6 +17,8 @@ import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
 import { startRuntime } from './runtime/runtime.js';
 import { createApiContext } from './runtime/api-context.js';
 import { startOutsideServices } from './runtime/outside-services.js';
+import { startApiMetrics } from './runtime/api-metrics-server.js';
+import { serveMetrics } from './runtime/metrics-server.js';
 import { reportFatal } from './runtime/fatal.js';
 
 async function main(): Promise<void> {
@@ -23,15 +26,22 @@ async function main(): Promise<void> {
   const environment = readEnvironment();
   const reporter = consoleReporter;
 
-  installWorkerRuntime('WARN');
+  const { metrics } = environment;
   await ensureDesignerBuilt(reporter);
   const runtime = await startRuntime({
     settings,
     environment,
     reporter,
     ports: { temporal: settings.devServer.port, temporalUi: settings.devServer.uiPort, store: environment.storePort },
-    callerPorts: [{ port: environment.appPort, host: environment.host, purpose: 'MotCua API and designer' }],
+    callerPorts: [
+      { port: environment.appPort, host: environment.host, purpose: 'MotCua API and designer' },
+      { port: metrics.apiPort, host: metrics.host, purpose: 'the API’s metrics (MOTCUA_METRICS_PORT)' },
+      { port: metrics.workerPort, host: metrics.host, purpose: 'the worker’s metrics (MOTCUA_WORKER_METRICS_PORT)' },
+      { port: metrics.temporalSdkPort, host: metrics.host, purpose: 'the Temporal SDK’s metrics (MOTCUA_TEMPORAL_METRICS_PORT)' },
+    ],
   });
+  // After the port check: Core binds the SDK's metrics port as it installs.
+  installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
 
   const shutdownSteps: Array<() => Promise<void>> = [runtime.stop];
   const shutdown = async () => {
@@ -49,13 +59,17 @@ async function main(): Promise<void> {
     const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: `http://${environment.host}:${environment.appPort}`, devStack: true });
     shutdownSteps.push(outside.stop);
 
+    const workerMetrics = createWorkerMetrics();
     const worker = await createDossierWorker({
       connection: workerConnection,
       namespace: settings.namespace,
       taskQueue: settings.taskQueues.dossiers,
       tuning: settings.worker,
       activities: createActivities(store, outside.services),
+      metrics: workerMetrics,
     });
+    const workerMetricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
+    shutdownSteps.push(() => workerMetricsServer.close());
     const workerRun = worker.run();
     shutdownSteps.push(async () => {
       worker.shutdown();
@@ -84,12 +98,15 @@ async function main(): Promise<void> {
       api.events.close();
       await server.close();
     });
+    const apiMetricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
+    shutdownSteps.push(() => apiMetricsServer.close());
 
     console.log(`
 MotCua is running.
   Designer and API   ${server.url}
   API reference      ${server.url}/api/docs
   Health             ${server.url}/healthz
+  Metrics            ${apiMetricsServer.url} (API), ${workerMetricsServer.url} (worker), http://${metrics.host}:${metrics.temporalSdkPort}/metrics (Temporal SDK)
   Temporal           ${runtime.temporalAddress} (namespace ${settings.namespace})${runtime.temporalUiUrl ? `\n  Temporal Web UI    ${runtime.temporalUiUrl}` : ''}
   Store              ${runtime.mongodbUri}
 ${outside.summary.map((line) => `  ${line}`).join('\n')}

@@ -4,11 +4,13 @@
  */
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
 import { connectStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { reportFatal } from './runtime/fatal.js';
+import { serveMetrics } from './runtime/metrics-server.js';
 import { startOutsideServices } from './runtime/outside-services.js';
 
 async function main(): Promise<void> {
@@ -17,25 +19,30 @@ async function main(): Promise<void> {
   if (!environment.externalTemporalAddress || !environment.externalMongodbUri) {
     throw new ConfigError('npm run worker joins running servers: set TEMPORAL_ADDRESS and MONGODB_URI (npm start runs a worker of its own)');
   }
-  installWorkerRuntime('WARN');
+  const { metrics } = environment;
+  installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
   const storeConnection = await connectStore(environment.externalMongodbUri);
   const store = createStore(storeConnection);
   await store.ensureIndexes();
   const connection = await NativeConnection.connect({ address: environment.externalTemporalAddress });
   // A worker beside npm start's: the services the environment configures, no local stand-ins.
   const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: '', devStack: false });
+  const workerMetrics = createWorkerMetrics();
   const worker = await createDossierWorker({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueues.dossiers,
     tuning: settings.worker,
     activities: createActivities(store, outside.services),
+    metrics: workerMetrics,
   });
+  const metricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`MotCua worker polling ${settings.taskQueues.dossiers} on ${environment.externalTemporalAddress}`);
+  console.log(`MotCua worker polling ${settings.taskQueues.dossiers} on ${environment.externalTemporalAddress}; metrics at ${metricsServer.url} and http://${metrics.host}:${metrics.temporalSdkPort}/metrics (Temporal SDK)`);
   await worker.run();
+  await metricsServer.close();
   await outside.stop();
   await connection.close();
   await storeConnection.close();

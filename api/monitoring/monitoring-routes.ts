@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BusinessCalendar } from '../../engine/calendar/index.js';
-import { finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
+import { overdueDossierFilter, overdueTaskFilter } from '../../store/monitoring/overdue-work.js';
 import type { ApiContext } from '../context.js';
 import { hasRole, type Principal } from '../auth/principal.js';
 import { currentCalendar } from '../calendars/calendar-source.js';
@@ -171,8 +171,8 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ query, principal }) {
         const agencyIds = await agencies(principal, query.agencyId);
         const [dossiers, tasks] = await Promise.all([
-          store.dossiers.find({ agencyId: { $in: agencyIds }, overdue: true, status: { $nin: [...finalDossierStatuses] } }).sort({ dueAt: 1 }).limit(500).lean(),
-          store.tasks.find({ agencyId: { $in: agencyIds }, overdue: true, status: { $in: ['open', 'claimed'] } }, { form: 0, outcomes: 0, data: 0 }).sort({ dueAt: 1 }).limit(500).lean(),
+          store.dossiers.find({ agencyId: { $in: agencyIds }, ...overdueDossierFilter }).sort({ dueAt: 1 }).limit(500).lean(),
+          store.tasks.find({ agencyId: { $in: agencyIds }, ...overdueTaskFilter }, { form: 0, outcomes: 0, data: 0 }).sort({ dueAt: 1 }).limit(500).lean(),
         ]);
         return {
           status: 200,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { portalSyncMetrics } from '../../activities/portal-sync/portal-sync.js';
+import { deliveryStateFilter, deliveryStates } from '../../store/notifications/delivery-state.js';
+import { portalSyncMetrics } from '../../store/portal-sync/portal-sync-metrics.js';
 import type { ApiContext } from '../context.js';
 import { problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { limitParam, wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
 
-const deliveryState = z.enum(['pending', 'failing', 'delivered']);
+const deliveryState = z.enum(deliveryStates);
 
 const outboxEntrySchema = z
   .object({
@@ -66,9 +67,7 @@ export function outboxRoutes({ store }: ApiContext): RouteDefinition[] {
         const agencies = [...(await agencyScope(store, principal))];
         const dossierIds = await store.dossiers.distinct('_id', { agencyId: { $in: agencies }, ...(query.dossierId ? { _id: query.dossierId } : {}) });
         const filter: Record<string, unknown> = { dossierId: { $in: dossierIds } };
-        if (query.state === 'delivered') filter.deliveredAt = { $exists: true };
-        if (query.state === 'pending') Object.assign(filter, { deliveredAt: { $exists: false }, $or: [{ attempts: 0 }, { attempts: { $exists: false } }] });
-        if (query.state === 'failing') Object.assign(filter, { deliveredAt: { $exists: false }, attempts: { $gt: 0 } });
+        if (query.state) Object.assign(filter, deliveryStateFilter(query.state));
         const entries = await store.notifications.find(filter).sort({ at: -1 }).limit(query.limit).lean();
         const items = entries.map(({ _id, deliveredAt, deliveries, attempts, lastError, nextAttemptAt: _next, ...entry }) => ({
           id: _id,

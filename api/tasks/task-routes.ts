@@ -8,6 +8,7 @@ import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
 import { Problem, problemResponses, problemSchema } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { timedCompletion } from '../metrics/task-completion.js';
 import { encodeCursor, page } from '../http/schemas.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
 import type { PinnedCalendar } from './live-worklist.js';
@@ -269,10 +270,12 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
           principal,
           'task-completion-requested',
           () =>
-            handleOf(task).executeUpdate(completeTaskUpdate, {
-              args: [{ taskId: task._id, actor: actorOf(principal), outcome: body.outcome, formData: body.formData }],
-              ...(temporalUpdateId ? { updateId: temporalUpdateId } : {}),
-            }),
+            timedCompletion(context.metrics, () =>
+              handleOf(task).executeUpdate(completeTaskUpdate, {
+                args: [{ taskId: task._id, actor: actorOf(principal), outcome: body.outcome, formData: body.formData }],
+                ...(temporalUpdateId ? { updateId: temporalUpdateId } : {}),
+              }),
+            ),
           { outcome: body.outcome ?? null, idempotencyKey: updateId ?? null },
           temporalUpdateId,
         );

@@ -13,6 +13,7 @@ import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
+import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
@@ -63,5 +64,6 @@ export async function createApiContext(options: {
     logger,
     events: new EventHub(),
     worklist: new LiveWorklist(store, logger),
+    metrics: createApiMetrics(),
   };
 }

@@ -84,6 +84,10 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().pipe(port).default(8080),
   MOTCUA_STORE_PORT: z.coerce.number().pipe(port).default(27017),
+  MOTCUA_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  MOTCUA_METRICS_PORT: z.coerce.number().pipe(port).default(9464),
+  MOTCUA_WORKER_METRICS_PORT: z.coerce.number().pipe(port).default(9465),
+  MOTCUA_TEMPORAL_METRICS_PORT: z.coerce.number().pipe(port).default(9466),
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI').optional(),
   MOTCUA_TEMPORAL_BIN: z.string().min(1).optional(),
@@ -98,6 +102,8 @@ export interface RuntimeEnvironment {
   host: string;
   appPort: number;
   storePort: number;
+  /** Where Prometheus scrapes: the API's and the worker's MotCua metrics and the Temporal SDK's, each on a port of its own, never on the public origin. */
+  metrics: { host: string; apiPort: number; workerPort: number; temporalSdkPort: number };
   /** Set when Temporal runs elsewhere: nothing embedded is started for it. */
   externalTemporalAddress?: string;
   /** Set when MongoDB runs elsewhere: nothing embedded is started for it. */
@@ -117,6 +123,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RuntimeEn
     host: values.HOST,
     appPort: values.PORT,
     storePort: values.MOTCUA_STORE_PORT,
+    metrics: { host: values.MOTCUA_METRICS_HOST, apiPort: values.MOTCUA_METRICS_PORT, workerPort: values.MOTCUA_WORKER_METRICS_PORT, temporalSdkPort: values.MOTCUA_TEMPORAL_METRICS_PORT },
     externalTemporalAddress: values.TEMPORAL_ADDRESS,
     externalMongodbUri: values.MONGODB_URI,
     temporalBinOverride: values.MOTCUA_TEMPORAL_BIN,

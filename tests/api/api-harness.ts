@@ -8,6 +8,7 @@ import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
+import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings, type ApiSettings } from '../../api/settings.js';
@@ -61,6 +62,7 @@ export class ApiHarness {
       logger,
       events: new EventHub(),
       worklist: new LiveWorklist(store, logger),
+      metrics: createApiMetrics(),
     };
     const server = await listen(createApp({ probes: [], api: context }), 0, '127.0.0.1');
     return new ApiHarness(dossiers, store, context, server);

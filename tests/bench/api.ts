@@ -21,6 +21,7 @@ import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { hashPassword } from '../../api/auth/passwords.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import { listen } from '../../api/http-server.js';
+import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { EventHub } from '../../api/monitoring/event-hub.js';
 import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
         logger,
         events,
         worklist,
+        metrics: createApiMetrics(),
       },
     });
     const server = await listen(app, 0, '127.0.0.1');

@@ -1,24 +1,35 @@
 /**
- * `npm run bench:dossiers [count]`: runs `count` (default 200) five-step dossiers end to end on a
- * Temporal dev server with simulated officers, through MotCua's interpreter and through a
+ * `npm run bench:dossiers [count] [--metrics]`: runs `count` (default 200) five-step dossiers end to
+ * end on a Temporal dev server with simulated officers, through MotCua's interpreter and through a
  * hand-written workflow doing the same steps on the same server in the same run, and prints
- * throughput, completion latency and history events per dossier for both.
+ * throughput, completion latency and history events per dossier for both. With `--metrics` it serves
+ * /metrics as the API and worker processes do, on MOTCUA_METRICS_PORT, MOTCUA_WORKER_METRICS_PORT
+ * and MOTCUA_TEMPORAL_METRICS_PORT (the officers' Updates are timed as the API times them).
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { pino } from 'pino';
 import { createActivities } from '../../activities/index.js';
+import { activityFailureCounting, createWorkerMetrics } from '../../activities/metrics/worker-metrics.js';
 import { installWorkerRuntime } from '../../activities/worker.js';
+import { createApiMetrics, type ApiMetrics } from '../../api/metrics/api-metrics.js';
+import { refreshStoreFigures } from '../../api/metrics/store-figures.js';
+import { timedCompletion } from '../../api/metrics/task-completion.js';
 import { compile } from '../../engine/compiler/compile.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { readEnvironment } from '../../scripts/runtime/config.js';
+import { storeFiguresIntervalMs } from '../../scripts/runtime/api-metrics-server.js';
+import { serveMetrics } from '../../scripts/runtime/metrics-server.js';
 import { connectStore } from '../../store/connection.js';
 import { createStore, type Store } from '../../store/store.js';
 import { completeTaskUpdate, dossierSearchAttributesAtStart, dossierWorkflowType, type DossierInput } from '../../workflows/contract.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
 
-const count = Number(process.argv[2] ?? 200);
+const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 200);
+const servesMetrics = process.argv.includes('--metrics');
 const officer = { id: 'bench-officer', roles: ['chuyen-vien'], units: ['phong-kinh-te'] };
 
 interface Engine {
@@ -42,28 +53,28 @@ function percentile(sorted: number[], share: number): number {
 }
 
 /** Officers who complete every open task of these dossiers as soon as the worklist (the store) shows it. */
-async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean): Promise<void> {
+async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean, metrics: ApiMetrics): Promise<void> {
   const inFlight = new Set<string>();
   while (!until()) {
     const open = await store.tasks.find({ dossierId: { $in: [...handles.keys()] }, status: 'open' }, { _id: 1, dossierId: 1 }).lean();
     for (const task of open) {
       if (inFlight.has(task._id)) continue;
       inFlight.add(task._id);
-      void handles
-        .get(task.dossierId)!
-        .executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id })
-        .catch(() => inFlight.delete(task._id));
+      const handle = handles.get(task.dossierId)!;
+      void timedCompletion(metrics, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id })).catch(() =>
+        inFlight.delete(task._id),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput): Promise<Measurement> {
+async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput, metrics: ApiMetrics): Promise<Measurement> {
   const handles = new Map<string, WorkflowHandle>();
   const latencies: number[] = [];
   let finished = 0;
   const started = performance.now();
-  const officers = simulateOfficers(store, handles, () => finished === count);
+  const officers = simulateOfficers(store, handles, () => finished === count, metrics);
   await Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const dossierId = `${engine.name}-${Date.now().toString(36)}-${index}`;
@@ -96,8 +107,16 @@ async function measure(engine: Engine, client: Client, store: Store, input: (dos
 }
 
 async function main(): Promise<void> {
-  installWorkerRuntime('WARN');
+  const ports = readEnvironment().metrics;
+  installWorkerRuntime('WARN', servesMetrics ? `${ports.host}:${ports.temporalSdkPort}` : undefined);
   const { runtime, settings, stop } = await startBenchRuntime('dossiers');
+  const apiMetrics = createApiMetrics();
+  const workerMetrics = createWorkerMetrics();
+  const logger = pino({ level: 'warn' });
+  const metricsServers = servesMetrics
+    ? [await serveMetrics(apiMetrics.registry, ports.apiPort, ports.host, logger), await serveMetrics(workerMetrics.registry, ports.workerPort, ports.host, logger)]
+    : [];
+  for (const server of metricsServers) console.log(`metrics at ${server.url}`);
   try {
     const connection = await Connection.connect({ address: runtime.temporalAddress });
     const client = new Client({ connection, namespace: settings.namespace });
@@ -130,10 +149,13 @@ async function main(): Promise<void> {
         taskQueue: engine.taskQueue,
         workflowsPath: engine.workflowsPath,
         activities: createActivities(store),
+        interceptors: { activity: [activityFailureCounting(workerMetrics)] },
         maxConcurrentWorkflowTaskExecutions: settings.worker.maxConcurrentWorkflowTaskExecutions,
         maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
       });
-      results.push(await worker.runUntil(measure(engine, client, store, input)));
+      const stopFigures = servesMetrics ? refreshStoreFigures({ store, metrics: apiMetrics, logger, intervalMs: storeFiguresIntervalMs }) : () => {};
+      results.push(await worker.runUntil(measure(engine, client, store, input, apiMetrics)));
+      stopFigures();
       await storeConnection.close();
     }
 
@@ -151,6 +173,7 @@ async function main(): Promise<void> {
     await workerConnection.close();
     await connection.close();
   } finally {
+    for (const server of metricsServers) await server.close();
     await stop();
   }
 }

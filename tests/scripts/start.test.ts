@@ -42,6 +42,12 @@ describe('npm start', () => {
       expect(designer.headers.get('content-type')).toContain('text/html');
       expect(await designer.text()).toContain('<div id="app"></div>');
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+      // Metrics on ports of their own: the API's, the in-process worker's and the Temporal SDK's; the public origin has none.
+      const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(await scrape(ports.apiMetrics)).toMatch(/^motcua_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1$/m);
+      expect(await scrape(ports.workerMetrics)).toContain('# TYPE motcua_activity_failures_total counter');
+      expect(await scrape(ports.temporalMetrics)).toMatch(/^temporal_\w+/m);
+      expect(await (await fetch(`${appUrl}/metrics`)).text()).not.toContain('# TYPE');
       expect(processesMentioning(environment.MOTCUA_DATA_DIR!).length).toBeGreaterThanOrEqual(2);
     } finally {
       run.child.kill('SIGINT');

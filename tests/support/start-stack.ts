@@ -21,6 +21,9 @@ export interface StackPorts {
   temporal: number;
   ui: number;
   store: number;
+  apiMetrics: number;
+  workerMetrics: number;
+  temporalMetrics: number;
 }
 
 export interface StackEnvironment {
@@ -35,7 +38,15 @@ export interface StackEnvironment {
 /** A scratch directory with a temporal.yaml on free ports, and the environment that points `npm start` at them. */
 export async function prepareStack(): Promise<StackEnvironment> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'motcua-start-'));
-  const ports = { app: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), store: await findFreePort() };
+  const ports = {
+    app: await findFreePort(),
+    temporal: await findFreePort(),
+    ui: await findFreePort(),
+    store: await findFreePort(),
+    apiMetrics: await findFreePort(),
+    workerMetrics: await findFreePort(),
+    temporalMetrics: await findFreePort(),
+  };
   const shipped = await readFile(path.join(projectRoot, 'temporal.yaml'), 'utf8');
   await writeFile(path.join(scratch, 'temporal.yaml'), shipped.replace('port: 7233', `port: ${ports.temporal}`).replace('uiPort: 8233', `uiPort: ${ports.ui}`));
   return {
@@ -46,6 +57,9 @@ export async function prepareStack(): Promise<StackEnvironment> {
       MOTCUA_DATA_DIR: path.join(scratch, 'data'),
       PORT: String(ports.app),
       MOTCUA_STORE_PORT: String(ports.store),
+      MOTCUA_METRICS_PORT: String(ports.apiMetrics),
+      MOTCUA_WORKER_METRICS_PORT: String(ports.workerMetrics),
+      MOTCUA_TEMPORAL_METRICS_PORT: String(ports.temporalMetrics),
       TEMPORAL_ADDRESS: '',
       MONGODB_URI: '',
     },

@@ -5,6 +5,7 @@ import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/
 import { Worker, type ActivityInterceptorsFactory, type NativeConnection } from '@temporalio/worker';
 import { expect } from 'vitest';
 import { createActivities, type ActivityServices } from '../../activities/index.js';
+import { activityFailureCounting, createWorkerMetrics, type WorkerMetrics } from '../../activities/metrics/worker-metrics.js';
 import type { CalendarData } from '../../engine/calendar/index.js';
 import { compile } from '../../engine/compiler/compile.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
@@ -121,6 +122,8 @@ export class DossierHarness {
     private readonly worker: Worker,
     private readonly running: Promise<void>,
     private readonly activityHold: ActivityHold,
+    /** The worker's own metrics, as a worker process serves them (activities/metrics/). */
+    readonly workerMetrics: WorkerMetrics,
   ) {}
 
   /** `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store. */
@@ -131,16 +134,17 @@ export class DossierHarness {
     await store.ensureIndexes();
     const taskQueue = uniqueTaskQueue('dossiers');
     const activityHold = new ActivityHold();
+    const workerMetrics = createWorkerMetrics();
     const worker = await Worker.create({
       connection: server.nativeConnection,
       namespace: server.client.options.namespace,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store, options.services?.(store)),
-      interceptors: { activity: [activityHold.interceptor] },
+      interceptors: { activity: [activityHold.interceptor, activityFailureCounting(workerMetrics)] },
     });
     const calendar = (await loadCalendar()).data;
-    return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run(), activityHold);
+    return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run(), activityHold, workerMetrics);
   }
 
   get client(): Client {

@@ -5,7 +5,8 @@ import { createNotificationDelivery, type NotificationDeliveryService } from '..
 import { startPolling, type Poller } from '../../../activities/outbox/poller.js';
 import { httpPortalClient } from '../../../activities/portal-sync/portal-client.js';
 import { defaultPortalMappingVersion, portalMapping } from '../../../activities/portal-sync/portal-mapping.js';
-import { createPortalSync, portalSyncMetrics, type PortalSync } from '../../../activities/portal-sync/portal-sync.js';
+import { createPortalSync, type PortalSync } from '../../../activities/portal-sync/portal-sync.js';
+import { portalSyncMetrics } from '../../../store/portal-sync/portal-sync-metrics.js';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../../../scripts/dev-stack/local-smtp-server.js';
 import { startPortalSimulator, type PortalSimulator } from '../../../scripts/dev-stack/portal-simulator.js';
 import type { Store } from '../../../store/store.js';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../api/app.js';
 import { TokenService } from '../../../api/auth/tokens.js';
 import type { ApiContext } from '../../../api/context.js';
+import { createApiMetrics } from '../../../api/metrics/api-metrics.js';
 import { listen, type RunningHttpServer } from '../../../api/http-server.js';
 import { EventHub } from '../../../api/monitoring/event-hub.js';
 import { defaultApiSettings } from '../../../api/settings.js';
@@ -12,7 +13,7 @@ import { defaultApiSettings } from '../../../api/settings.js';
 /** The app without servers: enough to serve its document and list what Express mounted. */
 function appWithoutServers(): Express {
   const tokens = new TokenService({ secret: new Uint8Array(32), issuer: 'motcua', accessTtlSeconds: 60, refreshTtlSeconds: 60 });
-  const context = { settings: defaultApiSettings, logger: pino({ level: 'silent' }), verifier: tokens, tokens, events: new EventHub() } as unknown as ApiContext;
+  const context = { settings: defaultApiSettings, logger: pino({ level: 'silent' }), verifier: tokens, tokens, events: new EventHub(), metrics: createApiMetrics() } as unknown as ApiContext;
   return createApp({ probes: [], api: context });
 }
 
