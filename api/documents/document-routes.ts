@@ -31,7 +31,7 @@ export function documentRoutes({ store }: ApiContext): RouteDefinition[] {
       params: z.object({ code }),
       responses: { 200: { description: 'documents', schema: z.object({ items: z.array(documentSchema) }) }, ...problemResponses(400, 401, 403, 404) },
       async handler({ params, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         const documents = await store.documents.find({ dossierId: dossier._id }, { bytes: 0 }).sort({ issuedAt: 1 }).lean();
         return { status: 200, body: wire({ items: documents.map(({ _id, form, filename, sha256, issuedAt }) => ({ id: _id, form, filename, sha256, issuedAt })) }) };
       },
@@ -45,7 +45,7 @@ export function documentRoutes({ store }: ApiContext): RouteDefinition[] {
       params: z.object({ code, id: z.string().min(1).max(400) }),
       responses: { 200: { description: 'the PDF', contentType: 'application/pdf' }, ...problemResponses(400, 401, 403, 404) },
       async handler({ params, principal, response }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         const document = await store.documents.findOne({ _id: params.id, dossierId: dossier._id });
         if (!document) throw new Problem(404, 'unknown-document', `dossier ${dossier._id} has no document ${params.id}`);
         response.status(200).type('application/pdf').attachment(document.filename).send(document.bytes);

@@ -25,8 +25,9 @@ import { booleanParam, cursorParam, decodeCursor, encodeCursor, isoInstant, limi
 import { agencyScope } from '../org/agency-scope.js';
 import { deployedPlan } from '../procedures/procedure-registry.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
+import { checkSubmissionInput, checkSupplementInput } from './citizen-input.js';
 import { allocateDossierCode, receiptDay } from './dossier-code.js';
-import { visibleDossier } from './dossier-access.js';
+import { listableDossiers, visibleDossier, type DossierAccess } from './dossier-access.js';
 import { dossierTimeline } from './timeline.js';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
@@ -77,7 +78,7 @@ const dossierSummary = z
     procedureVersion: z.number(),
     agencyId: z.string(),
     channel: z.enum(channels),
-    applicantName: z.string(),
+    applicantName: z.string().nullable().meta({ description: 'null for readers who see dossiers without personal data (agency administrators, auditors)' }),
     status: z.enum(dossierStatuses),
     receivedAt: z.string(),
     dueAt: z.string().nullable(),
@@ -90,7 +91,7 @@ const dossierSummary = z
   .meta({ id: 'DossierSummary' });
 const dossierDetail = dossierSummary
   .extend({
-    applicant: applicantSchema,
+    applicant: applicantSchema.nullable().meta({ description: 'The applicant’s personal data: null for readers who see dossiers without it' }),
     supplementationCount: z.number(),
     attachments: z.array(attachmentView),
     toSupplement: z.array(z.object({ label: z.string(), value: z.string() })).nullable().meta({ description: 'What the officer asked the citizen to supplement, while status is supplement-requested' }),
@@ -106,14 +107,14 @@ function documentVariables(documents: Array<string | null>, attachmentIds: strin
   return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
 }
 
-function summaryOf(dossier: DossierDocument) {
+function summaryOf(dossier: DossierDocument, access: DossierAccess) {
   return {
     dossierId: dossier._id,
     procedureCode: dossier.procedureCode,
     procedureVersion: dossier.procedureVersion,
     agencyId: dossier.agencyId,
     channel: dossier.channel,
-    applicantName: dossier.applicant.name,
+    applicantName: access === 'full' ? dossier.applicant.name : null,
     status: dossier.status,
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt?.toISOString() ?? null,
@@ -199,6 +200,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         }
         const deployed = (await deployedPlan(store, procedure._id, procedure.currentVersion))!;
         const { plan } = deployed;
+        checkSubmissionInput(plan, body.variables, body.documents ?? []);
         const agency = await store.agencies.findById(plan.procedure.agency).lean();
         if (!agency) throw new Problem(409, 'agency-not-registered', `agency ${plan.procedure.agency} is not in the organisation`);
         const calendar = await currentCalendar(context, plan.procedure.calendarId);
@@ -284,7 +286,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'get',
       path: '/api/dossiers',
-      summary: 'Dossiers: staff see their agencies’, citizens their own; newest first',
+      summary: 'Dossiers: citizens their own, officers and supervisors those their units work on, administrators and auditors their agencies’ without personal data; newest first',
       tag: 'dossiers',
       access: 'signed-in',
       query: z.object({
@@ -296,7 +298,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       }),
       responses: { 200: { description: 'a page of dossiers', schema: page(dossierSummary) }, ...problemResponses(400, 401) },
       async handler({ query, principal }) {
-        const filter: Record<string, unknown> = hasRole(principal, 'citizen') ? { ownerId: principal.id } : { agencyId: { $in: [...(await agencyScope(store, principal))] } };
+        const listable = await listableDossiers(store, principal);
+        const filter: Record<string, unknown> = { ...listable.filter };
         if (query.status) filter.status = query.status;
         if (query.overdue !== undefined) filter.overdue = query.overdue;
         if (query.procedureCode) filter.procedureCode = query.procedureCode;
@@ -311,7 +314,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         const last = items.at(-1);
         return {
           status: 200,
-          body: { items: items.map(summaryOf), nextCursor: dossiers.length > query.limit && last ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last._id }) : null },
+          body: { items: items.map((dossier) => summaryOf(dossier, listable.access)), nextCursor: dossiers.length > query.limit && last ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last._id }) : null },
         };
       },
     }),
@@ -324,13 +327,13 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       params: codeParams,
       responses: { 200: { description: 'the dossier', schema: dossierDetail }, ...problemResponses(401, 403, 404) },
       async handler({ params, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
-        const attachments = await store.attachments.find({ dossierId: dossier._id }).sort({ uploadedAt: 1 }).lean();
+        const { dossier, access } = await visibleDossier(store, params.code, principal);
+        const attachments = access === 'full' ? await store.attachments.find({ dossierId: dossier._id }).sort({ uploadedAt: 1 }).lean() : [];
         return {
           status: 200,
           body: {
-            ...summaryOf(dossier),
-            applicant: dossier.applicant,
+            ...summaryOf(dossier, access),
+            applicant: access === 'full' ? dossier.applicant : null,
             supplementationCount: dossier.supplementationCount,
             attachments: attachments.map((file) => ({ id: file._id, fileName: file.fileName, contentType: file.contentType, size: file.size, purpose: file.purpose, uploadedAt: file.uploadedAt.toISOString() })),
             toSupplement: await toSupplement(dossier),
@@ -353,7 +356,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         ...problemResponses(401, 403, 404),
       },
       async handler({ params, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal);
         return { status: 200, body: wire(await dossierTimeline(store, dossier._id)) };
       },
     }),
@@ -369,8 +372,10 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       multipart: { files: 'attachments', description: 'the missing documents' },
       responses: { 202: { description: 'accepted; the dossier resumes', schema: z.object({ dossierId: z.string(), receivedAt: isoInstant, attachments: z.array(z.string()) }) }, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
       async handler({ request, params, body, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         if (dossier.status !== 'supplement-requested') throw new Problem(409, 'no-supplement-requested', `dossier ${dossier._id} is not waiting for a supplement (status ${dossier.status})`);
+        const deployed = await deployedPlan(store, dossier.procedureCode, dossier.procedureVersion);
+        if (deployed) checkSupplementInput(deployed.plan, body.variables);
         const receivedAt = Date.now();
         const attachments = await saveAttachments(uploadedFiles(request), dossier._id, 'supplement', principal);
         const ids = attachments.map((file) => file._id);
@@ -388,14 +393,14 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/withdraw',
-      summary: 'Withdraw the dossier (its owner citizen, or staff of its agency)',
+      summary: 'Withdraw the dossier: its owner citizen, or an officer or supervisor of a unit that holds or held one of its steps',
       tag: 'dossiers',
-      access: ['citizen', 'officer', 'supervisor', 'agency-admin'],
+      access: ['citizen', 'officer', 'supervisor'],
       params: codeParams,
       body: z.object({ reason: z.string().trim().min(1).max(2000) }),
       responses: { 202: { description: 'accepted; processing stops', schema: z.object({ dossierId: z.string(), status: z.string() }) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
       async handler({ params, body, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         if (finalDossierStatuses.includes(dossier.status) || dossier.status === 'withdrawal-requested') {
           throw new Problem(409, 'dossier-finished', `dossier ${dossier._id} is ${dossier.status}`);
         }
@@ -418,7 +423,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       params: codeParams.extend({ id: z.uuid() }),
       responses: { 200: { description: 'the file', contentType: 'application/octet-stream' }, ...problemResponses(400, 401, 403, 404) },
       async handler({ params, principal, response }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         const file = await store.attachments.findOne({ _id: params.id, dossierId: dossier._id }).lean();
         if (!file) throw new Problem(404, 'unknown-attachment', `dossier ${dossier._id} has no attachment ${params.id}`);
         const content = await context.attachments.open(file._id).catch(() => {
@@ -435,14 +440,14 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/extend-deadline',
-      summary: 'Set the one allowed new appointment (supervisor), as the apology letter announces',
+      summary: 'Set the one allowed new appointment (a supervisor of a unit that holds or held one of its steps), as the apology letter announces',
       tag: 'dossiers',
       access: ['supervisor'],
       params: codeParams,
       body: z.object({ newDueAt: isoInstant, reason: z.string().trim().min(1).max(2000) }),
       responses: { 200: { description: 'the legal clock after the change', schema: z.record(z.string(), z.unknown()) }, ...problemResponses(400, 401, 403, 404, 409, 422) },
       async handler({ params, body, principal }) {
-        const dossier = await visibleDossier(store, params.code, principal);
+        const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         let clock;
         try {
           clock = await temporal.client.workflow

@@ -7,6 +7,7 @@ import { currentCalendar } from '../calendars/calendar-source.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { isoInstant } from '../http/schemas.js';
+import { withPersonalData } from '../dossiers/dossier-access.js';
 import { agencyScope } from '../org/agency-scope.js';
 import { dailyTrend } from './daily-trend.js';
 import { serviceQuality } from './service-quality.js';
@@ -163,7 +164,7 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'get',
       path: '/api/stats/overdue',
-      summary: 'Overdue dossiers and tasks of the caller’s agencies, most overdue first',
+      summary: 'Overdue dossiers and tasks of the caller’s agencies, most overdue first; the applicant’s name only to those who work on the dossier',
       tag: 'monitoring',
       access: monitoringRoles,
       query: z.object({ agencyId: z.string().min(1).optional() }),
@@ -174,10 +175,11 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
           store.dossiers.find({ agencyId: { $in: agencyIds }, ...overdueDossierFilter }).sort({ dueAt: 1 }).limit(500).lean(),
           store.tasks.find({ agencyId: { $in: agencyIds }, ...overdueTaskFilter }, { form: 0, outcomes: 0, data: 0 }).sort({ dueAt: 1 }).limit(500).lean(),
         ]);
+        const readable = await withPersonalData(store, principal, dossiers);
         return {
           status: 200,
           body: {
-            dossiers: dossiers.map((d) => ({ dossierId: d._id, procedureCode: d.procedureCode, agencyId: d.agencyId, status: d.status, applicantName: d.applicant.name, receivedAt: d.receivedAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null })),
+            dossiers: dossiers.map((d) => ({ dossierId: d._id, procedureCode: d.procedureCode, agencyId: d.agencyId, status: d.status, applicantName: readable.has(d._id) ? d.applicant.name : null, receivedAt: d.receivedAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null })),
             tasks: tasks.map(taskOf),
           },
         };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { PlanNodeOf, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
+import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import { allScopes } from '../../engine/plan/scope-index.js';
+import { startForm } from '../../engine/plan/variable-namespaces.js';
 import type { ApiContext } from '../context.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
@@ -27,21 +28,6 @@ const entrySchema = z
   })
   .meta({ id: 'CatalogueEntry' });
 const entryWithFormSchema = entrySchema.extend({ startForm: z.array(formFieldSchema) }).meta({ id: 'CatalogueEntryWithForm' });
-
-/** The user tasks a dossier reaches first: where the one-stop office checks what the citizen sent. */
-function receiptSteps(plan: ProcedurePlan): PlanNodeOf<'userTask'>[] {
-  const nodes = new Map(plan.process.nodes.map((node) => [node.id, node]));
-  const targets = new Map(plan.process.flows.map((flow) => [flow.id, flow.target]));
-  return plan.process.nodes
-    .filter((node) => node.type === 'startEvent')
-    .flatMap((start) => start.outgoing.map((flow) => nodes.get(targets.get(flow)!)))
-    .filter((node): node is PlanNodeOf<'userTask'> => node?.type === 'userTask');
-}
-
-/** What a citizen fills in online: the receipt step's fields. */
-export function startForm(plan: ProcedurePlan): z.infer<typeof formFieldSchema>[] {
-  return receiptSteps(plan).flatMap((step) => ('fields' in step.form ? step.form.fields : []));
-}
 
 function catalogueEntry(plan: ProcedurePlan, version: number) {
   const fees = allScopes(plan.process)

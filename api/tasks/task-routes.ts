@@ -5,7 +5,10 @@ import type { TaskDocument } from '../../store/tasks/task-model.js';
 import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
+import type { SystemRole, UserDocument } from '../../store/identity/user-model.js';
 import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
+import { plannedStepUnits } from '../dossiers/dossier-access.js';
+import { agencyScope } from '../org/agency-scope.js';
 import { Problem, problemResponses, problemSchema } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { timedCompletion } from '../metrics/task-completion.js';
@@ -87,6 +90,16 @@ function inReach(task: TaskDocument, principal: Principal): boolean {
   return task.assignee === principal.id || (task.candidateUnit !== undefined && principal.units.includes(task.candidateUnit));
 }
 
+/** Who may be handed a task: an active officer or supervisor (not a citizen, not a disabled account). */
+function activeStaff(user: Pick<UserDocument, 'roles' | 'disabled'>): boolean {
+  return !user.disabled && user.roles.some((role) => role === 'officer' || role === 'supervisor');
+}
+
+/** Whether the user may work the task as its role says: holds the role (a position or a system role), or supervises. */
+function holdsRole(user: Pick<UserDocument, 'roles' | 'positions'>, role: string | undefined): boolean {
+  return role === undefined || user.positions.includes(role) || user.roles.includes(role as SystemRole) || user.roles.includes('supervisor');
+}
+
 const worklistRoles = ['officer', 'supervisor'] as const;
 
 /**
@@ -106,11 +119,52 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
   const { store, temporal } = context;
   const listedItems = new WeakMap<WorklistTask, { calendar: PinnedCalendar | null; item: object }>();
 
+  /** The unit the procedure gives the task's step: its supervisors can always take a task back from wherever it went. */
+  async function owningUnit(task: TaskDocument): Promise<string | undefined> {
+    const dossier = await store.dossiers.findById(task.dossierId, { planHash: 1 }).lean();
+    return dossier ? (await plannedStepUnits(store, dossier.planHash)).get(task.elementId) : undefined;
+  }
+
   async function reachableTask(taskId: string, principal: Principal): Promise<TaskDocument> {
     const task = await store.tasks.findById(taskId).lean();
     if (!task) throw new Problem(404, 'unknown-task', `no task ${taskId}`);
-    if (!inReach(task, principal)) throw new Problem(403, 'other-unit', `task ${taskId} belongs to unit ${task.candidateUnit ?? '(none)'}`);
+    if (inReach(task, principal)) return task;
+    const owner = hasRole(principal, 'supervisor') ? await owningUnit(task) : undefined;
+    if (owner === undefined || !principal.units.includes(owner)) throw new Problem(403, 'other-unit', `task ${taskId} belongs to unit ${task.candidateUnit ?? '(none)'}`);
     return task;
+  }
+
+  /**
+   * Refuses a reassignment whose target cannot work the task: the officer must be an active staff
+   * member of the task's (new) unit holding its role; a unit's queue needs someone there holding it.
+   */
+  async function checkReassignmentTarget(task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string }): Promise<void> {
+    const unitId = change.unit ?? task.candidateUnit;
+    if (change.unit !== undefined) {
+      const unit = await store.units.findById(change.unit, { agencyId: 1 }).lean();
+      if (!unit || !(await agencyScope(store, principal)).has(unit.agencyId)) {
+        throw new Problem(422, 'unknown-unit', `there is no unit ${change.unit} in your agencies`, [{ path: 'body.unit', message: 'no such unit in your agencies' }]);
+      }
+    }
+    const role = task.candidateRole;
+    if (change.assignee !== undefined) {
+      const user = await store.users.findById(change.assignee, { roles: 1, positions: 1, units: 1, disabled: 1 }).lean();
+      const problem = !user || !activeStaff(user)
+        ? `${change.assignee} is not an active officer or supervisor`
+        : unitId !== undefined && !user.units.includes(unitId)
+          ? `${change.assignee} is not in unit ${unitId}`
+          : !holdsRole(user, role)
+            ? `${change.assignee} does not hold role ${role}`
+            : undefined;
+      if (problem) throw new Problem(422, 'invalid-assignee', `task ${task._id} cannot go to ${change.assignee}: ${problem}`, [{ path: 'body.assignee', message: problem }]);
+      return;
+    }
+    if (unitId === undefined) return;
+    const members = await store.users.find({ units: unitId }, { roles: 1, positions: 1, disabled: 1 }).lean();
+    if (!members.some((user) => activeStaff(user) && holdsRole(user, role))) {
+      const path = change.unit === undefined ? 'body' : 'body.unit';
+      throw new Problem(422, 'no-role-holder', `task ${task._id} cannot go to unit ${unitId}: nobody active there holds role ${role ?? '(any)'}`, [{ path, message: `nobody in unit ${unitId} holds role ${role ?? '(any)'}` }]);
+    }
   }
 
   /**
@@ -140,12 +194,14 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     act(task, principal, 'task-claim-requested', () => handleOf(task).executeUpdate(claimTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal) }] }));
   const unclaim = (task: TaskDocument, principal: Principal) =>
     act(task, principal, 'task-unclaim-requested', () => handleOf(task).executeUpdate(unclaimTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal) }] }));
-  const reassign = (task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string; reason: string }) =>
-    act(task, principal, 'task-reassignment-requested', () => handleOf(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
+  const reassign = async (task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string; reason: string }) => {
+    await checkReassignmentTarget(task, principal, change);
+    return act(task, principal, 'task-reassignment-requested', () => handleOf(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
       reason: change.reason,
       assignee: change.assignee ?? null,
       unit: change.unit ?? null,
     });
+  };
 
   /** Runs one action per task, reporting each outcome instead of stopping at the first refusal. */
   async function bulk(taskIds: string[], principal: Principal, each: (task: TaskDocument) => Promise<TaskView>) {

@@ -1,37 +1,75 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/passwords.js';
+import { apiRoutes } from '../../api/routes.js';
+import { systemRoles } from '../../store/identity/user-model.js';
 import { sampleFile } from '../workflows/dossier-harness.js';
 import { ApiHarness, pdfBytes } from './api-harness.js';
 
-/** Every account of the matrix: the demo ones, a second citizen, and staff of another agency. */
-const users = ['reformer', 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'an', 'binh', 'kiem-toan', 'admin-khac', 'can-bo-khac', 'anonymous'] as const;
-type User = (typeof users)[number];
+/**
+ * The access matrix: for every route, what each role gets through each relation to the fixture (a
+ * dossier of agency ubnd-xa whose receipt step sits in unit bo-phan-mot-cua, and its procedure).
+ *
+ * - `own`: the citizen who owns the dossier; `none`: another citizen.
+ * - `step-unit`: staff of a unit that holds or held one of the dossier's steps (bo-phan-mot-cua).
+ * - `agency`: staff of the dossier's agency, in no unit that holds or held a step of it.
+ * - `other-agency`: staff of another agency (ubnd-xa-khac).
+ *
+ * Adding a route: add an entry keyed `METHOD /path` as Express mounts it, with the request and a
+ * status for every role (a number when the relation does not matter, else one per relation the
+ * accounts below have). The coverage tests fail when a route, a role, or an account's relation has
+ * no entry. Routes mounted outside `apiRoutes` (health, metrics, a codec endpoint) are listed with
+ * `mountedOutside: true`. Entries run in order; a request that changes state goes where it leaves
+ * the later ones meaningful.
+ */
+const roles = [...systemRoles, 'anonymous'] as const;
+type Role = (typeof roles)[number];
+const relations = ['own', 'none', 'step-unit', 'agency', 'other-agency'] as const;
+type Relation = (typeof relations)[number];
+type Expected = number | Partial<Record<Relation, number>>;
 
-interface Case {
-  name: string;
-  method: string;
+/** The accounts the matrix signs in as: one per role × relation the fixture offers. */
+const accounts = {
+  an: { role: 'citizen', relation: 'own' },
+  binh: { role: 'citizen', relation: 'none' },
+  'mot-cua': { role: 'officer', relation: 'step-unit' },
+  lan: { role: 'officer', relation: 'agency' },
+  'can-bo-khac': { role: 'officer', relation: 'other-agency' },
+  'truong-mot-cua': { role: 'supervisor', relation: 'step-unit' },
+  hung: { role: 'supervisor', relation: 'agency' },
+  admin: { role: 'agency-admin', relation: 'agency' },
+  'admin-khac': { role: 'agency-admin', relation: 'other-agency' },
+  reformer: { role: 'reformer', relation: 'agency' },
+  'kiem-toan': { role: 'auditor', relation: 'agency' },
+  anonymous: { role: 'anonymous', relation: 'none' },
+} as const satisfies Record<string, { role: Role; relation: Relation }>;
+type Account = keyof typeof accounts;
+
+interface Entry {
+  route: string;
+  /** What the case checks, when the route has several entries or the request needs explaining. */
+  note?: string;
   path: () => string;
   body?: () => unknown;
-  form?: (user: User) => FormData;
-  /** Users who get through, with the exact status; everyone else gets `denied` (401 for the anonymous). */
-  allowed: Partial<Record<User, number>>;
-  denied?: Partial<Record<User, number>>;
-  /** The status for other signed-in users (403 unless said). */
-  otherwise?: number;
+  form?: (account: Account) => FormData;
   stream?: boolean;
+  mountedOutside?: true;
+  expect: Record<Role, Expected>;
 }
 
-describe('access-control matrix: every endpoint × every role × own/other unit, agency and dossier', () => {
+const U = 401;
+const D = 403;
+
+describe('access matrix: every route × every role × every relation', () => {
   let api: ApiHarness;
   let procedureCode: string;
   let xml: string;
   let dossierId: string;
+  let withdrawnId: string;
   let attachmentId: string;
   let taskId: string;
-  let refreshToken: string;
   let calendarHash: string;
-  const tokens = new Map<User, string>();
+  const tokens = new Map<Account, string>();
 
   beforeAll(async () => {
     api = await ApiHarness.create();
@@ -41,10 +79,11 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
     const base = { passwordHash, disabled: false, createdAt: new Date() };
     await api.store.users.create([
       { _id: 'binh', username: 'binh', name: 'Trần Bình', roles: ['citizen'], positions: [], units: [], ...base },
+      { _id: 'truong-mot-cua', username: 'truong-mot-cua', name: 'Trưởng bộ phận một cửa', roles: ['supervisor'], positions: ['truong-bo-phan'], units: ['bo-phan-mot-cua'], agencyId: 'ubnd-xa', ...base },
       { _id: 'admin-khac', username: 'admin-khac', name: 'Quản trị khác', roles: ['agency-admin'], positions: [], units: [], agencyId: 'ubnd-xa-khac', ...base },
       { _id: 'can-bo-khac', username: 'can-bo-khac', name: 'Cán bộ khác', roles: ['officer'], positions: ['can-bo-mot-cua', 'chuyen-vien'], units: ['phong-khac'], agencyId: 'ubnd-xa-khac', ...base },
     ]);
-    for (const user of users) if (user !== 'anonymous') tokens.set(user, await api.token(user));
+    for (const account of Object.keys(accounts) as Account[]) if (account !== 'anonymous') tokens.set(account, await api.token(account));
     xml = await readFile(sampleFile('household-business-registration'), 'utf8');
     procedureCode = await api.deploySample();
     const submitted = await api.submitOnline(procedureCode);
@@ -52,106 +91,229 @@ describe('access-control matrix: every endpoint × every role × own/other unit,
     attachmentId = submitted.body.receipt.documents[0].id;
     taskId = await api.openTask(dossierId, 'Task_TiepNhan');
     calendarHash = (await api.store.dossiers.findById(dossierId).lean())!.calendarHash;
-    refreshToken = (await api.request('POST', '/api/auth/login', { json: { username: 'lan', password: 'motcua-demo' } })).body.refreshToken;
+    // A second dossier, withdrawn once its receipt step opened: the same relations, and a withdrawal now refused as finished.
+    withdrawnId = (await api.submitOnline(procedureCode)).body.dossierId;
+    await api.openTask(withdrawnId, 'Task_TiepNhan');
+    expect((await api.request('POST', `/api/dossiers/${withdrawnId}/withdraw`, { token: tokens.get('an'), json: { reason: 'rút' } })).status).toBe(202);
   });
   afterAll(() => api.teardown());
 
-  const staffOfAgency: User[] = ['reformer', 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan'];
-  const all = (status: number) => Object.fromEntries(users.filter((user) => user !== 'anonymous').map((user) => [user, status])) as Partial<Record<User, number>>;
-  const grantedTo = (status: number, ...who: User[]) => Object.fromEntries(who.map((user) => [user, status])) as Partial<Record<User, number>>;
-  const dossierReaders = { ...grantedTo(200, 'an', ...staffOfAgency) };
-  const dossierDenied = { binh: 404, 'admin-khac': 403, 'can-bo-khac': 403 } as const;
   const task = () => encodeURIComponent(taskId);
-  const intakeForm = (user: User) => {
+  const intakeForm = (account: Account) => {
     const form = new FormData();
-    const citizen = user === 'an' || user === 'binh';
+    const citizen = accounts[account].role === 'citizen';
     form.append('data', JSON.stringify({ procedureCode, channel: citizen ? 'online' : 'in-person', applicant: { name: 'Người nộp' } }));
     form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'don.pdf');
     return form;
   };
+  /** Everyone signed in gets `status`; the anonymous `anonymous`. */
+  const everyone = (status: number, anonymous = U): Record<Role, Expected> => ({ reformer: status, 'agency-admin': status, officer: status, supervisor: status, citizen: status, auditor: status, anonymous });
+  /** A dossier route that shows the dossier, with or without personal data (administrators and auditors: without). */
+  const readsDossier = (status: number): Record<Role, Expected> => ({
+    citizen: { own: status, none: 404 },
+    officer: { 'step-unit': status, agency: D, 'other-agency': D },
+    supervisor: { 'step-unit': status, agency: D },
+    'agency-admin': { agency: status, 'other-agency': D },
+    reformer: D,
+    auditor: status,
+    anonymous: U,
+  });
+  /** A dossier route that shows or changes what only those who work on it may: the applicant's data and documents. */
+  const needsPersonalData = (status: number): Record<Role, Expected> => ({ ...readsDossier(status), 'agency-admin': D, auditor: D });
 
-  const cases: Case[] = [
-    { name: 'who am I', method: 'GET', path: () => '/api/me', allowed: all(200) },
-    { name: 'agencies', method: 'GET', path: () => '/api/org/agencies', allowed: all(200) },
-    { name: 'units', method: 'GET', path: () => '/api/org/units?agencyId=ubnd-xa', allowed: all(200) },
-    { name: 'positions', method: 'GET', path: () => '/api/org/positions', allowed: all(200) },
-    { name: 'sign out', method: 'POST', path: () => '/api/auth/logout', body: () => ({ refreshToken }), allowed: { ...all(422), lan: 204 } },
-    { name: 'list procedures', method: 'GET', path: () => '/api/procedures', allowed: grantedTo(200, 'reformer', 'admin', 'admin-khac') },
-    { name: 'read a procedure', method: 'GET', path: () => `/api/procedures/${procedureCode}`, allowed: grantedTo(200, 'reformer', 'admin') },
-    { name: 'save a draft', method: 'PUT', path: () => `/api/procedures/${procedureCode}/draft`, body: () => ({ xml }), allowed: grantedTo(200, 'reformer', 'admin') },
-    { name: 'preview', method: 'POST', path: () => `/api/procedures/${procedureCode}/preview`, body: () => ({}), allowed: grantedTo(200, 'reformer', 'admin') },
-    { name: 'create a procedure of another agency', method: 'POST', path: () => '/api/procedures', body: () => ({ xml: xml.replace('agency="ubnd-xa"', 'agency="ubnd-xa-khac"').replace('code="dang-ky-ho-kinh-doanh"', 'code="khac"') }), allowed: grantedTo(201, 'admin-khac') },
-    { name: 'deploy (a reformer cannot)', method: 'POST', path: () => `/api/procedures/${procedureCode}/deploy`, allowed: grantedTo(201, 'admin') },
-    { name: 'read a version', method: 'GET', path: () => `/api/procedures/${procedureCode}/versions/1`, allowed: grantedTo(200, 'reformer', 'admin') },
-    { name: 'compare versions', method: 'GET', path: () => `/api/procedures/${procedureCode}/compare?from=1&to=draft`, allowed: grantedTo(200, 'reformer', 'admin') },
-    { name: 'compare uploaded models', method: 'POST', path: () => '/api/procedures/compare', body: () => ({ beforeXml: xml, afterXml: xml }), allowed: grantedTo(200, 'reformer', 'admin', 'admin-khac') },
-    { name: 'catalogue', method: 'GET', path: () => '/api/catalogue', allowed: { ...all(200), anonymous: 200 } },
-    { name: 'catalogue entry', method: 'GET', path: () => `/api/catalogue/${procedureCode}`, allowed: { ...all(200), anonymous: 200 } },
-    { name: 'catalogue diagram', method: 'GET', path: () => `/api/catalogue/${procedureCode}/diagram`, allowed: { ...all(200), anonymous: 200 } },
-    { name: 'submit a dossier', method: 'POST', path: () => '/api/dossiers', form: intakeForm, allowed: grantedTo(201, 'an', 'binh', 'lan', 'mot-cua', 'hung', 'lanh-dao') },
-    { name: 'list dossiers', method: 'GET', path: () => '/api/dossiers', allowed: all(200) },
-    { name: 'read a dossier', method: 'GET', path: () => `/api/dossiers/${dossierId}`, allowed: dossierReaders, denied: dossierDenied },
-    { name: 'timeline', method: 'GET', path: () => `/api/dossiers/${dossierId}/timeline`, allowed: dossierReaders, denied: dossierDenied },
-    { name: 'download an attachment', method: 'GET', path: () => `/api/dossiers/${dossierId}/attachments/${attachmentId}`, allowed: dossierReaders, denied: dossierDenied },
-    { name: 'supplement (owner only; nothing asked yet)', method: 'POST', path: () => `/api/dossiers/${dossierId}/supplement`, form: () => { const form = new FormData(); form.append('data', '{}'); return form; }, allowed: grantedTo(409, 'an'), denied: { binh: 404 } },
-    { name: 'extend the deadline (supervisor; earlier date refused)', method: 'POST', path: () => `/api/dossiers/${dossierId}/extend-deadline`, body: () => ({ newDueAt: '2020-01-01T00:00:00+07:00', reason: 'thử' }), allowed: grantedTo(409, 'hung') },
-    { name: 'worklist', method: 'GET', path: () => '/api/tasks?view=unit', allowed: grantedTo(200, 'lan', 'mot-cua', 'hung', 'lanh-dao', 'can-bo-khac') },
-    { name: 'read a task of unit bo-phan-mot-cua', method: 'GET', path: () => `/api/tasks/${task()}`, allowed: grantedTo(200, 'mot-cua') },
-    { name: 'complete before claiming, with an invalid form', method: 'POST', path: () => `/api/tasks/${task()}/complete`, body: () => ({ formData: {} }), allowed: grantedTo(422, 'mot-cua') },
-    { name: 'claim', method: 'POST', path: () => `/api/tasks/${task()}/claim`, allowed: grantedTo(200, 'mot-cua') },
-    { name: 'unclaim (its assignee, or a supervisor of its unit)', method: 'POST', path: () => `/api/tasks/${task()}/unclaim`, allowed: grantedTo(200, 'mot-cua') },
-    { name: 'reassign (supervisor of the unit only)', method: 'POST', path: () => `/api/tasks/${task()}/reassign`, body: () => ({ assignee: 'lan', reason: 'thử' }), allowed: {} },
-    { name: 'bulk claim (supervisor; per-task refusal reported)', method: 'POST', path: () => '/api/tasks/bulk-claim', body: () => ({ taskIds: [taskId] }), allowed: grantedTo(200, 'hung') },
-    { name: 'bulk reassign', method: 'POST', path: () => '/api/tasks/bulk-reassign', body: () => ({ taskIds: [taskId], assignee: 'lan', reason: 'thử' }), allowed: grantedTo(200, 'hung') },
-    { name: 'stats of ubnd-xa', method: 'GET', path: () => '/api/stats?agencyId=ubnd-xa', allowed: grantedTo(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan') },
-    { name: 'trend of ubnd-xa', method: 'GET', path: () => '/api/stats/trend?agencyId=ubnd-xa&from=2026-01-01T00:00:00%2B07:00&to=2026-02-01T00:00:00%2B07:00', allowed: grantedTo(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan') },
-    { name: 'officer load', method: 'GET', path: () => '/api/stats/officers', allowed: grantedTo(200, 'admin', 'hung', 'admin-khac') },
-    { name: 'overdue list', method: 'GET', path: () => '/api/stats/overdue', allowed: grantedTo(200, 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan', 'admin-khac', 'can-bo-khac') },
-    { name: 'live events', method: 'GET', path: () => '/api/events', allowed: all(200), stream: true },
-    { name: 'read a calendar year', method: 'GET', path: () => '/api/calendars/vn-national/2026', allowed: grantedTo(200, 'reformer', 'admin', 'lan', 'mot-cua', 'hung', 'lanh-dao', 'kiem-toan', 'admin-khac', 'can-bo-khac') },
-    { name: 'a pinned calendar', method: 'GET', path: () => `/api/calendars/vn-national/versions/${calendarHash}`, allowed: all(200) },
-    { name: 'publish a calendar with nothing corrected', method: 'POST', path: () => '/api/calendars/vn-national/publish', body: () => ({ reason: 'thử' }), allowed: grantedTo(409, 'admin', 'admin-khac') },
-    { name: 'audit trail', method: 'GET', path: () => '/api/audit', allowed: grantedTo(200, 'kiem-toan') },
-    { name: 'verify a stream', method: 'GET', path: () => `/api/audit/verify?stream=${encodeURIComponent(`procedure:${procedureCode}`)}`, allowed: grantedTo(200, 'kiem-toan') },
+  const entries: Entry[] = [
+    { route: 'GET /healthz', mountedOutside: true, path: () => '/healthz', expect: everyone(200, 200) },
+    { route: 'GET /api/me', path: () => '/api/me', expect: everyone(200) },
+    { route: 'POST /api/auth/login', note: 'wrong password', path: () => '/api/auth/login', body: () => ({ username: 'lan', password: 'sai' }), expect: everyone(401, 401) },
+    { route: 'POST /api/auth/refresh', note: 'a token never issued', path: () => '/api/auth/refresh', body: () => ({ refreshToken: 'khong-phai-token' }), expect: everyone(401, 401) },
+    { route: 'POST /api/auth/logout', note: 'a token never issued', path: () => '/api/auth/logout', body: () => ({ refreshToken: 'khong-phai-token' }), expect: everyone(422) },
+    { route: 'GET /api/org/agencies', path: () => '/api/org/agencies', expect: everyone(200) },
+    { route: 'GET /api/org/units', path: () => '/api/org/units?agencyId=ubnd-xa', expect: everyone(200) },
+    { route: 'GET /api/org/positions', path: () => '/api/org/positions', expect: everyone(200) },
+    { route: 'GET /api/procedures', path: () => '/api/procedures', expect: { reformer: 200, 'agency-admin': 200, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    {
+      route: 'POST /api/procedures',
+      note: 'a procedure of agency ubnd-xa-khac: only its own administrator may create it',
+      path: () => '/api/procedures',
+      body: () => ({ xml: xml.replace('agency="ubnd-xa"', 'agency="ubnd-xa-khac"').replace('code="dang-ky-ho-kinh-doanh"', 'code="khac"') }),
+      expect: { reformer: D, 'agency-admin': { agency: D, 'other-agency': 201 }, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U },
+    },
+    ...(['GET /api/procedures/:code', 'PUT /api/procedures/:code/draft', 'POST /api/procedures/:code/preview', 'GET /api/procedures/:code/versions/:version', 'GET /api/procedures/:code/compare'] as const).map(
+      (route): Entry => ({
+        route,
+        path: () =>
+          ({
+            'GET /api/procedures/:code': `/api/procedures/${procedureCode}`,
+            'PUT /api/procedures/:code/draft': `/api/procedures/${procedureCode}/draft`,
+            'POST /api/procedures/:code/preview': `/api/procedures/${procedureCode}/preview`,
+            'GET /api/procedures/:code/versions/:version': `/api/procedures/${procedureCode}/versions/1`,
+            'GET /api/procedures/:code/compare': `/api/procedures/${procedureCode}/compare?from=1&to=draft`,
+          })[route],
+        ...(route === 'PUT /api/procedures/:code/draft' ? { body: () => ({ xml }) } : route === 'POST /api/procedures/:code/preview' ? { body: () => ({}) } : {}),
+        expect: { reformer: 200, 'agency-admin': { agency: 200, 'other-agency': D }, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U },
+      }),
+    ),
+    { route: 'POST /api/procedures/:code/deploy', path: () => `/api/procedures/${procedureCode}/deploy`, expect: { reformer: D, 'agency-admin': { agency: 201, 'other-agency': D }, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    { route: 'POST /api/procedures/compare', path: () => '/api/procedures/compare', body: () => ({ beforeXml: xml, afterXml: xml }), expect: { reformer: 200, 'agency-admin': 200, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    { route: 'GET /api/catalogue', path: () => '/api/catalogue', expect: everyone(200, 200) },
+    { route: 'GET /api/catalogue/:code', path: () => `/api/catalogue/${procedureCode}`, expect: everyone(200, 200) },
+    { route: 'GET /api/catalogue/:code/diagram', path: () => `/api/catalogue/${procedureCode}/diagram`, expect: everyone(200, 200) },
+    {
+      route: 'POST /api/dossiers',
+      path: () => '/api/dossiers',
+      form: intakeForm,
+      expect: { citizen: 201, officer: { 'step-unit': 201, agency: 201, 'other-agency': D }, supervisor: 201, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    { route: 'GET /api/dossiers', note: 'each sees only what they may list (tests/api/dossiers/dossier-relations.test.ts)', path: () => '/api/dossiers', expect: everyone(200) },
+    { route: 'GET /api/dossiers/:code', path: () => `/api/dossiers/${dossierId}`, expect: readsDossier(200) },
+    { route: 'GET /api/dossiers/:code/timeline', path: () => `/api/dossiers/${dossierId}/timeline`, expect: readsDossier(200) },
+    { route: 'GET /api/dossiers/:code/attachments/:id', path: () => `/api/dossiers/${dossierId}/attachments/${attachmentId}`, expect: needsPersonalData(200) },
+    { route: 'GET /api/dossiers/:code/documents', path: () => `/api/dossiers/${dossierId}/documents`, expect: needsPersonalData(200) },
+    { route: 'GET /api/dossiers/:code/documents/:id', note: 'a document it does not have', path: () => `/api/dossiers/${dossierId}/documents/khong-co`, expect: needsPersonalData(404) },
+    { route: 'POST /api/documents/verify', path: () => '/api/documents/verify', body: () => ({ pdfBase64: Buffer.from(pdfBytes).toString('base64') }), expect: everyone(200, 200) },
+    {
+      route: 'POST /api/dossiers/:code/supplement',
+      note: 'nothing asked yet',
+      path: () => `/api/dossiers/${dossierId}/supplement`,
+      form: () => {
+        const form = new FormData();
+        form.append('data', '{}');
+        return form;
+      },
+      expect: { citizen: { own: 409, none: 404 }, officer: D, supervisor: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/dossiers/:code/extend-deadline',
+      note: 'an earlier date, refused by the workflow once access is granted',
+      path: () => `/api/dossiers/${dossierId}/extend-deadline`,
+      body: () => ({ newDueAt: '2020-01-01T00:00:00+07:00', reason: 'thử' }),
+      expect: { citizen: D, officer: D, supervisor: { 'step-unit': 409, agency: D }, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/dossiers/:code/withdraw',
+      note: 'the withdrawn dossier: refused as finished once access is granted',
+      path: () => `/api/dossiers/${withdrawnId}/withdraw`,
+      body: () => ({ reason: 'rút' }),
+      expect: { ...needsPersonalData(409), supervisor: { 'step-unit': 409, agency: D } },
+    },
+    {
+      route: 'GET /api/tasks',
+      path: () => '/api/tasks?view=unit',
+      expect: { officer: 200, supervisor: 200, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'GET /api/tasks/:taskId',
+      path: () => `/api/tasks/${task()}`,
+      expect: { officer: { 'step-unit': 200, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 200, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/:taskId/complete',
+      note: 'before claiming, with an invalid form',
+      path: () => `/api/tasks/${task()}/complete`,
+      body: () => ({ formData: {} }),
+      expect: { officer: { 'step-unit': 422, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 422, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/:taskId/claim',
+      note: 'the officer claims first; the supervisor then finds it claimed',
+      path: () => `/api/tasks/${task()}/claim`,
+      expect: { officer: { 'step-unit': 200, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 409, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/:taskId/unclaim',
+      note: 'its assignee puts it back; the supervisor then finds it unclaimed',
+      path: () => `/api/tasks/${task()}/unclaim`,
+      expect: { officer: { 'step-unit': 200, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 409, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/:taskId/reassign',
+      note: 'a supervisor of the task’s unit, to an officer of it',
+      path: () => `/api/tasks/${task()}/reassign`,
+      body: () => ({ assignee: 'mot-cua', reason: 'thử' }),
+      expect: { officer: D, supervisor: { 'step-unit': 200, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/bulk-claim',
+      note: 'each task’s refusal is reported in the body',
+      path: () => '/api/tasks/bulk-claim',
+      body: () => ({ taskIds: [taskId] }),
+      expect: { officer: D, supervisor: 200, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/bulk-reassign',
+      note: 'each task’s refusal is reported in the body',
+      path: () => '/api/tasks/bulk-reassign',
+      body: () => ({ taskIds: [taskId], assignee: 'lan', reason: 'thử' }),
+      expect: { officer: D, supervisor: 200, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    ...(['GET /api/stats', 'GET /api/stats/trend'] as const).map(
+      (route): Entry => ({
+        route,
+        path: () => (route === 'GET /api/stats' ? '/api/stats?agencyId=ubnd-xa' : '/api/stats/trend?agencyId=ubnd-xa&from=2026-01-01T00:00:00%2B07:00&to=2026-02-01T00:00:00%2B07:00'),
+        expect: { 'agency-admin': { agency: 200, 'other-agency': D }, officer: { 'step-unit': 200, agency: 200, 'other-agency': D }, supervisor: 200, auditor: 200, citizen: D, reformer: D, anonymous: U },
+      }),
+    ),
+    { route: 'GET /api/stats/officers', path: () => '/api/stats/officers', expect: { 'agency-admin': 200, supervisor: 200, officer: D, auditor: D, citizen: D, reformer: D, anonymous: U } },
+    { route: 'GET /api/stats/overdue', note: 'the applicant’s name only to those who work on the dossier', path: () => '/api/stats/overdue', expect: { 'agency-admin': 200, supervisor: 200, officer: 200, auditor: 200, citizen: D, reformer: D, anonymous: U } },
+    { route: 'GET /api/events', path: () => '/api/events', stream: true, expect: everyone(200) },
+    { route: 'GET /api/calendars/:id/:year', path: () => '/api/calendars/vn-national/2026', expect: { ...everyone(200), citizen: D } },
+    { route: 'GET /api/calendars/:id/versions/:hash', path: () => `/api/calendars/vn-national/versions/${calendarHash}`, expect: everyone(200) },
+    { route: 'PUT /api/calendars/:id/:year', note: 'an empty correction, refused as invalid once access is granted', path: () => '/api/calendars/vn-national/2026', body: () => ({}), expect: { 'agency-admin': 422, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    { route: 'POST /api/calendars/:id/publish', note: 'nothing corrected', path: () => '/api/calendars/vn-national/publish', body: () => ({ reason: 'thử' }), expect: { 'agency-admin': 409, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    { route: 'GET /api/audit', path: () => '/api/audit', expect: { auditor: 200, reformer: D, 'agency-admin': D, officer: D, supervisor: D, citizen: D, anonymous: U } },
+    { route: 'GET /api/audit/verify', path: () => `/api/audit/verify?stream=${encodeURIComponent(`procedure:${procedureCode}`)}`, expect: { auditor: 200, reformer: D, 'agency-admin': D, officer: D, supervisor: D, citizen: D, anonymous: U } },
+    ...(['GET /api/outbox', 'GET /api/outbox/mailbox', 'GET /api/outbox/portal-sync'] as const).map(
+      (route): Entry => ({ route, path: () => route.slice(4), expect: { 'agency-admin': 200, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } }),
+    ),
+    { route: 'POST /api/payments/callback', note: 'a report that is not one, refused for everyone', path: () => '/api/payments/callback', body: () => ({}), expect: everyone(422, 422) },
+    { route: 'POST /api/procedures/:code/retire', path: () => `/api/procedures/${procedureCode}/retire`, expect: { 'agency-admin': { agency: 200, 'other-agency': D }, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
   ];
 
-  for (const entry of cases) {
-    it(entry.name, async () => {
-      const expected = (user: User) => entry.allowed[user] ?? entry.denied?.[user] ?? (user === 'anonymous' ? 401 : (entry.otherwise ?? 403));
-      // Refusals first: an allowed request may change what later ones see.
-      const order = [...users].sort((a, b) => Number(a in entry.allowed) - Number(b in entry.allowed));
+  const expectedFor = (entry: Entry, account: Account): number | undefined => {
+    const { role, relation } = accounts[account];
+    const expected = entry.expect[role];
+    return typeof expected === 'number' ? expected : expected?.[relation];
+  };
+
+  it('has an entry for every route the API mounts, and mounts every route it lists', () => {
+    const mounted = apiRoutes(api.context).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    const listed = new Set(entries.map((entry) => entry.route));
+    expect(mounted.filter((route) => !listed.has(route)), 'routes without an entry').toEqual([]);
+    expect(entries.filter((entry) => !entry.mountedOutside && !mounted.includes(entry.route)).map((entry) => entry.route), 'entries for routes not mounted').toEqual([]);
+  });
+
+  it('gives every role, and every relation an account has, a status on every route', () => {
+    const missing = entries.flatMap((entry) => [
+      ...roles.filter((role) => !(role in entry.expect)).map((role) => `${entry.route}: ${role}`),
+      ...(Object.keys(accounts) as Account[]).filter((account) => expectedFor(entry, account) === undefined).map((account) => `${entry.route}: ${accounts[account].role} × ${accounts[account].relation}`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const entry of entries) {
+    it(`${entry.route}${entry.note ? ` (${entry.note})` : ''}`, async () => {
+      // Refused access first (it must change nothing), then the rest in ascending status: the first success may change what later ones see.
+      const refusedAccess = (status: number) => status === 401 || status === 403 || status === 404;
+      const order = (Object.keys(accounts) as Account[]).sort((a, b) => {
+        const [x, y] = [expectedFor(entry, a)!, expectedFor(entry, b)!];
+        return Number(refusedAccess(y)) - Number(refusedAccess(x)) || x - y;
+      });
       const outcomes: Record<string, number> = {};
-      for (const user of order) {
-        const token = tokens.get(user);
+      for (const account of order) {
+        const token = tokens.get(account);
         if (entry.stream) {
           const controller = new AbortController();
           const response = await fetch(`${api.url}${entry.path()}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: controller.signal });
-          outcomes[user] = response.status;
+          outcomes[account] = response.status;
           controller.abort();
           continue;
         }
-        const response = await api.request(entry.method, entry.path(), { token, ...(entry.body ? { json: entry.body() } : {}), ...(entry.form ? { form: entry.form(user) } : {}) });
-        outcomes[user] = response.status;
-        if (response.status >= 400) expect(response.headers.get('content-type'), `${user}`).toContain('application/problem+json');
+        const response = await api.request(entry.route.split(' ')[0]!, entry.path(), { token, ...(entry.body ? { json: entry.body() } : {}), ...(entry.form ? { form: entry.form(account) } : {}) });
+        outcomes[account] = response.status;
+        if (response.status >= 400) expect(response.headers.get('content-type'), account).toContain('application/problem+json');
       }
-      expect(outcomes).toEqual(Object.fromEntries(users.map((user) => [user, expected(user)])));
+      expect(outcomes).toEqual(Object.fromEntries((Object.keys(accounts) as Account[]).map((account) => [account, expectedFor(entry, account)])));
     });
   }
-
-  it('retire: only an agency-admin of the procedure’s agency', async () => {
-    for (const user of ['reformer', 'admin-khac', 'lan', 'an'] as const) {
-      expect((await api.request('POST', `/api/procedures/${procedureCode}/retire`, { token: tokens.get(user) })).status).toBe(403);
-    }
-    expect((await api.request('POST', `/api/procedures/${procedureCode}/retire`, { token: tokens.get('admin') })).status).toBe(200);
-  });
-
-  it('withdraw: not another citizen, not another agency; the owner may', async () => {
-    const path = `/api/dossiers/${dossierId}/withdraw`;
-    const json = { reason: 'rút' };
-    expect((await api.request('POST', path, { json })).status).toBe(401);
-    expect((await api.request('POST', path, { token: tokens.get('binh'), json })).status).toBe(404);
-    expect((await api.request('POST', path, { token: tokens.get('can-bo-khac'), json })).status).toBe(403);
-    expect((await api.request('POST', path, { token: tokens.get('kiem-toan'), json })).status).toBe(403);
-    expect((await api.request('POST', path, { token: tokens.get('an'), json })).status).toBe(202);
-  });
 });
+

@@ -110,10 +110,24 @@ export class ApiHarness {
     return created.body.code;
   }
 
-  /** Submits a dossier online as the citizen `an`, with one PDF attached as the request form (`giayDeNghi`). */
+  /**
+   * Submits a dossier online as the citizen `an`, with one PDF attached, as the request form
+   * (`giayDeNghi`) and with the household's name (`tenHoKinhDoanh`) where the start form asks for them.
+   */
   async submitOnline(procedureCode: string, citizen = 'an'): Promise<ApiResponse> {
+    const startForm = ((await this.request('GET', `/api/catalogue/${procedureCode}`)).body.startForm ?? []) as Array<{ key: string }>;
+    const asks = (key: string) => startForm.some((field) => field.key === key);
     const form = new FormData();
-    form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: { tenHoKinhDoanh: 'Quán Phở An' }, documents: ['giayDeNghi'] }));
+    form.append(
+      'data',
+      JSON.stringify({
+        procedureCode,
+        channel: 'online',
+        applicant: { name: 'Nguyễn Văn An', idNumber: '001099000001' },
+        variables: asks('tenHoKinhDoanh') ? { tenHoKinhDoanh: 'Quán Phở An' } : {},
+        documents: [asks('giayDeNghi') ? 'giayDeNghi' : null],
+      }),
+    );
     form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');
     return this.request('POST', '/api/dossiers', { token: await this.token(citizen), form });
   }

@@ -77,6 +77,17 @@ describe('bad input', () => {
       form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');
       return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
     } },
+    { name: 'a submission setting a staff step’s answers and decision', status: 422, code: 'not-citizen-input', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' }, variables: { tenHoKinhDoanh: 'Quán', maSoHoKinhDoanh: 'HKD-GIA', ngayCap: '2026-01-01', ketQua: 'dat' } }));
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'a submission filing a document under a staff step’s field', status: 422, code: 'not-citizen-input', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' }, documents: ['ketQua'] }));
+      form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
     { name: 'a submission that is not multipart', status: 415, code: 'multipart-required', send: async () => api.request('POST', '/api/dossiers', { token: await api.token('an'), json: { procedureCode } }) },
     { name: 'a submission with malformed data JSON', status: 400, code: 'malformed-json', send: async () => {
       const form = new FormData();

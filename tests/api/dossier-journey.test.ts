@@ -53,6 +53,26 @@ describe('dossier journey through the API', () => {
     expect(mine.body.items.map((item: { dossierId: string }) => item.dossierId)).toContain(dossierId);
   });
 
+  it('refuses the applicant’s personal data to a reformer and an unrelated officer, and a citizen’s submission setting a staff step’s variable', async () => {
+    for (const user of ['reformer', 'lanh-dao']) {
+      const token = await api.token(user);
+      const seen = await api.request('GET', `/api/dossiers/${dossierId}`, { token });
+      expect(seen.status, user).toBe(403);
+      expect(JSON.stringify(seen.body)).not.toContain('Nguyễn Văn An');
+      const listed = await api.request('GET', '/api/dossiers', { token });
+      expect(JSON.stringify(listed.body), user).not.toContain('Nguyễn Văn An');
+    }
+    const dossiers = await api.store.dossiers.countDocuments();
+    const form = new FormData();
+    // The household's licence number and issue date are the leader's to set, at the approval step.
+    form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'Nguyễn Văn An' }, variables: { tenHoKinhDoanh: 'Quán Phở An', maSoHoKinhDoanh: 'HKD-GIA', ngayCap: '2026-01-01' } }));
+    const refused = await api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'not-citizen-input', errors: [{ path: 'body.variables.maSoHoKinhDoanh' }, { path: 'body.variables.ngayCap' }] });
+    expect(refused.body.errors[0].message).toContain('Task_PheDuyet');
+    expect(await api.store.dossiers.countDocuments()).toBe(dossiers);
+  });
+
   it('works the receipt step: unit queue, claim, form pre-filled, invalid form refused, completion idempotent by its key', async () => {
     const taskId = await api.openTask(dossierId, 'Task_TiepNhan');
     const officer = await api.token('mot-cua');

@@ -1,5 +1,6 @@
 import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import { auditGenesisHash } from '../../engine/audit/audit-chain.js';
+import { decisionProblems, stepOwning, variableNamespaces, type VariableNamespaces } from '../../engine/plan/variable-namespaces.js';
 import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { PlanNodeOf, PlanScope, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import {
@@ -80,6 +81,8 @@ export class DossierRuntime {
   readonly clock: LegalClock;
   readonly mailbox: Mailbox;
   readonly apologies: ApologyDesk;
+  /** Who may set each variable: the citizen's input, each step's outputs and decisions. */
+  readonly namespaces: VariableNamespaces;
   /** Changes whenever the calendar changes: open steps count their deadlines again. */
   calendarRevision = 0;
   /** Changes whenever the legal deadline may have moved. */
@@ -95,6 +98,7 @@ export class DossierRuntime {
   constructor(readonly input: DossierInput) {
     this.dossierId = input.dossierId;
     this.plan = input.plan;
+    this.namespaces = variableNamespaces(input.plan);
     const resume = input.resume as RuntimeSnapshot | undefined;
     this.clock = new LegalClock(input.plan.procedure, input.receivedAt, resume?.clock ?? { calendar: input.calendar, pauses: [], supplementations: 0 });
     this.processedAt = resume?.processedAt;
@@ -355,7 +359,11 @@ export class DossierRuntime {
     const task = this.openTask(taskId);
     const problem = claimProblem(task, actor);
     if (problem) reject(task.assignee && task.assignee !== actor.id ? updateRejections.claimedBySomeoneElse : updateRejections.notEligible, problem);
-    const problems = [outcomeProblem(task, outcome), ...formProblems(task.form, formData ?? {})].filter((entry): entry is string => entry !== undefined);
+    const problems = [
+      outcomeProblem(task, outcome),
+      ...formProblems(task.form, formData ?? {}),
+      ...(task.kind === 'step' ? decisionProblems(this.namespaces, task.elementId, formData ?? {}) : []),
+    ].filter((entry): entry is string => entry !== undefined);
     if (task.kind === 'apology') {
       const appointment = this.apologies.newAppointment(formData ?? {});
       if ('problem' in appointment) problems.push(appointment.problem);
@@ -394,9 +402,18 @@ export class DossierRuntime {
     return this.record.taskView(task);
   }
 
+  /** The unit the plan gives a task's step, whatever unit the task was moved to since. */
+  private owningUnit(task: TaskState): string | undefined {
+    const node = this.scopeOf(task.elementId).nodes.find((candidate) => candidate.id === task.elementId);
+    return node && 'assignment' in node ? node.assignment?.unit : undefined;
+  }
+
+  /** A supervisor of the task's unit, or of the unit its step belongs to, may hand it on: a task moved astray can always be taken back. */
   validateReassignment({ taskId, actor, reason }: ReassignTaskRequest): void {
     const task = this.openTask(taskId);
-    if (!actor.roles.some((role) => supervisingRoles.includes(role)) || eligibilityProblem(task, actor)) {
+    const owner = this.owningUnit(task);
+    const ownersSupervisor = owner !== undefined && actor.units.includes(owner);
+    if (!actor.roles.some((role) => supervisingRoles.includes(role)) || (eligibilityProblem(task, actor) && !ownersSupervisor)) {
       reject(updateRejections.notEligible, `only a supervisor of unit ${task.candidateUnit} may reassign task ${taskId}`);
     }
     if (reason.trim() === '') reject(updateRejections.invalidFormData, 'reason: required', ['reason: required']);
@@ -437,7 +454,9 @@ export class DossierRuntime {
     if (this.finishedAt !== undefined) return;
     this.supplementReceivedAt = request.receivedAt;
     this.record.audit('supplement-submitted', { details: { note: request.note ?? null, receivedAt: request.receivedAt } });
-    this.mailbox.deliver(supplementMessage, request.variables);
+    // A supplement is the citizen's input: it cannot set what a step answers or decided.
+    const variables = patched(patches.variablesNamespaced) ? citizenSettable(this.namespaces, request.variables) : request.variables;
+    this.mailbox.deliver(supplementMessage, variables);
   }
 
   /** When the citizen's latest supplement was received (the legal instant the clock runs again from). */
@@ -474,6 +493,10 @@ export class DossierRuntime {
       history: this.record.history,
     };
   }
+}
+
+function citizenSettable(namespaces: VariableNamespaces, variables: Variables | undefined): Variables | undefined {
+  return variables && Object.fromEntries(Object.entries(variables).filter(([key]) => stepOwning(namespaces, key) === undefined));
 }
 
 function ignoreCancellation(error: unknown): void {

@@ -12,6 +12,11 @@ export const patches = {
   calendarRevisionRemembered: 'calendar-revision-remembered',
   /** A completion is answered once the workflow has recorded it; its store write follows. */
   completionAnsweredWhenRecorded: 'completion-answered-when-recorded',
+  /**
+   * Variables are namespaced by who may set them: a step opens pre-filled only with the citizen's
+   * input (start-form fields) and earlier steps' outputs, and a supplement cannot set a step's output.
+   */
+  variablesNamespaced: 'variables-namespaced',
 } as const;
 
 export const newestPatch = Object.values(patches).at(-1)!;

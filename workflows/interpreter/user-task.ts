@@ -17,9 +17,24 @@ function formFields(node: UserTaskNode): TaskFormField[] {
 }
 
 /** What the dossier already holds under the form's keys (the citizen's data, an earlier step's), to show pre-filled. */
-function knownValues(variables: Variables, form: TaskFormField[]): Variables | undefined {
-  const known = form.filter((field) => variables[field.key] !== undefined && variables[field.key] !== null);
+function knownValues(variables: Variables, form: TaskFormField[], trusted: (key: string) => boolean = () => true): Variables | undefined {
+  const known = form.filter((field) => variables[field.key] !== undefined && variables[field.key] !== null && trusted(field.key));
   return known.length === 0 ? undefined : Object.fromEntries(known.map((field) => [field.key, variables[field.key]]));
+}
+
+/**
+ * Whether a step may open with the dossier's value of `key` filled in: the citizen's input for a
+ * start-form field; otherwise only a value a completed step answered (kept under its element id),
+ * never one the citizen sent under a staff step's name.
+ */
+function trustedValue(runtime: DossierRuntime, key: string): boolean {
+  const { variables } = runtime.record;
+  if (runtime.namespaces.citizenInput.has(key)) return true;
+  const value = JSON.stringify(variables[key]);
+  return [...runtime.namespaces.stepOutputs.keys()].some((step) => {
+    const answers = variables[step];
+    return typeof answers === 'object' && answers !== null && key in answers && JSON.stringify((answers as Variables)[key]) === value;
+  });
 }
 
 function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
@@ -38,7 +53,7 @@ function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
     candidateRole: node.assignment.role,
     candidateUnit: node.assignment.unit,
     form,
-    values: knownValues(record.variables, form),
+    values: patched(patches.variablesNamespaced) ? knownValues(record.variables, form, (key) => trustedValue(runtime, key)) : knownValues(record.variables, form),
     outcomes: node.outcomes ?? [],
     outcomeVariable: node.outcomeVariable,
     createdAt: now,

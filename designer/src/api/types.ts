@@ -191,7 +191,8 @@ export interface DossierSummary {
   procedureVersion: number;
   agencyId: string;
   channel: Channel;
-  applicantName: string;
+  /** null for readers who see dossiers without personal data (administrators, auditors). */
+  applicantName: string | null;
   status: DossierStatus;
   receivedAt: string;
   dueAt: string | null;
@@ -204,7 +205,8 @@ export interface DossierSummary {
 }
 
 export interface Dossier extends DossierSummary {
-  applicant: Applicant;
+  /** null for readers who see dossiers without personal data. */
+  applicant: Applicant | null;
   supplementationCount: number;
   attachments: Attachment[];
   toSupplement: Choice[] | null;
@@ -304,7 +306,8 @@ export interface OverdueDossier {
   procedureCode: string;
   agencyId: string;
   status: DossierStatus;
-  applicantName: string;
+  /** null unless the reader works on the dossier. */
+  applicantName: string | null;
   receivedAt: string;
   dueAt: string | null;
 }

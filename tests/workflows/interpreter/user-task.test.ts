@@ -134,4 +134,25 @@ describe('user task', () => {
     expect(await rejection(harness.complete(handle, task.taskId, winner === 'lan' ? lan : minh, { soTrang: 3 }, undefined, 'complete-again'))).toBe(updateRejections.taskClosed);
     expect((await harness.state(handle)).variables.soTrang).toBe(winner === 'lan' ? 1 : 2);
   });
+
+  it('opens a step pre-filled only with what it may trust, and refuses a field that would write another step’s decision', async () => {
+    const staffDecisions = await compileProcedure(new URL('../fixtures/staff-decisions.bpmn', import.meta.url));
+    // What a citizen sent: their name (a start-form field) and, under staff fields' names, a licence and a decision.
+    const handle = await harness.start(staffDecisions, { dossierId: 'UT-0020', variables: { hoTen: 'Nguyễn Văn An', soGiayPhep: 'GP-GIA', ngayCap: '2026-01-01', ketQua: 'dat' } });
+    const values = async (elementId: string) => {
+      const task = await harness.openTask(handle, elementId);
+      await expect.poll(() => harness.store.tasks.findById(task.taskId).lean()).toBeTruthy();
+      return { task, values: (await harness.store.tasks.findById(task.taskId).lean())!.values };
+    };
+    expect((await values('Receive')).values).toEqual({ hoTen: 'Nguyễn Văn An' });
+    await harness.work(handle, 'Receive', lan, { hoTen: 'Nguyễn Văn An' });
+    expect((await values('Appraise')).values).toBeUndefined();
+    await harness.work(handle, 'Appraise', lan, { soGiayPhep: 'GP-0042' }, 'dat');
+    const approve = await values('Approve');
+    // The citizen's name, and the licence number the appraisal proposed; never the date or decision the citizen typed.
+    expect(approve.values).toEqual({ hoTen: 'Nguyễn Văn An', soGiayPhep: 'GP-0042' });
+    expect(await rejection(harness.complete(handle, approve.task.taskId, lan, { soGiayPhep: 'GP-0042', ketQua: 'tu-choi' }))).toBe(updateRejections.invalidFormData);
+    await harness.complete(handle, approve.task.taskId, lan, { soGiayPhep: 'GP-0042', ngayCap: '2026-03-13' });
+    expect(await handle.result()).toMatchObject({ status: 'returned', variables: { ketQua: 'dat', soGiayPhep: 'GP-0042' } });
+  });
 });
