@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 
 export interface WorkerTuning {
@@ -13,6 +14,8 @@ export interface DossierWorkerOptions {
   taskQueue: string;
   tuning: WorkerTuning;
   activities: object;
+  /** How payloads are written to and read from Temporal (MotCua's encrypts them). */
+  dataConverter: DataConverter;
 }
 
 /** The worker that hosts the dossier workflows (bundled from workflows/) and MotCua's activities. */
@@ -23,6 +26,7 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     activities: options.activities,
+    dataConverter: options.dataConverter,
     maxConcurrentWorkflowTaskExecutions: options.tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: options.tuning.maxConcurrentActivityTaskExecutions,
     shutdownGraceTime: options.tuning.shutdownGraceTime as `${number}s`,

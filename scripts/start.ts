@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
+import { codecEndpointPath } from '../api/temporal/codec-routes.js';
 import { listen } from '../api/http-server.js';
 import { createActivities } from '../activities/index.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
@@ -16,21 +17,29 @@ import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
 import { startRuntime } from './runtime/runtime.js';
 import { createApiContext } from './runtime/api-context.js';
 import { startOutsideServices } from './runtime/outside-services.js';
+import { EncryptionCodec } from './runtime/payload-codec.js';
+import { loadPayloadKeyring } from './runtime/payload-keys.js';
 import { reportFatal } from './runtime/fatal.js';
+import { assertProductionReady } from './runtime/production-checks.js';
 
 async function main(): Promise<void> {
+  assertProductionReady('start');
   const settings = await loadTemporalSettings();
   const environment = readEnvironment();
   const reporter = consoleReporter;
 
+  const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));
+  const dataConverter = { payloadCodecs: [payloadCodec] };
   installWorkerRuntime('WARN');
   await ensureDesignerBuilt(reporter);
+  const appUrl = `http://${['0.0.0.0', '::'].includes(environment.host) ? '127.0.0.1' : environment.host}:${environment.appPort}`;
   const runtime = await startRuntime({
     settings,
     environment,
     reporter,
     ports: { temporal: settings.devServer.port, temporalUi: settings.devServer.uiPort, store: environment.storePort },
     callerPorts: [{ port: environment.appPort, host: environment.host, purpose: 'MotCua API and designer' }],
+    uiCodecEndpoint: `${appUrl}${codecEndpointPath}`,
   });
 
   const shutdownSteps: Array<() => Promise<void>> = [runtime.stop];
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
     shutdownSteps.push(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
     shutdownSteps.push(() => workerConnection.close());
-    const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: `http://${environment.host}:${environment.appPort}`, devStack: true });
+    const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl, devStack: true });
     shutdownSteps.push(outside.stop);
 
     const worker = await createDossierWorker({
@@ -55,6 +64,7 @@ async function main(): Promise<void> {
       taskQueue: settings.taskQueues.dossiers,
       tuning: settings.worker,
       activities: createActivities(store, outside.services),
+      dataConverter,
     });
     const workerRun = worker.run();
     shutdownSteps.push(async () => {
@@ -64,10 +74,12 @@ async function main(): Promise<void> {
 
     const api = await createApiContext({
       connection: storeConnection,
-      client: new Client({ connection: clientConnection, namespace: settings.namespace }),
+      client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter }),
       taskQueue: settings.taskQueues.dossiers,
       dataDir: environment.dataDir,
       paymentCallbackSecret: outside.paymentCallbackSecret,
+      payloadCodec,
+      temporalUiUrl: runtime.temporalUiUrl,
     });
     const app = createApp({
       api,

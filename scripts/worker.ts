@@ -9,9 +9,13 @@ import { connectStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { reportFatal } from './runtime/fatal.js';
+import { assertProductionReady } from './runtime/production-checks.js';
 import { startOutsideServices } from './runtime/outside-services.js';
+import { EncryptionCodec } from './runtime/payload-codec.js';
+import { loadPayloadKeyring } from './runtime/payload-keys.js';
 
 async function main(): Promise<void> {
+  assertProductionReady('worker');
   const settings = await loadTemporalSettings();
   const environment = readEnvironment();
   if (!environment.externalTemporalAddress || !environment.externalMongodbUri) {
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     taskQueue: settings.taskQueues.dossiers,
     tuning: settings.worker,
     activities: createActivities(store, outside.services),
+    dataConverter: { payloadCodecs: [new EncryptionCodec(await loadPayloadKeyring(environment.dataDir))] },
   });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
