@@ -34,6 +34,8 @@ export function authRoutes(context: ApiContext): RouteDefinition[] {
     ...context.settings.rateLimits.auth,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
+    validate: { xForwardedForHeader: false },
     handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many sign-in attempts; wait a minute')),
   });
 

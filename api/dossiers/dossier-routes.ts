@@ -134,6 +134,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     ...settings.rateLimits.intake,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
+    validate: { xForwardedForHeader: false },
     handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many submissions; wait a minute')),
   });
   const readMultipart = multipartReader(settings.uploads, 'attachments');
