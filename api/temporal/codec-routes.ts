@@ -39,7 +39,6 @@ function toWire(payload: Payload): WirePayload {
  * dev server's Web UI, which has no sign-in, shows dossiers' contents to them and to nobody else.
  */
 export function codecRoutes(context: ApiContext): RouteDefinition[] {
-  const codec = context.temporal.payloadCodec;
   const route = (direction: 'decode' | 'encode') =>
     defineRoute({
       method: 'post',
@@ -52,6 +51,7 @@ export function codecRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: `the payloads, ${direction}d`, schema: codecBodySchema }, ...problemResponses(401, 403, 422) },
       async handler({ body }) {
         const payloads = body.payloads.map(fromWire);
+        const codec = context.temporal.payloadCodec;
         const result = await (direction === 'decode' ? codec.decode(payloads) : codec.encode(payloads)).catch((error: Error) => {
           throw new Problem(422, 'undecodable-payload', error.message);
         });

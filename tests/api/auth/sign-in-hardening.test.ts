@@ -33,7 +33,7 @@ describe('sign-in hardening', () => {
       const locked = await login('minh', 'motcua-demo');
       expect(locked.status).toBe(429);
       expect(locked.headers.get('content-type')).toContain('application/problem+json');
-      expect((await locked.json()).code).toBe('account-locked');
+      expect(((await locked.json()) as { code: string }).code).toBe('account-locked');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(50);
       // Another account is not affected.
       expect((await login('lan', 'motcua-demo')).status).toBe(200);
@@ -44,7 +44,7 @@ describe('sign-in hardening', () => {
       for (let attempt = 0; attempt < 3; attempt++) expect((await login('khong-ai', 'sai')).status).toBe(401);
       const locked = await login('khong-ai', 'sai');
       expect(locked.status).toBe(429);
-      expect((await locked.json()).code).toBe('account-locked');
+      expect(((await locked.json()) as { code: string }).code).toBe('account-locked');
     });
 
     it('doubles the lock with each further failure, up to its ceiling', async () => {
@@ -109,7 +109,7 @@ describe('sign-in hardening', () => {
       expect((await login('a2', 'sai', { 'X-Forwarded-For': '203.0.113.2' })).status).toBe(401);
       const limited = await login('a3', 'sai', { 'X-Forwarded-For': '203.0.113.3' });
       expect(limited.status).toBe(429);
-      expect((await limited.json()).code).toBe('rate-limited');
+      expect(((await limited.json()) as { code: string }).code).toBe('rate-limited');
     });
 
     it('believes X-Forwarded-For from a configured proxy (MOTCUA_TRUST_PROXY): each client has its own limit', async () => {
