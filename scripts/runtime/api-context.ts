@@ -19,6 +19,7 @@ import { defaultApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../calendar/calendar-files.js';
 import { ConfigError } from './config.js';
 import { generatedSecret } from './generated-secret.js';
+import { assertNoOpenDemoAccounts } from './production-checks.js';
 import type mongoose from 'mongoose';
 
 /** MOTCUA_TOKEN_SECRET, or a random secret kept in the data directory so sessions survive restarts. */
@@ -51,6 +52,7 @@ export async function createApiContext(options: {
   const store = createApiStore(options.connection);
   await store.ensureIndexes();
   if (process.env.MOTCUA_SEED_DEMO !== 'false') await seedDemo(store);
+  await assertNoOpenDemoAccounts(store);
   const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, refreshTtlSeconds: 7 * 24 * 3600 });
   const attachments =
     process.env.MOTCUA_ATTACHMENTS === 'disk' ? diskStorage(path.join(options.dataDir, 'attachments')) : gridFsStorage(options.connection.db!);

@@ -1,3 +1,5 @@
+import type { ApiStore } from '../../api/api-store.js';
+import { openDemoAccounts } from '../../api/org/demo-seed.js';
 import { ConfigError } from './config.js';
 
 /** What a process relies on: `npm start` runs the API and a worker, `npm run worker` a worker only. */
@@ -43,4 +45,16 @@ export function productionProblems(kind: ProcessKind, env: NodeJS.ProcessEnv = p
 export function assertProductionReady(kind: ProcessKind, env: NodeJS.ProcessEnv = process.env): void {
   const problems = productionProblems(kind, env);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+}
+
+/**
+ * With NODE_ENV=production, refuses a store that still holds demo accounts opened by the demo
+ * password (seeded by an earlier development run): the environment alone cannot tell.
+ */
+export async function assertNoOpenDemoAccounts(store: ApiStore, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env.NODE_ENV !== 'production') return;
+  const open = await openDemoAccounts(store);
+  if (open.length > 0) {
+    throw new ConfigError(`NODE_ENV=production: demo accounts still sign in with the demo password (${open.join(', ')}): disable them or change their passwords`);
+  }
 }

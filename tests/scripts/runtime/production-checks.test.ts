@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../scripts/runtime/config.js';
-import { productionProblems } from '../../../scripts/runtime/production-checks.js';
+import { createApiStore } from '../../../api/api-store.js';
+import { seedDemo } from '../../../api/org/demo-seed.js';
+import { hashPassword } from '../../../api/auth/passwords.js';
+import { assertNoOpenDemoAccounts, productionProblems } from '../../../scripts/runtime/production-checks.js';
+import { connectTestStore } from '../../support/store.js';
 
 /** A production environment with every development default replaced. */
 const secure: NodeJS.ProcessEnv = {
@@ -57,5 +61,20 @@ describe('production mode (NODE_ENV=production)', () => {
     const { code, stderr } = await run('scripts/worker.ts', env);
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('motcua: NODE_ENV=production: workflow payloads would be encrypted with the development key of the data directory: set MOTCUA_PAYLOAD_KEYS');
+  });
+
+  it('refuses a store still holding demo accounts that open with the demo password, naming them', async () => {
+    const testStore = await connectTestStore();
+    try {
+      const store = createApiStore(testStore.connection);
+      await store.ensureIndexes();
+      await seedDemo(store);
+      await expect(assertNoOpenDemoAccounts(store, {})).resolves.toBeUndefined();
+      await expect(assertNoOpenDemoAccounts(store, secure)).rejects.toThrow(/^NODE_ENV=production: demo accounts still sign in with the demo password \(admin, an, .*\): disable them or change their passwords$/);
+      await store.users.updateMany({}, { $set: { passwordHash: await hashPassword(randomBytes(16).toString('base64')) } });
+      await expect(assertNoOpenDemoAccounts(store, secure)).resolves.toBeUndefined();
+    } finally {
+      await testStore.dispose();
+    }
   });
 });
