@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { activityFailureCounting, type WorkerMetrics } from './metrics/worker-metrics.js';
 
@@ -15,6 +16,8 @@ export interface DossierWorkerOptions {
   tuning: WorkerTuning;
   activities: object;
   metrics: WorkerMetrics;
+  /** How payloads are written to and read from Temporal (MotCua's encrypts them). */
+  dataConverter: DataConverter;
 }
 
 /** The worker that hosts the dossier workflows (bundled from workflows/) and MotCua's activities. */
@@ -26,6 +29,7 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     activities: options.activities,
     interceptors: { activity: [activityFailureCounting(options.metrics)] },
+    dataConverter: options.dataConverter,
     maxConcurrentWorkflowTaskExecutions: options.tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: options.tuning.maxConcurrentActivityTaskExecutions,
     shutdownGraceTime: options.tuning.shutdownGraceTime as `${number}s`,

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
+import { signInLockoutModel } from '../store/identity/sign-in-lockout-model.js';
 import { userModel } from '../store/identity/user-model.js';
 import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
 import { claimsModel } from '../store/claims/claims.js';
@@ -13,6 +14,7 @@ export function createApiStore(connection: Connection) {
   const models = {
     users: userModel(connection),
     refreshSessions: refreshSessionModel(connection),
+    signInLockouts: signInLockoutModel(connection),
     agencies: agencyModel(connection),
     units: unitModel(connection),
     positions: positionModel(connection),

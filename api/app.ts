@@ -13,6 +13,7 @@ import { httpMetrics } from './metrics/http-metrics.js';
 import { docsRouter } from './openapi/docs-router.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { apiRoutes } from './routes.js';
+import { codecEndpointPath } from './temporal/codec-routes.js';
 
 export interface AppOptions {
   probes: DependencyProbe[];
@@ -32,7 +33,7 @@ export function createApp(options: AppOptions): Express {
   const { api } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', api.settings.trustProxy.length > 0 ? api.settings.trustProxy : false);
   app.use(httpMetrics(api.metrics));
   app.use(helmet());
   app.use(healthRouter(options.probes));
@@ -41,6 +42,8 @@ export function createApp(options: AppOptions): Express {
   app.use(requestLogging(api.logger.child({ component: 'http' })));
   app.use(docsRouter(openApiDocument(routes, apiInfo)));
   const router = Router();
+  // The Temporal Web UI calls the codec endpoint from its own origin, sending the codec cookie.
+  router.use(codecEndpointPath, cors({ origin: api.settings.temporalUiOrigins, credentials: true, methods: ['POST'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'] }));
   router.use('/api', cors({ origin: api.settings.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'], exposedHeaders: ['X-Request-Id', 'Location'] }));
   router.use('/api', express.json({ limit: api.settings.jsonBodyLimit, strict: true }));
   router.use(authenticate(api.verifier));

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { CalendarData } from '../engine/calendar/index.js';
 import type { ApiStore } from './api-store.js';
@@ -16,6 +17,8 @@ export interface TemporalAccess {
   taskQueue: string;
   /** False on a server without MotCua's search attributes (the Java time-skipping test server). */
   searchAttributes: boolean;
+  /** The codec of the client's data converter: what the codec endpoint decodes and encodes with for the Temporal Web UI. */
+  payloadCodec: PayloadCodec;
 }
 
 /** Everything the API's routes use, handed in by the composition root (scripts/start.ts) or a test. */

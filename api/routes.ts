@@ -12,6 +12,7 @@ import { paymentRoutes } from './payments/payment-routes.js';
 import { catalogueRoutes } from './procedures/catalogue-routes.js';
 import { procedureRoutes } from './procedures/procedure-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
+import { codecRoutes } from './temporal/codec-routes.js';
 
 /** Every route of the API, in one list: what is mounted is what the OpenAPI document describes. */
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
@@ -28,5 +29,6 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...documentRoutes(context),
     ...outboxRoutes(context),
     ...paymentRoutes(context),
+    ...codecRoutes(context),
   ];
 }

@@ -1,3 +1,5 @@
+import type { LockoutPolicy } from './auth/sign-in-lockout.js';
+
 /** What an agency may tune in the API; scripts/start.ts reads it from the environment. */
 export interface ApiSettings {
   /**
@@ -7,10 +9,23 @@ export interface ApiSettings {
   dossierCodeFormat: string;
   /** Origins allowed to call the API from a browser (the designer is same-origin and needs none). */
   corsOrigins: string[];
+  /**
+   * Origins of the Temporal Web UI, allowed to call the codec endpoint with credentials (the
+   * staff member's codec cookie); `npm start` adds its dev server's.
+   */
+  temporalUiOrigins: string[];
   /** Largest JSON body (BPMN models travel as JSON). */
   jsonBodyLimit: string;
   uploads: { maxFileBytes: number; maxFiles: number; allowedTypes: string[] };
   rateLimits: { auth: RateLimit; intake: RateLimit };
+  /** Per-account lockout after failed sign-ins. */
+  signInLockout: LockoutPolicy;
+  /**
+   * Addresses or subnets (Express's `trust proxy` list, e.g. `10.0.0.0/8`, `loopback`) of the
+   * reverse proxies whose X-Forwarded-For names the client. Empty: the connection's own address
+   * counts, and a forged header changes nothing (rate limits included).
+   */
+  trustProxy: string[];
   /** The secret the payment gateway signs its callbacks with; unset, the callback answers 503. */
   paymentCallbackSecret?: string;
 }
@@ -23,6 +38,7 @@ export interface RateLimit {
 export const defaultApiSettings: ApiSettings = {
   dossierCodeFormat: '{agencyCode}-{yymmdd}-{sequence:4}',
   corsOrigins: [],
+  temporalUiOrigins: [],
   jsonBodyLimit: '5mb',
   uploads: {
     maxFileBytes: 10 * 1024 * 1024,
@@ -33,4 +49,6 @@ export const defaultApiSettings: ApiSettings = {
     auth: { windowMs: 60_000, limit: 20 },
     intake: { windowMs: 60_000, limit: 60 },
   },
+  signInLockout: { freeFailures: 5, firstLockMs: 60_000, maxLockMs: 60 * 60_000, forgetAfterMs: 24 * 60 * 60_000 },
+  trustProxy: [],
 };

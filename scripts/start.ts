@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
+import { codecEndpointPath } from '../api/temporal/codec-routes.js';
 import { listen } from '../api/http-server.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
@@ -19,15 +20,22 @@ import { createApiContext } from './runtime/api-context.js';
 import { startOutsideServices } from './runtime/outside-services.js';
 import { startApiMetrics } from './runtime/api-metrics-server.js';
 import { serveMetrics } from './runtime/metrics-server.js';
+import { EncryptionCodec } from './runtime/payload-codec.js';
+import { loadPayloadKeyring } from './runtime/payload-keys.js';
 import { reportFatal } from './runtime/fatal.js';
+import { assertProductionReady } from './runtime/production-checks.js';
 
 async function main(): Promise<void> {
+  assertProductionReady('start');
   const settings = await loadTemporalSettings();
   const environment = readEnvironment();
   const reporter = consoleReporter;
 
   const { metrics } = environment;
+  const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));
+  const dataConverter = { payloadCodecs: [payloadCodec] };
   await ensureDesignerBuilt(reporter);
+  const appUrl = `http://${['0.0.0.0', '::'].includes(environment.host) ? '127.0.0.1' : environment.host}:${environment.appPort}`;
   const runtime = await startRuntime({
     settings,
     environment,
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
       { port: metrics.workerPort, host: metrics.host, purpose: 'the worker’s metrics (MOTCUA_WORKER_METRICS_PORT)' },
       { port: metrics.temporalSdkPort, host: metrics.host, purpose: 'the Temporal SDK’s metrics (MOTCUA_TEMPORAL_METRICS_PORT)' },
     ],
+    uiCodecEndpoint: `${appUrl}${codecEndpointPath}`,
   });
   // After the port check: Core binds the SDK's metrics port as it installs.
   installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
     shutdownSteps.push(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
     shutdownSteps.push(() => workerConnection.close());
-    const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl: `http://${environment.host}:${environment.appPort}`, devStack: true });
+    const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl, devStack: true });
     shutdownSteps.push(outside.stop);
 
     const workerMetrics = createWorkerMetrics();
@@ -67,6 +76,7 @@ async function main(): Promise<void> {
       tuning: settings.worker,
       activities: createActivities(store, outside.services),
       metrics: workerMetrics,
+      dataConverter,
     });
     const workerMetricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
     shutdownSteps.push(() => workerMetricsServer.close());
@@ -78,10 +88,12 @@ async function main(): Promise<void> {
 
     const api = await createApiContext({
       connection: storeConnection,
-      client: new Client({ connection: clientConnection, namespace: settings.namespace }),
+      client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter }),
       taskQueue: settings.taskQueues.dossiers,
       dataDir: environment.dataDir,
       paymentCallbackSecret: outside.paymentCallbackSecret,
+      payloadCodec,
+      temporalUiUrl: runtime.temporalUiUrl,
     });
     const app = createApp({
       api,

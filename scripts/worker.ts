@@ -11,9 +11,13 @@ import { createStore } from '../store/store.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { reportFatal } from './runtime/fatal.js';
 import { serveMetrics } from './runtime/metrics-server.js';
+import { assertProductionReady } from './runtime/production-checks.js';
 import { startOutsideServices } from './runtime/outside-services.js';
+import { EncryptionCodec } from './runtime/payload-codec.js';
+import { loadPayloadKeyring } from './runtime/payload-keys.js';
 
 async function main(): Promise<void> {
+  assertProductionReady('worker');
   const settings = await loadTemporalSettings();
   const environment = readEnvironment();
   if (!environment.externalTemporalAddress || !environment.externalMongodbUri) {
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
     tuning: settings.worker,
     activities: createActivities(store, outside.services),
     metrics: workerMetrics,
+    dataConverter: { payloadCodecs: [new EncryptionCodec(await loadPayloadKeyring(environment.dataDir))] },
   });
   const metricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
   const stop = () => worker.shutdown();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** argon2id with the library's defaults (OWASP's recommended parameters). */
@@ -11,4 +12,18 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks `password` against `hash`, or, for an account that does not exist or cannot sign in with a
+ * password, against a hash of a random password with the same parameters: the answer then takes as
+ * long either way, so its timing does not tell which usernames exist.
+ */
+export async function verifyPasswordOrDummy(hash: string | undefined, password: string): Promise<boolean> {
+  if (hash !== undefined) return verifyPassword(hash, password);
+  dummyHash ??= hashPassword(randomBytes(32).toString('base64'));
+  await verifyPassword(await dummyHash, password);
+  return false;
 }

@@ -1,4 +1,4 @@
-import { nextCounterValue } from '../../store/counters/counter-model.js';
+import { nextCounterValue, releaseCounterValue } from '../../store/counters/counter-model.js';
 import type { ApiStore } from '../api-store.js';
 
 /** The receipt day as YYMMDD in the calendar's time zone (UTC offset such as +07:00). */
@@ -18,8 +18,19 @@ export function formatDossierCode(format: string, fields: { agencyCode: string; 
   });
 }
 
-/** The next dossier code of an agency for the receipt day: one counter per agency per day. */
-export async function allocateDossierCode(store: ApiStore, format: string, agency: { id: string; code: string }, yymmdd: string): Promise<string> {
-  const sequence = await nextCounterValue(store.counters, `dossier-code:${agency.id}:${yymmdd}`);
-  return formatDossierCode(format, { agencyCode: agency.code, yymmdd, sequence });
+/** A dossier code taken for a submission; `release` gives it back when the submission fails after all. */
+export interface AllocatedCode {
+  code: string;
+  release(): Promise<void>;
+}
+
+/**
+ * The next dossier code of an agency for the receipt day: one counter per agency per day. Taken once
+ * every check of the submission has passed; a failure after that (storage, Temporal) releases it
+ * for the next submission, so failed submissions leave no gaps in the codes.
+ */
+export async function allocateDossierCode(store: ApiStore, format: string, agency: { id: string; code: string }, yymmdd: string): Promise<AllocatedCode> {
+  const counter = `dossier-code:${agency.id}:${yymmdd}`;
+  const sequence = await nextCounterValue(store.counters, counter);
+  return { code: formatDossierCode(format, { agencyCode: agency.code, yymmdd, sequence }), release: () => releaseCounterValue(store.counters, counter, sequence) };
 }

@@ -135,6 +135,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     ...settings.rateLimits.intake,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
+    validate: { xForwardedForHeader: false },
     handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many submissions; wait a minute')),
   });
   const readMultipart = multipartReader(settings.uploads, 'attachments');
@@ -211,9 +213,13 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           cutoff: plan.procedure.cutOff,
           rule: plan.procedure.supplementationClock,
         });
-        const dossierId = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
-
-        const attachments = await saveAttachments(files, dossierId, 'submission', principal);
+        // Taken only now, every check passed; a failure from here gives it back (dossier-code.ts).
+        const allocated = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
+        const dossierId = allocated.code;
+        const attachments = await saveAttachments(files, dossierId, 'submission', principal).catch(async (error: unknown) => {
+          await allocated.release();
+          throw error;
+        });
         const attachmentIds = attachments.map((file) => file._id);
         const dossier: DossierDocument = {
           _id: dossierId,
@@ -263,6 +269,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           // Nothing half-done: without its workflow the dossier does not exist.
           await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
           await discardAttachments(attachmentIds);
+          await allocated.release();
           throw error;
         }
         await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachmentIds });

@@ -1,6 +1,6 @@
 import type { SystemRole } from '../../store/identity/user-model.js';
 import type { ApiStore } from '../api-store.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 
 /** The demo password of every seeded account (README: "Demo accounts"). */
 export const demoPassword = 'motcua-demo';
@@ -71,4 +71,11 @@ export async function seedDemo(store: ApiStore): Promise<void> {
       createdAt: new Date(),
     })),
   );
+}
+
+/** Demo accounts present, enabled and still opened by the demo password (what production refuses). */
+export async function openDemoAccounts(store: ApiStore): Promise<string[]> {
+  const present = await store.users.find({ _id: { $in: users.map((user) => user.username) }, disabled: false }).lean();
+  const open = await Promise.all(present.map(async (user) => (user.passwordHash && (await verifyPassword(user.passwordHash, demoPassword)) ? user._id : undefined)));
+  return open.filter((id): id is string => id !== undefined).sort();
 }

@@ -3,9 +3,9 @@
  * token secret, attachment storage, CORS origins, dossier code format, and the demo accounts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { pino } from 'pino';
 import { createApiStore } from '../../api/api-store.js';
 import { diskStorage } from '../../api/attachments/disk-storage.js';
@@ -19,6 +19,8 @@ import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../calendar/calendar-files.js';
 import { ConfigError } from './config.js';
+import { generatedSecret } from './generated-secret.js';
+import { assertNoOpenDemoAccounts } from './production-checks.js';
 import type mongoose from 'mongoose';
 
 /** MOTCUA_TOKEN_SECRET, or a random secret kept in the data directory so sessions survive restarts. */
@@ -28,13 +30,12 @@ async function tokenSecret(dataDir: string): Promise<Uint8Array> {
     if (Buffer.byteLength(given) < 32) throw new ConfigError('MOTCUA_TOKEN_SECRET: at least 32 characters');
     return new TextEncoder().encode(given);
   }
-  const file = path.join(dataDir, 'token-secret');
-  const existing = await readFile(file, 'utf8').catch(() => undefined);
-  if (existing) return new TextEncoder().encode(existing.trim());
-  const secret = randomBytes(48).toString('base64url');
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
-  return new TextEncoder().encode(secret);
+  return new TextEncoder().encode(await generatedSecret(dataDir, 'token-secret', () => randomBytes(48).toString('base64url')));
+}
+
+/** A comma-separated variable as a list (unset: empty). */
+function listVariable(name: string): string[] {
+  return (process.env[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
 export async function createApiContext(options: {
@@ -44,23 +45,29 @@ export async function createApiContext(options: {
   dataDir: string;
   /** The payment gateway's callback secret (scripts/runtime/outside-services.ts). */
   paymentCallbackSecret?: string;
+  /** The codec of the client's data converter, served to the Temporal Web UI (api/temporal/codec-routes.ts). */
+  payloadCodec: PayloadCodec;
+  /** The embedded Temporal Web UI's URL, allowed to call the codec endpoint (scripts/runtime/runtime.ts). */
+  temporalUiUrl?: string;
 }): Promise<ApiContext> {
   const store = createApiStore(options.connection);
   await store.ensureIndexes();
   if (process.env.MOTCUA_SEED_DEMO !== 'false') await seedDemo(store);
+  await assertNoOpenDemoAccounts(store);
   const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, refreshTtlSeconds: 7 * 24 * 3600 });
   const attachments =
     process.env.MOTCUA_ATTACHMENTS === 'disk' ? diskStorage(path.join(options.dataDir, 'attachments')) : gridFsStorage(options.connection.db!);
   const logger = pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info' });
-  const corsOrigins = (process.env.MOTCUA_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = listVariable('MOTCUA_CORS_ORIGINS');
+  const temporalUiOrigins = [...listVariable('MOTCUA_TEMPORAL_UI_ORIGINS'), ...(options.temporalUiUrl ? [new URL(options.temporalUiUrl).origin] : [])];
   return {
     store,
-    temporal: { client: options.client, taskQueue: options.taskQueue, searchAttributes: true },
+    temporal: { client: options.client, taskQueue: options.taskQueue, searchAttributes: true, payloadCodec: options.payloadCodec },
     tokens,
     verifier: tokens,
     attachments,
     loadCalendar: async (id) => (await loadCalendar(id)).data,
-    settings: { ...defaultApiSettings, corsOrigins, dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
+    settings: { ...defaultApiSettings, corsOrigins, temporalUiOrigins, trustProxy: listVariable('MOTCUA_TRUST_PROXY'), dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
     logger,
     events: new EventHub(),
     worklist: new LiveWorklist(store, logger),

@@ -11,6 +11,8 @@ export interface TemporalDevServerOptions {
   dbFile: string;
   logLevel: string;
   logFile: string;
+  /** MotCua's codec endpoint, where the Web UI decodes payloads (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
 }
 
 /** `temporal server start-dev` with a persistent SQLite file and the Web UI. */
@@ -35,6 +37,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       // (rollback journal, fsync per commit) cost a completion about 25 ms.
       '--sqlite-pragma', 'journal_mode=WAL',
       '--sqlite-pragma', 'synchronous=NORMAL',
+      ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ],
     logFile: options.logFile,
     readyWhenListening: { host: options.ip, port: options.port },

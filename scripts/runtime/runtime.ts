@@ -16,6 +16,8 @@ export interface RuntimeOptions {
   ports: { temporal: number; temporalUi: number; store: number };
   /** Ports the caller will listen on afterwards, checked with the others so nothing starts half-way. */
   callerPorts?: Array<{ port: number; host: string; purpose: string }>;
+  /** The codec endpoint the embedded Web UI decodes payloads through (MotCua's API). */
+  uiCodecEndpoint?: string;
 }
 
 /** Where MotCua's dependencies answer, whether it started them or they run elsewhere. */
@@ -65,6 +67,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           dbFile: path.join(environment.dataDir, settings.devServer.dbFile),
           logLevel: settings.devServer.logLevel,
           logFile: path.join(logDir, 'temporal.log'),
+          uiCodecEndpoint: options.uiCodecEndpoint,
         })
       : undefined,
     storeServer

@@ -267,6 +267,10 @@ describe('access matrix: every route × every role × every relation', () => {
     ),
     { route: 'POST /api/payments/callback', note: 'a report that is not one, refused for everyone', path: () => '/api/payments/callback', body: () => ({}), expect: everyone(422, 422) },
     { route: 'POST /api/procedures/:code/retire', path: () => `/api/procedures/${procedureCode}/retire`, expect: { 'agency-admin': { agency: 200, 'other-agency': D }, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    { route: 'POST /api/auth/users/:userId/unlock', note: 'an agency-admin unlocks accounts of its own agency', path: () => '/api/auth/users/lan/unlock', expect: { 'agency-admin': { agency: 200, 'other-agency': D }, reformer: D, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    ...(['POST /api/temporal-codec/decode', 'POST /api/temporal-codec/encode'] as const).map(
+      (route): Entry => ({ route, note: 'the Temporal Web UI’s codec, for staff who supervise', path: () => route.slice(5), body: () => ({ payloads: [] }), expect: { 'agency-admin': 200, supervisor: 200, reformer: D, officer: D, citizen: D, auditor: D, anonymous: U } }),
+    ),
   ];
 
   const expectedFor = (entry: Entry, account: Account): number | undefined => {

@@ -13,6 +13,7 @@ import { LiveWorklist } from '../../api/tasks/live-worklist.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings, type ApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { testPayloadCodec } from '../support/payload-codec.js';
 import { DossierHarness, sampleFile } from '../workflows/dossier-harness.js';
 
 export interface ApiResponse<T = any> {
@@ -53,7 +54,7 @@ export class ApiHarness {
     const tokens = new TokenService({ secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'), issuer: 'motcua', accessTtlSeconds: 900, refreshTtlSeconds: 3600 });
     const context: ApiContext = {
       store,
-      temporal: { client: dossiers.client, taskQueue: dossiers.taskQueue, searchAttributes: true },
+      temporal: { client: dossiers.client, taskQueue: dossiers.taskQueue, searchAttributes: true, payloadCodec: testPayloadCodec },
       tokens,
       verifier: tokens,
       attachments: options.attachments ?? gridFsStorage(connection.db!),

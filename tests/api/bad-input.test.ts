@@ -71,6 +71,34 @@ describe('bad input', () => {
       form.append('attachments', new Blob(['#!/bin/sh'], { type: 'application/x-sh' }), 'run.sh');
       return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
     } },
+    { name: 'HTML labelled as a PDF', status: 415, code: 'content-type-mismatch', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));
+      form.append('attachments', new Blob(['<!doctype html><html><body><script>alert(1)</script></body></html>'], { type: 'application/pdf' }), 'don.pdf');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'an empty file', status: 422, code: 'empty-file', send: async () => {
+      const form = new FormData();
+      form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));
+      form.append('attachments', new Blob([], { type: 'application/pdf' }), 'trong.pdf');
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
+    { name: 'a supplement whose file is not what it claims', status: 415, code: 'content-type-mismatch', send: async () => {
+      const form = new FormData();
+      form.append('data', '{}');
+      form.append('attachments', new Blob(['MZ\x90\x00 not a pdf'], { type: 'application/pdf' }), 'bo-sung.pdf');
+      return api.request('POST', `/api/dossiers/${dossierId}/supplement`, { token: await api.token('an'), form });
+    } },
+    { name: 'unlocking an account that does not exist', status: 404, code: 'unknown-user', send: async () => api.request('POST', '/api/auth/users/khong-co/unlock', { token: await api.token('admin') }) },
+    { name: 'codec payloads that are not base64', status: 422, code: 'invalid-body', send: async () => api.request('POST', '/api/temporal-codec/decode', { token: await api.token('admin'), json: { payloads: [{ metadata: { encoding: 'not base64!' }, data: '' }] } }) },
+    { name: 'a codec body without payloads', status: 422, code: 'invalid-body', send: async () => api.request('POST', '/api/temporal-codec/encode', { token: await api.token('admin'), json: { data: 'x' } }) },
+    { name: 'an encrypted payload altered in transit', status: 422, code: 'undecodable-payload', send: async () => {
+      const token = await api.token('admin');
+      const encoded = (await api.request('POST', '/api/temporal-codec/encode', { token, json: { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Nguyễn Văn An"').toString('base64') }] } })).body;
+      const data = Buffer.from(encoded.payloads[0].data, 'base64');
+      data[data.length - 1] ^= 1;
+      return api.request('POST', '/api/temporal-codec/decode', { token, json: { payloads: [{ ...encoded.payloads[0], data: data.toString('base64') }] } });
+    } },
     { name: 'a submission naming document fields for files it does not attach', status: 422, code: 'documents-mismatch', send: async () => {
       const form = new FormData();
       form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' }, documents: ['giayDeNghi', 'banSao'] }));

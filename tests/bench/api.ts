@@ -7,6 +7,7 @@
  * 150 ms), with the machine and the store.
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { createApiStore } from '../../api/api-store.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
+import { EncryptionCodec, keyringOf } from '../../scripts/runtime/payload-codec.js';
 import { connectStore } from '../../store/connection.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
 
@@ -57,6 +59,9 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
   const nativeConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
   const taskQueue = 'bench-api';
+  // Payloads encrypted as npm start's are, with a key of this run.
+  const payloadCodec = new EncryptionCodec(keyringOf([{ id: 'bench', key: new Uint8Array(randomBytes(32)) }]));
+  const dataConverter = { payloadCodecs: [payloadCodec] };
   try {
     const store = createApiStore(connection);
     await store.ensureIndexes();
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store),
+      dataConverter,
       maxConcurrentWorkflowTaskExecutions: settings.worker.maxConcurrentWorkflowTaskExecutions,
       maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
     });
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
       probes: [],
       api: {
         store,
-        temporal: { client: new Client({ connection: clientConnection, namespace: settings.namespace }), taskQueue, searchAttributes: true },
+        temporal: { client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter }), taskQueue, searchAttributes: true, payloadCodec },
         tokens,
         verifier: tokens,
         attachments: gridFsStorage(connection.db!),

@@ -48,6 +48,10 @@ describe('npm start', () => {
       expect(await scrape(ports.workerMetrics)).toContain('# TYPE motcua_activity_failures_total counter');
       expect(await scrape(ports.temporalMetrics)).toMatch(/^temporal_\w+/m);
       expect(await (await fetch(`${appUrl}/metrics`)).text()).not.toContain('# TYPE');
+      // The Web UI decodes payloads through MotCua's codec endpoint, which asks for a staff sign-in.
+      const uiSettings = (await (await fetch(`http://127.0.0.1:${ports.ui}/api/v1/settings`)).json()) as { Codec: { Endpoint: string } };
+      expect(uiSettings.Codec.Endpoint).toBe(`${appUrl}/api/temporal-codec`);
+      expect((await fetch(`${appUrl}/api/temporal-codec/decode`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"payloads":[]}' })).status).toBe(401);
       expect(processesMentioning(environment.MOTCUA_DATA_DIR!).length).toBeGreaterThanOrEqual(2);
     } finally {
       run.child.kill('SIGINT');

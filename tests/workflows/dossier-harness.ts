@@ -25,6 +25,7 @@ import {
   type Variables,
 } from '../../workflows/contract.js';
 import { newestPatch } from '../../workflows/interpreter/patches.js';
+import { testDataConverter } from '../support/payload-codec.js';
 import { connectTestStore } from '../support/store.js';
 import { connectDevServer, createTimeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal.js';
 
@@ -59,7 +60,7 @@ interface HarnessServer {
 async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
   const { environment, teardown } = await createTimeSkippingEnvironment({ startAt });
   return {
-    client: new Client({ connection: environment.connection, namespace: environment.namespace }),
+    client: new Client({ connection: environment.connection, namespace: environment.namespace, dataConverter: testDataConverter }),
     nativeConnection: environment.nativeConnection,
     searchAttributes: false,
     now: () => environment.currentTimeMs(),
@@ -69,7 +70,7 @@ async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
 }
 
 async function devServer(): Promise<HarnessServer> {
-  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true });
+  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true, dataConverter: testDataConverter });
   return {
     client,
     nativeConnection: workerConnection,
@@ -142,6 +143,7 @@ export class DossierHarness {
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store, options.services?.(store)),
       interceptors: { activity: [activityHold.interceptor, activityFailureCounting(workerMetrics)] },
+      dataConverter: testDataConverter,
     });
     const calendar = (await loadCalendar()).data;
     return new DossierHarness(server, store, () => testStore.dispose(), calendar, taskQueue, worker, worker.run(), activityHold, workerMetrics);

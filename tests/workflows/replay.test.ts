@@ -4,6 +4,7 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { newestPatch } from '../../workflows/interpreter/patches.js';
+import { testDataConverter } from '../support/payload-codec.js';
 
 const historiesDirectory = new URL('./histories/', import.meta.url);
 
@@ -11,7 +12,9 @@ const historiesDirectory = new URL('./histories/', import.meta.url);
  * The interpreter must replay every recorded dossier exactly as it ran: a change that would make a
  * running dossier take another path fails here. Each folder holds the dossiers recorded under one
  * generation of the interpreter, named after the newest patch it asked; after a deliberate, patched
- * change, record a new folder with `npm run record:histories` and keep the old ones.
+ * change, record a new folder with `npm run record:histories` and keep the old ones. Histories
+ * are read with the tests' payload key: those recorded before payloads were encrypted pass through
+ * the codec as they are, later ones are decrypted by it.
  */
 describe('replay of recorded dossier histories', () => {
   it('replays every history without nondeterminism', async () => {
@@ -24,7 +27,7 @@ describe('replay of recorded dossier histories', () => {
       })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)) }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)), dataConverter: testDataConverter }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

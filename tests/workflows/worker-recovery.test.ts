@@ -15,6 +15,7 @@ import {
   type DossierInput,
   type DossierResult,
 } from '../../workflows/contract.js';
+import { testDataConverter, testPayloadKeysVariable } from '../support/payload-codec.js';
 import { connectTestStore } from '../support/store.js';
 import { uniqueTaskQueue } from '../support/temporal.js';
 import { compileProcedure, officer } from './dossier-harness.js';
@@ -50,8 +51,8 @@ describe('a worker killed in the middle of 50 running dossiers (dev server)', ()
     store = createStore(testStore.connection);
     disposeStore = () => testStore.dispose();
     connection = await Connection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection, namespace: inject('temporalNamespace') });
-    environment = { TEMPORAL_ADDRESS: inject('temporalAddress'), MONGODB_URI: testStore.uri, MOTCUA_TEMPORAL_CONFIG: path.join(scratch, 'temporal.yaml'), taskQueue };
+    client = new Client({ connection, namespace: inject('temporalNamespace'), dataConverter: testDataConverter });
+    environment = { TEMPORAL_ADDRESS: inject('temporalAddress'), MONGODB_URI: testStore.uri, MOTCUA_TEMPORAL_CONFIG: path.join(scratch, 'temporal.yaml'), MOTCUA_PAYLOAD_KEYS: testPayloadKeysVariable, taskQueue };
   });
   afterAll(async () => {
     for (const worker of workers) worker.kill('SIGKILL');
