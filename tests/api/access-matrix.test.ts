@@ -121,10 +121,17 @@ describe('access matrix: every route × every role × every relation', () => {
   /** A dossier route that shows or changes what only those who work on it may: the applicant's data and documents. */
   const needsPersonalData = (status: number): Record<Role, Expected> => ({ ...readsDossier(status), 'agency-admin': D, auditor: D });
 
+  let signInAttempts = 0;
   const entries: Entry[] = [
     { route: 'GET /healthz', mountedOutside: true, path: () => '/healthz', expect: everyone(200, 200) },
     { route: 'GET /api/me', path: () => '/api/me', expect: everyone(200) },
-    { route: 'POST /api/auth/login', note: 'wrong password', path: () => '/api/auth/login', body: () => ({ username: 'lan', password: 'sai' }), expect: everyone(401, 401) },
+    {
+      route: 'POST /api/auth/login',
+      note: 'wrong password, for a username of its own each time (five failures on one account lock it)',
+      path: () => '/api/auth/login',
+      body: () => ({ username: `khong-co-${++signInAttempts}`, password: 'sai' }),
+      expect: everyone(401, 401),
+    },
     { route: 'POST /api/auth/refresh', note: 'a token never issued', path: () => '/api/auth/refresh', body: () => ({ refreshToken: 'khong-phai-token' }), expect: everyone(401, 401) },
     { route: 'POST /api/auth/logout', note: 'a token never issued', path: () => '/api/auth/logout', body: () => ({ refreshToken: 'khong-phai-token' }), expect: everyone(422) },
     { route: 'GET /api/org/agencies', path: () => '/api/org/agencies', expect: everyone(200) },
