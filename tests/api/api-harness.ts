@@ -7,9 +7,8 @@ import type { AttachmentStorage } from '../../api/attachments/attachment-storage
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
-import { EventHub } from '../../api/monitoring/event-hub.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
-import { LiveWorklist } from '../../api/tasks/live-worklist.js';
+import { createLiveUpdates } from '../../api/monitoring/live-updates.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings, type ApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
@@ -61,8 +60,7 @@ export class ApiHarness {
       loadCalendar: async (id) => (await loadCalendar(id)).data,
       settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 1000 }, intake: { windowMs: 60_000, limit: 1000 } }, ...options.settings },
       logger,
-      events: new EventHub(),
-      worklist: new LiveWorklist(store, logger),
+      ...createLiveUpdates(store, logger),
       metrics: createApiMetrics(),
     };
     const server = await listen(createApp({ probes: [], api: context }), 0, '127.0.0.1');
