@@ -7,14 +7,12 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
 import { connectStore, pingStore } from '../store/connection.js';
-import { createStore } from '../store/store.js';
 import { createApiContext } from './runtime/api-context.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist } from './runtime/designer-build.js';
 import { reportFatal } from './runtime/fatal.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
-import { startOutsideServices } from './runtime/outside-services.js';
 
 async function main(): Promise<void> {
   const settings = await loadTemporalSettings();
@@ -26,14 +24,13 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: environment.externalTemporalAddress });
   // The workers' keyring (MOTCUA_PAYLOAD_KEYS, or the one kept in the shared data directory).
   const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));
-  // The payment gateway's callback secret comes from the environment here, as the workers' services do.
-  const outside = await startOutsideServices({ store: createStore(storeConnection), connection: storeConnection, dataDir: environment.dataDir, appUrl: '', devStack: false });
   const api = await createApiContext({
     connection: storeConnection,
     client: new Client({ connection, namespace: settings.namespace, dataConverter: { payloadCodecs: [payloadCodec] } }),
     taskQueue: settings.taskQueues.dossiers,
     dataDir: environment.dataDir,
-    paymentCallbackSecret: outside.paymentCallbackSecret,
+    // The outside services themselves are the workers' (delivery loops included); the API only checks the gateway's callbacks.
+    paymentCallbackSecret: process.env.MOTCUA_PAYMENT_SECRET,
     payloadCodec,
   });
   const app = createApp({
@@ -54,7 +51,6 @@ async function main(): Promise<void> {
     stopping = true;
     api.events.close();
     await server.close();
-    await outside.stop();
     await connection.close();
     await storeConnection.close();
   };

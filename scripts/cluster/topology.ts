@@ -62,6 +62,8 @@ export interface ClusterTopology {
   apis: MotcuaProcess[];
   /** The API processes' own URLs, behind the proxy (tests reach each one directly). */
   apiUrls: string[];
+  /** The servers under Temporal and the store (benchmarks read their CPU time). */
+  servers: { postgres: ServerProcess; store: ServerProcess; proxy: ServerProcess };
   stop(): Promise<void>;
 }
 
@@ -250,6 +252,7 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
       workers,
       apis,
       apiUrls: ports.apis.map((port) => `http://${host}:${port}`),
+      servers: { postgres: postgres.server, store, proxy },
       stop,
     };
   } catch (error) {
