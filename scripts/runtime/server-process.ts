@@ -58,8 +58,11 @@ export class ServerProcess {
       detached: true,
       ...spec.user,
     });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
+    // Both streams feed one log, closed once the process and both streams are done (a stream
+    // ending the log for the other would make the other's last output a write after end).
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    child.once('close', () => log.end());
     const server = new ServerProcess(spec, child);
     const spawnFailure = new Promise<never>((_, reject) => child.once('error', reject));
     const timeoutMs = spec.readyTimeoutMs ?? 60_000;
