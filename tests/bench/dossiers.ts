@@ -6,9 +6,10 @@
  * /metrics as the API and worker processes do, on MOTCUA_METRICS_PORT, MOTCUA_WORKER_METRICS_PORT
  * and MOTCUA_TEMPORAL_METRICS_PORT (the officers' Updates are timed as the API times them).
  *
- * `npm run bench:dossiers -- [count] --stack=cluster [--kill=temporal-history --kill-after=3000]`:
+ * `npm run bench:dossiers -- [count] --stack=cluster [--officers=api] [--kill=temporal-history --kill-after=3000]`:
  * the interpreter alone on `npm run cluster`'s topology, its dossiers run by the cluster's two
- * worker processes; prints CPU per dossier and per officer step for each tier, and, with `--kill`,
+ * worker processes, the officers completing steps through the Update or (`--officers=api`) through
+ * the API behind HAProxy; prints CPU per dossier and per officer step for each tier, and, with `--kill`,
  * kills that process part-way (SIGKILL), starts it again, and checks that no dossier and no task is lost.
  */
 import { readFile } from 'node:fs/promises';
@@ -61,29 +62,50 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
+/** Completes one open task as an officer would, answering when the completion was recorded. */
+type CompleteTask = (task: { _id: string; dossierId: string }, handle: WorkflowHandle) => Promise<unknown>;
+
+/** Through the workflow's Update, as the API sends it and times it. */
+const completeByUpdate =
+  (metrics: ApiMetrics): CompleteTask =>
+  (task, handle) =>
+    timedCompletion(metrics, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id }));
+
+/** Through MotCua's HTTP API at `url` (the cluster's proxy), as the demo officer `lan` of the steps' unit. */
+async function completeThroughApi(url: string): Promise<CompleteTask> {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'lan', password: 'motcua-demo' }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async (task) => {
+    const response = await fetch(`${url}/api/tasks/${encodeURIComponent(task._id)}/complete`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': task._id.replace(/[^A-Za-z0-9._:-]/g, '.') },
+      body: JSON.stringify({ formData: {} }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`completing ${task._id}: ${response.status}`);
+  };
+}
+
 /** Officers who complete every open task of these dossiers as soon as the worklist (the store) shows it. */
-async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean, metrics: ApiMetrics): Promise<void> {
+async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean, complete: CompleteTask): Promise<void> {
   const inFlight = new Set<string>();
   while (!until()) {
     const open = await store.tasks.find({ dossierId: { $in: [...handles.keys()] }, status: 'open' }, { _id: 1, dossierId: 1 }).lean();
     for (const task of open) {
       if (inFlight.has(task._id)) continue;
       inFlight.add(task._id);
-      const handle = handles.get(task.dossierId)!;
-      void timedCompletion(metrics, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id })).catch(() =>
-        inFlight.delete(task._id),
-      );
+      void complete(task, handles.get(task.dossierId)!).catch(() => inFlight.delete(task._id));
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput, metrics: ApiMetrics): Promise<Measurement> {
+async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput, complete: CompleteTask): Promise<Measurement> {
   const handles = new Map<string, WorkflowHandle>();
   const latencies: number[] = [];
   let finished = 0;
   const started = performance.now();
-  const officers = simulateOfficers(store, handles, () => finished === count, metrics);
+  const officers = simulateOfficers(store, handles, () => finished === count, complete);
   await Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const dossierId = `${engine.name}-${Date.now().toString(36)}-${index}`;
@@ -133,12 +155,15 @@ async function onCluster(): Promise<void> {
     const engine: Engine = { name: 'motcua', workflowType: dossierWorkflowType, taskQueue: settings.taskQueues.dossiers, workflowsPath: '' };
     const target = option('kill');
     const fault = target ? scheduleFault(topology, target, Number(option('kill-after') ?? 3_000)) : undefined;
+    const throughApi = option('officers') === 'api';
+    const complete = throughApi ? await completeThroughApi(topology.url) : completeByUpdate(createApiMetrics());
     const before = await tierCpuSeconds(topology);
-    const result = await measure(engine, client, store, input, createApiMetrics());
+    const result = await measure(engine, client, store, input, complete);
     const after = await tierCpuSeconds(topology);
     const faultReport = await fault;
     const tasks = await store.tasks.aggregate<{ _id: string; tasks: number }>([{ $match: { dossierId: { $regex: '^motcua-' } } }, { $group: { _id: '$status', tasks: { $sum: 1 } } }]);
     console.log(`\n${count} five-step dossiers on the cluster (Temporal server, 4 services, 16 shards, PostgreSQL; FerretDB on PostgreSQL; 2 workers), ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(`officers complete steps ${throughApi ? 'through the API behind HAProxy' : 'through the Update'}`);
     console.log(`dossiers/s ${result.throughput.toFixed(1)}   p50 ${result.p50.toFixed(0)} ms   p99 ${result.p99.toFixed(0)} ms   events/dossier ${result.eventsPerDossier.toFixed(1)}`);
     console.log('tier        CPU s   ms per dossier   ms per officer step');
     for (const tier of Object.keys(after)) {
@@ -193,7 +218,7 @@ async function main(): Promise<void> {
         maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
       });
       const stopFigures = servesMetrics ? refreshStoreFigures({ store, metrics: apiMetrics, logger, intervalMs: storeFiguresIntervalMs }) : () => {};
-      results.push(await worker.runUntil(measure(engine, client, store, input, apiMetrics)));
+      results.push(await worker.runUntil(measure(engine, client, store, input, completeByUpdate(apiMetrics))));
       stopFigures();
       await storeConnection.close();
     }
