@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     settings,
     dataDir: path.join(environment.dataDir, 'cluster'),
     cacheDir: environment.cacheDir,
-    ports: clusterPortsFrom(parsed.data.MOTCUA_CLUSTER_PORTS_FROM, environment.appPort, parsed.data.MOTCUA_CLUSTER_APIS),
+    ports: clusterPortsFrom(parsed.data.MOTCUA_CLUSTER_PORTS_FROM, environment.appPort, parsed.data.MOTCUA_CLUSTER_APIS, parsed.data.MOTCUA_CLUSTER_WORKERS),
     workers: parsed.data.MOTCUA_CLUSTER_WORKERS,
     historyShards: 16,
     reporter,

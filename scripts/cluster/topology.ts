@@ -25,6 +25,8 @@ export interface ClusterPorts {
   temporalUi: number;
   store: number;
   apis: number[];
+  /** Each worker process's Prometheus ports (its own metrics and the Temporal SDK's): one per process, as several share the machine. */
+  workerMetrics: Array<{ worker: number; temporalSdk: number }>;
 }
 
 export interface ClusterOptions {
@@ -70,7 +72,8 @@ export interface ClusterTopology {
 const host = '127.0.0.1';
 
 /** Ports the topology takes, in a fixed layout from `first` (npm run cluster) so data and config agree across restarts. */
-export function clusterPortsFrom(first: number, proxy: number, apiCount = 2): ClusterPorts {
+export function clusterPortsFrom(first: number, proxy: number, apiCount = 2, workerCount = 2): ClusterPorts {
+  const afterApis = first + 12 + apiCount;
   return {
     proxy,
     postgres: first,
@@ -83,11 +86,12 @@ export function clusterPortsFrom(first: number, proxy: number, apiCount = 2): Cl
     temporalUi: first + 10,
     store: first + 11,
     apis: Array.from({ length: apiCount }, (_, at) => first + 12 + at),
+    workerMetrics: Array.from({ length: workerCount }, (_, at) => ({ worker: afterApis + 2 * at, temporalSdk: afterApis + 2 * at + 1 })),
   };
 }
 
 /** Free ports for every part (tests: a fresh data directory each time). */
-export async function freeClusterPorts(apiCount = 2): Promise<ClusterPorts> {
+export async function freeClusterPorts(apiCount = 2, workerCount = 2): Promise<ClusterPorts> {
   const next = () => findFreePort(host);
   const service = async () => ({ grpc: await next(), membership: await next() });
   return {
@@ -97,6 +101,7 @@ export async function freeClusterPorts(apiCount = 2): Promise<ClusterPorts> {
     temporalUi: await next(),
     store: await next(),
     apis: await Promise.all(Array.from({ length: apiCount }, next)),
+    workerMetrics: await Promise.all(Array.from({ length: workerCount }, async () => ({ worker: await next(), temporalSdk: await next() }))),
   };
 }
 
@@ -209,7 +214,10 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
         command: process.execPath,
         // Node itself, not the tsx wrapper: a fault drill's kill reaches the process that works.
         args: ['--import', 'tsx', path.join(projectRoot, 'scripts', `${kind}.ts`)],
-        env: port === undefined ? environment : { ...environment, PORT: String(port), HOST: host },
+        env:
+          port === undefined
+            ? { ...environment, MOTCUA_WORKER_METRICS_PORT: String(ports.workerMetrics[index]!.worker), MOTCUA_TEMPORAL_METRICS_PORT: String(ports.workerMetrics[index]!.temporalSdk) }
+            : { ...environment, PORT: String(port), HOST: host },
         logFile: path.join(logDirectory, `${kind}-${index + 1}.log`),
         ...(port === undefined ? { readyWhenPrinting: /MotCua worker polling/ } : { readyWhenListening: { host, port } }),
         readyTimeoutMs: 120_000,
@@ -226,6 +234,7 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
       return handle;
     };
     const workers: MotcuaProcess[] = [];
+    if (ports.workerMetrics.length < options.workers) throw new Error(`metrics ports for ${options.workers} workers expected, ${ports.workerMetrics.length} given`);
     for (let index = 0; index < options.workers; index++) {
       const worker = await step(reporter, `Starting MotCua worker ${index + 1}`, () => motcuaProcess('worker', index));
       workers.push(worker);

@@ -9,10 +9,17 @@ describe('npm run cluster’s configuration', () => {
   const ports = clusterPortsFrom(17_400, 8080);
 
   it('lays every port out from the first one, so data and config agree across restarts', () => {
-    const all = [ports.postgres, ...Object.values(ports.temporal).flatMap((service) => Object.values(service as Record<string, number>)), ports.temporalUi, ports.store, ...ports.apis];
+    const all = [
+      ports.postgres,
+      ...Object.values(ports.temporal).flatMap((service) => Object.values(service as Record<string, number>)),
+      ports.temporalUi,
+      ports.store,
+      ...ports.apis,
+      ...ports.workerMetrics.flatMap((worker) => [worker.worker, worker.temporalSdk]),
+    ];
     expect(new Set(all).size).toBe(all.length);
     expect(Math.min(...all)).toBe(17_400);
-    expect(Math.max(...all)).toBe(17_413);
+    expect(Math.max(...all)).toBe(17_417);
   });
 
   it('gives the Temporal server PostgreSQL persistence and SQL visibility, the shard count, and each service its own ports', () => {
