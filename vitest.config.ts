@@ -2,6 +2,26 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
+/** The suites the `cluster` project runs against `npm run cluster`'s topology (npm run test:cluster). */
+const clusterSuites = ['tests/cluster/**/*.test.ts', 'tests/api/dossier-journey.test.ts', 'tests/api/access-matrix.test.ts', 'tests/workflows/interpreter/**/*.test.ts'];
+
+// Only on demand: the first run builds the Temporal server (about a quarter of an hour), and every
+// run starts PostgreSQL and nine more processes.
+const clusterProject = process.env.MOTCUA_TEST_CLUSTER === '1'
+  ? [
+      {
+        test: {
+          name: 'cluster',
+          include: clusterSuites,
+          globalSetup: ['tests/support/global-cluster.ts'],
+          setupFiles: ['tests/support/worker-runtime.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -26,13 +46,14 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/engine/**', 'tests/designer/src/**'],
+          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**'],
           globalSetup: ['tests/support/global-servers.ts'],
           setupFiles: ['tests/support/worker-runtime.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
+      ...clusterProject,
     ],
   },
 });

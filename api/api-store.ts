@@ -6,6 +6,7 @@ import { signInLockoutModel } from '../store/identity/sign-in-lockout-model.js';
 import { userModel } from '../store/identity/user-model.js';
 import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
 import { claimsModel } from '../store/claims/claims.js';
+import { rateLimitHitModel } from '../store/rate-limits/rate-limit-hit-model.js';
 import { createStore } from '../store/store.js';
 
 /** The store as the API sees it: the workflow's collections plus identity, organisation, calendars and attachments. */
@@ -22,6 +23,7 @@ export function createApiStore(connection: Connection) {
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),
     answeredRequests: claimsModel(connection, 'AnsweredRequest', 'answeredRequests'),
+    rateLimitHits: rateLimitHitModel(connection),
   };
   return {
     ...store,

@@ -3,6 +3,7 @@
  * cache directory (~/.cache/motcua by default). `npm test` runs it with `test` before vitest.
  */
 import { consoleReporter, formatElapsed } from './provision/progress.js';
+import { provisionHelm } from './provision/helm.js';
 import { provisionStoreServer, provisionTemporalCli, provisionTestServer } from './provision/toolchain.js';
 import { readEnvironment } from './runtime/config.js';
 import { reportFatal } from './runtime/fatal.js';
@@ -20,6 +21,8 @@ async function main(purpose: string): Promise<void> {
     environment.externalTemporalAddress === undefined ? `temporal: ${await provisionTemporalCli(options)}` : undefined,
     environment.externalMongodbUri === undefined ? `store: ${(await provisionStoreServer(options)).path}` : undefined,
     purpose === 'test' ? `time-skipping test server: ${await provisionTestServer(options)}` : undefined,
+    // The deployment chart's lint and template checks (tests/deploy).
+    purpose === 'test' ? `helm: ${await provisionHelm(environment.cacheDir, consoleReporter)}` : undefined,
   ].filter(Boolean);
   console.log(`Provisioning took ${formatElapsed(Date.now() - started)} (${tools.join('; ')})`);
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { StoreRateLimit } from '../http/store-rate-limit.js';
 import { z } from 'zod';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
@@ -33,6 +34,7 @@ export function authRoutes(context: ApiContext): RouteDefinition[] {
   const limiter = rateLimit({
     ...context.settings.rateLimits.auth,
     standardHeaders: 'draft-8',
+    store: new StoreRateLimit(store.rateLimitHits, 'auth'),
     legacyHeaders: false,
     // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
     validate: { xForwardedForHeader: false },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rateLimit } from 'express-rate-limit';
+import { StoreRateLimit } from '../http/store-rate-limit.js';
 import { z } from 'zod';
 import { BusinessCalendar, legalDeadline } from '../../engine/calendar/index.js';
 import { dossierStatuses, finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
@@ -134,6 +135,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
   const intakeLimiter = rateLimit({
     ...settings.rateLimits.intake,
     standardHeaders: 'draft-8',
+    store: new StoreRateLimit(store.rateLimitHits, 'intake'),
     legacyHeaders: false,
     // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
     validate: { xForwardedForHeader: false },

@@ -1,13 +1,17 @@
 import type { ApiContext } from '../context.js';
 
 const pollMs = 2_000;
+/** How often the live worklist follows the task-change announcements while someone listens: a claim or completion through any API process reaches every stream within this. */
+const taskFollowMs = 250;
 
 /**
- * Publishes the changes the dossier workflows make (escalations, steps opening) on the event hub, by
- * polling dossiers whose `updatedAt` moved (FerretDB has no change streams). Runs only while
- * someone listens; returns a function that stops it.
+ * Publishes the changes the dossier workflows and the other API processes make (escalations, steps
+ * opening, claims, completions) on the event hub: task changes as the live worklist follows the
+ * store's task-change announcements (it publishes what they bring), dossier changes by polling
+ * dossiers whose `updatedAt` moved (FerretDB has no change streams). Runs only while someone
+ * listens; returns a function that stops it.
  */
-export function watchStoreChanges(context: Pick<ApiContext, 'store' | 'events' | 'logger'>): () => void {
+export function watchStoreChanges(context: Pick<ApiContext, 'store' | 'events' | 'logger' | 'worklist'>): () => void {
   let since = new Date();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -24,8 +28,12 @@ export function watchStoreChanges(context: Pick<ApiContext, 'store' | 'events' |
     if (!stopped) timer = setTimeout(poll, pollMs);
   };
   timer = setTimeout(poll, pollMs);
+  const follower = setInterval(() => {
+    context.worklist.refresh().catch((error: Error) => context.logger.warn({ err: error.message }, 'following task changes failed'));
+  }, taskFollowMs);
   return () => {
     stopped = true;
     clearTimeout(timer);
+    clearInterval(follower);
   };
 }

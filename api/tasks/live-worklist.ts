@@ -40,6 +40,8 @@ export class LiveWorklist {
   constructor(
     private readonly store: Pick<Store, 'tasks' | 'taskChanges' | 'counters' | 'dossiers'>,
     private readonly logger: Logger,
+    /** Told of every task an announcement brought in, whichever process wrote it (the event streams relay it). */
+    private readonly onTaskChanged?: (task: WorklistTask) => void,
   ) {
     this.feed = taskChangeFeed(store);
   }
@@ -142,8 +144,10 @@ export class LiveWorklist {
     const tasks = await Promise.all(taskIds.map((taskId) => this.store.tasks.findById(taskId, listed).lean<WorklistTask>()));
     taskIds.forEach((taskId, at) => {
       const task = tasks[at];
-      if (task) this.take(task);
-      else this.index.delete(taskId);
+      if (task) {
+        this.take(task);
+        this.onTaskChanged?.(task);
+      } else this.index.delete(taskId);
     });
   }
 

@@ -12,9 +12,8 @@ import { diskStorage } from '../../api/attachments/disk-storage.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
-import { EventHub } from '../../api/monitoring/event-hub.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
-import { LiveWorklist } from '../../api/tasks/live-worklist.js';
+import { createLiveUpdates } from '../../api/monitoring/live-updates.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../calendar/calendar-files.js';
@@ -69,8 +68,7 @@ export async function createApiContext(options: {
     loadCalendar: async (id) => (await loadCalendar(id)).data,
     settings: { ...defaultApiSettings, corsOrigins, temporalUiOrigins, trustProxy: listVariable('MOTCUA_TRUST_PROXY'), dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
     logger,
-    events: new EventHub(),
-    worklist: new LiveWorklist(store, logger),
+    ...createLiveUpdates(store, logger),
     metrics: createApiMetrics(),
   };
 }

@@ -48,7 +48,7 @@ async function kept(dataDir: string, name: string, make: () => Buffer): Promise<
   return value;
 }
 
-async function signingIdentity(dataDir: string, devStack: boolean): Promise<SigningIdentity | undefined> {
+export async function signingIdentity(dataDir: string, devStack: boolean): Promise<SigningIdentity | undefined> {
   const file = process.env.MOTCUA_SIGNING_P12;
   if (file) return { p12: await readFile(file), passphrase: process.env.MOTCUA_SIGNING_PASSPHRASE ?? '' };
   if (!devStack) return undefined;

@@ -10,10 +10,14 @@ export interface ServerProcessSpec {
   args: string[];
   /** Where the server's own output goes. */
   logFile: string;
-  /** The TCP endpoint that answers once the server is ready. */
-  readyWhenListening: { host: string; port: number };
+  /** The TCP endpoint that answers once the server is ready… */
+  readyWhenListening?: { host: string; port: number };
+  /** …or, for a process that listens on nothing (a worker), the line it prints once ready. */
+  readyWhenPrinting?: RegExp;
   readyTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Runs the server as this account (for servers that refuse root, such as PostgreSQL). */
+  user?: { uid: number; gid: number };
 }
 
 const liveChildren = new Set<ChildProcess>();
@@ -52,16 +56,21 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: spec.env ?? process.env,
       detached: true,
+      ...spec.user,
     });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
+    // Both streams feed one log, closed once the process and both streams are done (a stream
+    // ending the log for the other would make the other's last output a write after end).
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    child.once('close', () => log.end());
     const server = new ServerProcess(spec, child);
     const spawnFailure = new Promise<never>((_, reject) => child.once('error', reject));
+    const timeoutMs = spec.readyTimeoutMs ?? 60_000;
+    const ready = spec.readyWhenListening
+      ? waitForPort(spec.readyWhenListening.host, spec.readyWhenListening.port, timeoutMs, () => server.running)
+      : waitForOutput(child, spec.readyWhenPrinting ?? /./, timeoutMs);
     try {
-      await Promise.race([
-        waitForPort(spec.readyWhenListening.host, spec.readyWhenListening.port, spec.readyTimeoutMs ?? 60_000, () => server.running),
-        spawnFailure,
-      ]);
+      await Promise.race([ready, spawnFailure]);
     } catch (error) {
       await server.stop();
       const tail = (await readFile(spec.logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-5).join('\n');
@@ -70,8 +79,24 @@ export class ServerProcess {
     return server;
   }
 
+  /** Resolves when the process has exited (stopped, killed, or crashed). */
+  get exit(): Promise<void> {
+    return this.exited;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Kills the process outright, as a crash would (fault drills). */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
   }
 
   /** Asks the server to stop, and kills it if it has not stopped after `graceMs`. */
@@ -82,4 +107,27 @@ export class ServerProcess {
     await this.exited;
     clearTimeout(killer);
   }
+}
+
+function waitForOutput(child: ChildProcess, line: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => finish(new Error(`did not print ${line} within ${timeoutMs / 1000}s`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk).slice(-4000);
+      if (line.test(seen)) finish();
+    };
+    const onExit = () => finish(new Error('exited before it was ready'));
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', onExit);
+  });
 }

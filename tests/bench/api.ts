@@ -5,7 +5,8 @@
  * completed with each officer pausing `pause` ms after a completion, the other half without pause.
  * Prints p50/p95/p99 and throughput beside the targets (worklist p95 ≤ 50 ms, completion p99 ≤
  * 150 ms), with the machine and the store.
- * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI).
+ * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI), or with
+ * `--stack=cluster` `npm run cluster`'s topology, whose Temporal server and store it then runs on.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +33,7 @@ import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { EncryptionCodec, keyringOf } from '../../scripts/runtime/payload-codec.js';
 import { connectStore } from '../../store/connection.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
+import { stack, startBenchCluster } from './support/bench-cluster.js';
 
 const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const openTasks = argument('open', 100_000);
@@ -54,7 +56,11 @@ const ms = (value: number) => `${Number.isFinite(value) ? value.toFixed(1) : '�
 
 async function main(): Promise<void> {
   installWorkerRuntime('WARN');
-  const { runtime, settings, stop } = await startBenchRuntime('api');
+  // On the cluster the benchmark's own API and worker run on its Temporal server and its FerretDB on PostgreSQL.
+  const { runtime, settings, stop } =
+    stack === 'cluster'
+      ? await startBenchCluster().then(({ topology, settings, stop }) => ({ runtime: { temporalAddress: topology.temporalAddress, mongodbUri: topology.mongodbUri }, settings, stop }))
+      : await startBenchRuntime('api');
   const connection = await connectStore(storeUriFor(runtime, 'motcua-bench-api'));
   const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
   const nativeConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
@@ -108,7 +114,7 @@ async function main(): Promise<void> {
     const login = async (username: string, password = 'bench') =>
       ((await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string }).accessToken;
 
-    console.log(`MotCua API benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; store ${runtime.mongodbUri.startsWith('mongodb://127.0.0.1') && !process.env.MONGODB_URI ? 'FerretDB 1.24 (SQLite)' : 'external MongoDB'}`);
+    console.log(`MotCua API benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; store ${stack === 'cluster' ? 'FerretDB 1.24 on PostgreSQL, Temporal server cluster' : runtime.mongodbUri.startsWith('mongodb://127.0.0.1') && !process.env.MONGODB_URI ? 'FerretDB 1.24 (SQLite)' : 'external MongoDB'}`);
 
     // ── The worklist: `open` + `closed` tasks, officers spread over 10 units ─────────────────────
     const started = Date.now();

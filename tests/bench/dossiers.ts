@@ -5,6 +5,12 @@
  * throughput, completion latency and history events per dossier for both. With `--metrics` it serves
  * /metrics as the API and worker processes do, on MOTCUA_METRICS_PORT, MOTCUA_WORKER_METRICS_PORT
  * and MOTCUA_TEMPORAL_METRICS_PORT (the officers' Updates are timed as the API times them).
+ *
+ * `npm run bench:dossiers -- [count] --stack=cluster [--officers=api] [--kill=temporal-history --kill-after=3000]`:
+ * the interpreter alone on `npm run cluster`'s topology, its dossiers run by the cluster's two
+ * worker processes, the officers completing steps through the Update or (`--officers=api`) through
+ * the API behind HAProxy; prints CPU per dossier and per officer step for each tier, and, with `--kill`,
+ * kills that process part-way (SIGKILL), starts it again, and checks that no dossier and no task is lost.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,8 +33,12 @@ import { connectStore } from '../../store/connection.js';
 import { createStore, type Store } from '../../store/store.js';
 import { completeTaskUpdate, dossierSearchAttributesAtStart, dossierWorkflowType, type DossierInput } from '../../workflows/contract.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
+import { scheduleFault, stack, startBenchCluster, tierCpuSeconds } from './support/bench-cluster.js';
 
-const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 200);
+const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 200);
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+/** Officer steps in tests/bench/fixtures/five-steps.bpmn. */
+const stepsPerDossier = 5;
 const servesMetrics = process.argv.includes('--metrics');
 const officer = { id: 'bench-officer', roles: ['chuyen-vien'], units: ['phong-kinh-te'] };
 
@@ -52,29 +62,50 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
+/** Completes one open task as an officer would, answering when the completion was recorded. */
+type CompleteTask = (task: { _id: string; dossierId: string }, handle: WorkflowHandle) => Promise<unknown>;
+
+/** Through the workflow's Update, as the API sends it and times it. */
+const completeByUpdate =
+  (metrics: ApiMetrics): CompleteTask =>
+  (task, handle) =>
+    timedCompletion(metrics, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id }));
+
+/** Through MotCua's HTTP API at `url` (the cluster's proxy), as the demo officer `lan` of the steps' unit. */
+async function completeThroughApi(url: string): Promise<CompleteTask> {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'lan', password: 'motcua-demo' }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async (task) => {
+    const response = await fetch(`${url}/api/tasks/${encodeURIComponent(task._id)}/complete`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': task._id.replace(/[^A-Za-z0-9._:-]/g, '.') },
+      body: JSON.stringify({ formData: {} }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`completing ${task._id}: ${response.status}`);
+  };
+}
+
 /** Officers who complete every open task of these dossiers as soon as the worklist (the store) shows it. */
-async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean, metrics: ApiMetrics): Promise<void> {
+async function simulateOfficers(store: Store, handles: Map<string, WorkflowHandle>, until: () => boolean, complete: CompleteTask): Promise<void> {
   const inFlight = new Set<string>();
   while (!until()) {
     const open = await store.tasks.find({ dossierId: { $in: [...handles.keys()] }, status: 'open' }, { _id: 1, dossierId: 1 }).lean();
     for (const task of open) {
       if (inFlight.has(task._id)) continue;
       inFlight.add(task._id);
-      const handle = handles.get(task.dossierId)!;
-      void timedCompletion(metrics, () => handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, actor: officer, formData: {} }], updateId: task._id })).catch(() =>
-        inFlight.delete(task._id),
-      );
+      void complete(task, handles.get(task.dossierId)!).catch(() => inFlight.delete(task._id));
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput, metrics: ApiMetrics): Promise<Measurement> {
+async function measure(engine: Engine, client: Client, store: Store, input: (dossierId: string) => DossierInput, complete: CompleteTask): Promise<Measurement> {
   const handles = new Map<string, WorkflowHandle>();
   const latencies: number[] = [];
   let finished = 0;
   const started = performance.now();
-  const officers = simulateOfficers(store, handles, () => finished === count, metrics);
+  const officers = simulateOfficers(store, handles, () => finished === count, complete);
   await Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const dossierId = `${engine.name}-${Date.now().toString(36)}-${index}`;
@@ -106,9 +137,53 @@ async function measure(engine: Engine, client: Client, store: Store, input: (dos
   };
 }
 
+async function fiveStepInput(): Promise<(dossierId: string) => DossierInput> {
+  const compiled = await compile(await readFile(new URL('./fixtures/five-steps.bpmn', import.meta.url), 'utf8'));
+  const calendar = (await loadCalendar()).data;
+  return (dossierId) => ({ dossierId, procedureVersion: 1, planHash: compiled.hash!, plan: compiled.plan!, calendar, receivedAt: Date.now(), variables: {} });
+}
+
+/** The interpreter on the cluster: its workers run the dossiers; CPU per tier; an optional fault. */
+async function onCluster(): Promise<void> {
+  const { topology, settings, stop } = await startBenchCluster();
+  try {
+    const connection = await Connection.connect({ address: topology.temporalAddress });
+    const client = new Client({ connection, namespace: settings.namespace });
+    const storeConnection = await connectStore(topology.mongodbUri);
+    const store = createStore(storeConnection);
+    const input = await fiveStepInput();
+    const engine: Engine = { name: 'motcua', workflowType: dossierWorkflowType, taskQueue: settings.taskQueues.dossiers, workflowsPath: '' };
+    const target = option('kill');
+    const fault = target ? scheduleFault(topology, target, Number(option('kill-after') ?? 3_000)) : undefined;
+    const throughApi = option('officers') === 'api';
+    const complete = throughApi ? await completeThroughApi(topology.url) : completeByUpdate(createApiMetrics());
+    const before = await tierCpuSeconds(topology);
+    const result = await measure(engine, client, store, input, complete);
+    const after = await tierCpuSeconds(topology);
+    const faultReport = await fault;
+    const tasks = await store.tasks.aggregate<{ _id: string; tasks: number }>([{ $match: { dossierId: { $regex: '^motcua-' } } }, { $group: { _id: '$status', tasks: { $sum: 1 } } }]);
+    console.log(`\n${count} five-step dossiers on the cluster (Temporal server, 4 services, 16 shards, PostgreSQL; FerretDB on PostgreSQL; 2 workers), ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(`officers complete steps ${throughApi ? 'through the API behind HAProxy' : 'through the Update'}`);
+    console.log(`dossiers/s ${result.throughput.toFixed(1)}   p50 ${result.p50.toFixed(0)} ms   p99 ${result.p99.toFixed(0)} ms   events/dossier ${result.eventsPerDossier.toFixed(1)}`);
+    console.log('tier        CPU s   ms per dossier   ms per officer step');
+    for (const tier of Object.keys(after)) {
+      const used = after[tier]! - before[tier]!;
+      console.log(`${tier.padEnd(10)} ${used.toFixed(1).padStart(6)} ${((used * 1000) / count).toFixed(1).padStart(16)} ${((used * 1000) / (count * stepsPerDossier)).toFixed(1).padStart(21)}`);
+    }
+    if (faultReport) console.log(faultReport);
+    // measure() returns once every dossier's workflow has completed: a lost dossier never would.
+    console.log(`workflows completed ${count}/${count}; tasks in the store by status ${tasks.map((row) => `${row._id} ${row.tasks}`).join(', ')} (expected ${count * stepsPerDossier} completed)`);
+    await storeConnection.close();
+    await connection.close();
+  } finally {
+    await stop();
+  }
+}
+
 async function main(): Promise<void> {
   const ports = readEnvironment().metrics;
   installWorkerRuntime('WARN', servesMetrics ? `${ports.host}:${ports.temporalSdkPort}` : undefined);
+  if (stack === 'cluster') return onCluster();
   const { runtime, settings, stop } = await startBenchRuntime('dossiers');
   const apiMetrics = createApiMetrics();
   const workerMetrics = createWorkerMetrics();
@@ -121,18 +196,7 @@ async function main(): Promise<void> {
     const connection = await Connection.connect({ address: runtime.temporalAddress });
     const client = new Client({ connection, namespace: settings.namespace });
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
-
-    const compiled = await compile(await readFile(new URL('./fixtures/five-steps.bpmn', import.meta.url), 'utf8'));
-    const calendar = (await loadCalendar()).data;
-    const input = (dossierId: string): DossierInput => ({
-      dossierId,
-      procedureVersion: 1,
-      planHash: compiled.hash!,
-      plan: compiled.plan!,
-      calendar,
-      receivedAt: Date.now(),
-      variables: {},
-    });
+    const input = await fiveStepInput();
     const engines: Engine[] = [
       { name: 'hand-written', workflowType: 'handWrittenFiveSteps', taskQueue: 'bench-hand-written', workflowsPath: fileURLToPath(new URL('./fixtures/hand-written-workflow.ts', import.meta.url)) },
       { name: 'motcua', workflowType: dossierWorkflowType, taskQueue: 'bench-motcua', workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)) },
@@ -154,7 +218,7 @@ async function main(): Promise<void> {
         maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
       });
       const stopFigures = servesMetrics ? refreshStoreFigures({ store, metrics: apiMetrics, logger, intervalMs: storeFiguresIntervalMs }) : () => {};
-      results.push(await worker.runUntil(measure(engine, client, store, input, apiMetrics)));
+      results.push(await worker.runUntil(measure(engine, client, store, input, completeByUpdate(apiMetrics))));
       stopFigures();
       await storeConnection.close();
     }

@@ -30,6 +30,6 @@ export async function startBenchRuntime(name: string): Promise<{ runtime: Runtim
 }
 
 /** The runtime's store URI with another database name, so a measurement starts on an empty store. */
-export function storeUriFor(runtime: Runtime, database: string): string {
+export function storeUriFor(runtime: Pick<Runtime, 'mongodbUri'>, database: string): string {
   return runtime.mongodbUri.replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
 }
