@@ -39,7 +39,7 @@ export function haproxyConfig(options: { port: number; apiPorts: number[] }): st
 
 /** HAProxy from Debian's packages, run in the foreground on the config above. */
 export async function startLoadBalancer(options: { port: number; apiPorts: number[]; directory: string; logFile: string; reporter: Reporter }): Promise<ServerProcess> {
-  await ensureDebianPackages(['haproxy'], options.reporter);
+  await ensureDebianPackages(['haproxy'], { reporter: options.reporter, neededBy: 'the cluster' });
   const haproxy = (await findOnPath('haproxy', `${process.env.PATH}:/usr/sbin`))!;
   await mkdir(options.directory, { recursive: true });
   const configFile = path.join(options.directory, 'haproxy.cfg');

@@ -53,7 +53,7 @@ export interface Postgres {
  * only and trusts loopback connections, as a one-machine rehearsal; an agency's database is its own.
  */
 export async function startPostgres(options: PostgresOptions): Promise<Postgres> {
-  await ensureDebianPackages(['postgresql'], options.reporter);
+  await ensureDebianPackages(['postgresql'], { reporter: options.reporter, neededBy: 'the cluster' });
   const bin = await postgresBinDirectory();
   if (!(await pathExists(path.join(options.dataDir, 'PG_VERSION')))) {
     // The parents stay open to the server's account; the data directory itself is its own.

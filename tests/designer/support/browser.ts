@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { reportBuildWarning } from '../../../designer/build-warnings.js';
 
 export const CHROMIUM_PATH = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -68,7 +69,7 @@ export async function buildModelerPage(): Promise<{ directory: string; dispose()
     logLevel: 'warn',
     base: './',
     resolve: { alias: { '@engine': engineRoot } },
-    build: { outDir: directory, emptyOutDir: true, chunkSizeWarningLimit: 5_000 },
+    build: { outDir: directory, emptyOutDir: true, chunkSizeWarningLimit: 5_000, rollupOptions: { onwarn: reportBuildWarning } },
   });
   return { directory, dispose: () => rm(directory, { recursive: true, force: true }) };
 }

@@ -3,7 +3,6 @@ import { clusterPortsFrom } from '../../../scripts/cluster/topology.js';
 import { haproxyConfig } from '../../../scripts/cluster/load-balancer.js';
 import { temporalConfig } from '../../../scripts/cluster/temporal-services.js';
 import type { Postgres } from '../../../scripts/cluster/postgres.js';
-import { ensureDebianPackages } from '../../../scripts/provision/debian-packages.js';
 
 describe('npm run cluster’s configuration', () => {
   const ports = clusterPortsFrom(17_400, 8080);
@@ -39,11 +38,5 @@ describe('npm run cluster’s configuration', () => {
     expect(config).toContain('option forwardfor');
     expect(config).toContain('server api1 127.0.0.1:17412 check');
     expect(config).toContain('server api2 127.0.0.1:17413 check');
-  });
-
-  it('installs nothing when the Debian packages are there', async () => {
-    const lines: string[] = [];
-    await ensureDebianPackages(['dpkg'], { info: (line) => lines.push(line) });
-    expect(lines).toEqual([]);
   });
 });
