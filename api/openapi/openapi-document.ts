@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { RouteDefinition } from '../http/route.js';
 
@@ -14,18 +15,32 @@ export function openApiPath(path: string): string {
  */
 export function openApiDocument(routes: readonly RouteDefinition[], info: { title: string; version: string; description: string }) {
   const components: Record<string, JsonSchema> = {};
+  const addComponent = (name: string, definition: JsonSchema) => {
+    const known = components[name];
+    if (known && !isDeepStrictEqual(known, definition)) throw new Error(`two different schemas are named ${name}: give them distinct ids`);
+    components[name] = definition;
+  };
   const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-    const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
-    // Schemas with an id land in $defs; in OpenAPI they are components.
-    const json = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
-    const { $defs, $schema: _schema, ...rest } = json as JsonSchema & { $defs?: Record<string, JsonSchema>; $schema?: string };
-    Object.assign(components, $defs ?? {});
-    const id = (schema.meta() as { id?: string } | undefined)?.id;
-    if (id) {
-      components[id] = rest;
-      return { $ref: `#/components/schemas/${id}` };
+    // Schemas with an id land in $defs (a schema with an id is itself only a $ref to its entry there).
+    const { $defs = {}, $schema: _schema, ...root } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const names = new Map(Object.keys($defs).map((id) => [id, id]));
+    const withComponentRefs = (value: unknown): JsonSchema =>
+      JSON.parse(JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_ref, id: string) => `"#/components/schemas/${names.get(id)}"`)) as JsonSchema;
+    // A request schema that reads differently from the answer of the same id (zod strips unknown keys
+    // of a request, and refuses them in an answer) is a component of its own, `<id>Input`; renaming one
+    // changes the schemas that refer to it, hence the loop.
+    for (let renamed = io === 'input'; renamed; ) {
+      renamed = false;
+      for (const [id, definition] of Object.entries($defs)) {
+        const known = components[id];
+        if (names.get(id) === id && known && !isDeepStrictEqual(known, withComponentRefs(definition))) {
+          names.set(id, `${id}Input`);
+          renamed = true;
+        }
+      }
     }
-    return rest;
+    for (const [id, definition] of Object.entries($defs)) addComponent(names.get(id)!, withComponentRefs(definition));
+    return withComponentRefs(root);
   };
   const parametersOf = (schema: z.ZodType | undefined, location: 'path' | 'query') => {
     if (!schema) return [];
@@ -33,6 +48,8 @@ export function openApiDocument(routes: readonly RouteDefinition[], info: { titl
     return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property }));
   };
 
+  // Answers claim the components' plain names; requests that read differently get their own.
+  for (const route of routes) for (const response of Object.values(route.responses)) if (response.schema) toSchema(response.schema, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const operation: Record<string, unknown> = {

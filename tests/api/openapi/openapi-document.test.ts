@@ -38,7 +38,11 @@ function mountedRoutes(app: Express): string[] {
 describe('OpenAPI document', () => {
   let server: RunningHttpServer;
   let app: Express;
-  let document: { openapi: string; paths: Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>> };
+  let document: {
+    openapi: string;
+    paths: Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, Record<string, unknown>> };
+  };
 
   beforeAll(async () => {
     app = appWithoutServers();
@@ -52,6 +56,18 @@ describe('OpenAPI document', () => {
     const result = await new Validator().validate(document as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('gives every component a schema of its own, and every $ref names a component', () => {
+    const schemas = document.components.schemas;
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Session', 'Me', 'Problem', 'Dossier', 'DossierSubmission', 'TaskDetail', 'Stats']));
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect(schema.$ref, `components.schemas.${name} is only a reference`).toBeUndefined();
+      expect(Object.keys(schema).length, name).toBeGreaterThan(0);
+    }
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]!);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) expect(schemas[ref.replace('#/components/schemas/', '')], ref).toBeDefined();
   });
 
   it('describes exactly the routes Express serves under /api', () => {
