@@ -13,7 +13,8 @@ import { defaultApiSettings } from '../../../api/settings.js';
 /** The app without servers: enough to serve its document and list what Express mounted. */
 function appWithoutServers(): Express {
   const tokens = new TokenService({ secret: new Uint8Array(32), issuer: 'motcua', accessTtlSeconds: 60, refreshTtlSeconds: 60 });
-  const context = { settings: defaultApiSettings, logger: pino({ level: 'silent' }), verifier: tokens, tokens, events: new EventHub(), metrics: createApiMetrics() } as unknown as ApiContext;
+  // No store: the rate limiters only hold on to their collection until a request comes.
+  const context = { settings: defaultApiSettings, logger: pino({ level: 'silent' }), verifier: tokens, tokens, events: new EventHub(), metrics: createApiMetrics(), store: {} } as unknown as ApiContext;
   return createApp({ probes: [], api: context });
 }
 
