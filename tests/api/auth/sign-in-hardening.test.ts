@@ -10,6 +10,8 @@ describe('sign-in hardening', () => {
   const servers: RunningHttpServer[] = [];
 
   async function appWith(settings: Partial<ApiSettings>) {
+    // Rate limits are counted in the store, shared by every app on it: each app here counts from zero.
+    await api.store.rateLimitHits.deleteMany({});
     const server = await listen(createApp({ probes: [], api: { ...api.context, settings: { ...api.context.settings, ...settings } } }), 0, '127.0.0.1');
     servers.push(server);
     return (username: string, password: string, headers: Record<string, string> = {}) =>
