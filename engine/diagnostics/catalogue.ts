@@ -1,4 +1,4 @@
-import type { LocalizedText, Severity } from './diagnostic.js';
+import type { LocalizedText, Severity } from './localized-text.js';
 
 interface Entry<P> {
   severity: Severity;

@@ -1,12 +1,7 @@
 import type { DiagnosticCode } from './catalogue.js';
+import type { LocalizedText, Severity } from './localized-text.js';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** Every text a reformer reads comes in Vietnamese (the default) and English. */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+export type { LocalizedText, Severity };
 
 /**
  * One finding of the compiler: the designer draws it on `elementId`, the API returns it in a 400

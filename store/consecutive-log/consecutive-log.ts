@@ -1,6 +1,11 @@
 import type { Model } from 'mongoose';
-import type { CounterDocument } from '../counters/counter-model.js';
 import { isDuplicateKey } from '../duplicate-key.js';
+
+/** A document of the `counters` collection: a log's head, or a counter, with the last value taken. */
+export interface CounterDocument {
+  _id: string;
+  value: number;
+}
 
 /**
  * An append-only log whose entries have consecutive positions 1, 2, 3… encoded in their `_id`, so

@@ -1,12 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { appendToLog, logEnd, logEntryAt, positionedId, type ConsecutiveLog } from '../consecutive-log/consecutive-log.js';
+import { appendToLog, logEnd, logEntryAt, positionedId, type ConsecutiveLog, type CounterDocument } from '../consecutive-log/consecutive-log.js';
 import { isDuplicateKey } from '../duplicate-key.js';
 
-/** A named sequence, e.g. one per agency per day for dossier codes: its head, and one claim per value. */
-export interface CounterDocument {
-  _id: string;
-  value: number;
-}
+// A named sequence (e.g. one per agency per day for dossier codes) is a head and one claim per value.
+export type { CounterDocument };
 
 const counterSchema = new Schema<CounterDocument>(
   { _id: { type: String, required: true }, value: { type: Number, required: true } },
