@@ -22,6 +22,16 @@ async function openGroup(groupId: string) {
   if (!(await header.evaluate((element) => element.classList.contains('open')))) await header.click();
 }
 
+/**
+ * Clicks a panel checkbox and waits for it to show the wanted state. The panel's checkbox renders its
+ * own `value` attribute ("on") once before it takes the model's answer, so right after a click it can
+ * read as checked for a frame: Playwright's check()/uncheck() would take that frame for a failed click.
+ */
+async function setChecked(id: string, checked: boolean) {
+  await input(id).click();
+  await session.page.waitForFunction(([selector, wanted]) => (document.querySelector(selector as string) as HTMLInputElement).checked === wanted, [`#bio-properties-panel-${id}`, checked] as const);
+}
+
 /** Waits until live validation (debounced) has run again after an edit. */
 async function nextValidation(before: number) {
   await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, before);
@@ -62,7 +72,7 @@ describe('properties provider: MotCua attributes of a step', () => {
 
   test('marks the step that returns the result: only user tasks offer it, and it is written to mc:step', async () => {
     await expect(input('mc-step-returns-result').isChecked()).resolves.toBe(false);
-    await input('mc-step-returns-result').check();
+    await setChecked('mc-step-returns-result', true);
     await expect(session.call('extension', 'Task_ThamDinh', 'mc:Step', 'returnsResult')).resolves.toBe(true);
     await session.call('select', 'Task_TraKetQua');
     await openGroup('mc-step');
@@ -116,13 +126,13 @@ describe('properties provider: MotCua attributes of a step', () => {
     await session.call('select', 'Task_TiepNhan');
     await openGroup('mc-escalation');
     await expect(input('mc-escalation-apology-letter').isChecked()).resolves.toBe(false);
-    await input('mc-escalation-apology-letter').check();
+    await setChecked('mc-escalation-apology-letter', true);
     await expect(session.call('extensionList', 'Task_TiepNhan', 'mc:Escalation', 'overdueActions')).resolves.toEqual([
       { action: 'notify' },
       { action: 'mark-overdue' },
       { action: 'apology-letter' },
     ]);
-    await input('mc-escalation-notify').uncheck();
+    await setChecked('mc-escalation-notify', false);
     await expect(session.call('extensionList', 'Task_TiepNhan', 'mc:Escalation', 'overdueActions')).resolves.toEqual([{ action: 'mark-overdue' }, { action: 'apology-letter' }]);
   });
 
