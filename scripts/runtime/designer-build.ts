@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from './config.js';
 import { step, type Reporter } from '../provision/progress.js';
+import { clientTypesFile, generatedClientTypes } from '../api-types/client-types.js';
 
 export const designerRoot = path.join(projectRoot, 'designer');
 export const designerDist = path.join(designerRoot, 'dist');
@@ -22,6 +23,10 @@ export async function ensureDesignerBuilt(reporter: Reporter): Promise<void> {
   );
   if (built >= Math.max(...sources)) return;
   await step(reporter, 'Building the designer (Vite)', async () => {
+    // The designer's client types come from the API document: a stale copy is refused, not built.
+    if ((await readFile(clientTypesFile, 'utf8').catch(() => '')) !== (await generatedClientTypes())) {
+      throw new Error(`${path.relative(projectRoot, clientTypesFile)} is stale: run npm run api:types`);
+    }
     const { build } = await import('vite');
     await build({ configFile: path.join(designerRoot, 'vite.config.ts'), logLevel: 'warn' });
   });
