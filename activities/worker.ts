@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { activityFailureCounting, type WorkerMetrics } from './metrics/worker-metrics.js';
+import type { WorkerTracing } from './worker-tracing.js';
 
 export interface WorkerTuning {
   maxConcurrentWorkflowTaskExecutions: number;
@@ -18,17 +19,24 @@ export interface DossierWorkerOptions {
   metrics: WorkerMetrics;
   /** How payloads are written to and read from Temporal (MotCua's encrypts them). */
   dataConverter: DataConverter;
+  /** Spans for workflows and activities (activities/worker-tracing.ts); none when tracing is off. */
+  tracing?: WorkerTracing;
 }
 
 /** The worker that hosts the dossier workflows (bundled from workflows/) and MotCua's activities. */
 export function createDossierWorker(options: DossierWorkerOptions): Promise<Worker> {
+  const { tracing } = options;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     activities: options.activities,
-    interceptors: { activity: [activityFailureCounting(options.metrics)] },
+    interceptors: {
+      activity: [...(tracing ? [tracing.activityInterceptor] : []), activityFailureCounting(options.metrics)],
+      workflowModules: tracing?.workflowModules,
+    },
+    sinks: tracing?.sinks,
     dataConverter: options.dataConverter,
     maxConcurrentWorkflowTaskExecutions: options.tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: options.tuning.maxConcurrentActivityTaskExecutions,

@@ -8,6 +8,7 @@ import type { ApiContext } from './context.js';
 import { healthRouter, type DependencyProbe } from './health/health-router.js';
 import { problemHandler, unknownRoute } from './http/problem.js';
 import { requestLogging } from './http/request-logging.js';
+import { requestTracing } from './http/request-tracing.js';
 import { mountRoutes } from './http/route.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { docsRouter } from './openapi/docs-router.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   api: ApiContext;
   /** The built designer (designer/dist), served at `/` so the whole product has one origin. */
   designerDir?: string;
+  /** A server span per request (scripts/runtime/tracing.ts registers the provider when an OTLP endpoint is set). */
+  tracing?: boolean;
 }
 
 export const apiInfo = {
@@ -39,6 +42,7 @@ export function createApp(options: AppOptions): Express {
   app.use(healthRouter(options.probes));
 
   const routes = apiRoutes(api);
+  if (options.tracing) app.use(requestTracing());
   app.use(requestLogging(api.logger.child({ component: 'http' })));
   app.use(docsRouter(openApiDocument(routes, apiInfo)));
   const router = Router();

@@ -6,6 +6,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
+import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createApiContext } from './runtime/api-context.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
@@ -13,6 +14,7 @@ import { designerDist } from './runtime/designer-build.js';
 import { reportFatal } from './runtime/fatal.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
+import { tracingFromEnvironment } from './runtime/tracing.js';
 
 async function main(): Promise<void> {
   const settings = await loadTemporalSettings();
@@ -20,13 +22,14 @@ async function main(): Promise<void> {
   if (!environment.externalTemporalAddress || !environment.externalMongodbUri) {
     throw new ConfigError('npm run api joins running servers: set TEMPORAL_ADDRESS and MONGODB_URI (npm start runs an API of its own)');
   }
+  const tracing = tracingFromEnvironment('motcua-api');
   const storeConnection = await connectStore(environment.externalMongodbUri);
   const connection = await Connection.connect({ address: environment.externalTemporalAddress });
   // The workers' keyring (MOTCUA_PAYLOAD_KEYS, or the one kept in the shared data directory).
   const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));
   const api = await createApiContext({
     connection: storeConnection,
-    client: new Client({ connection, namespace: settings.namespace, dataConverter: { payloadCodecs: [payloadCodec] } }),
+    client: new Client({ connection, namespace: settings.namespace, dataConverter: { payloadCodecs: [payloadCodec] }, interceptors: tracing && clientTracingInterceptors() }),
     taskQueue: settings.taskQueues.dossiers,
     dataDir: environment.dataDir,
     // The outside services themselves are the workers' (delivery loops included); the API only checks the gateway's callbacks.
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
       { name: 'store', check: () => pingStore(storeConnection) },
     ],
     designerDir: designerDist,
+    tracing: tracing !== undefined,
   });
   api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
   const server = await listen(app, environment.appPort, environment.host);
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     await server.close();
     await connection.close();
     await storeConnection.close();
+    await tracing?.shutdown();
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());

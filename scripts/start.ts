@@ -7,9 +7,11 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { codecEndpointPath } from '../api/temporal/codec-routes.js';
 import { listen } from '../api/http-server.js';
+import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
+import { workerTracing } from '../activities/worker-tracing.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { consoleReporter } from './provision/progress.js';
@@ -24,6 +26,7 @@ import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
 import { reportFatal } from './runtime/fatal.js';
 import { assertProductionReady } from './runtime/production-checks.js';
+import { tracingFromEnvironment } from './runtime/tracing.js';
 
 async function main(): Promise<void> {
   assertProductionReady('start');
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
   installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
 
   const shutdownSteps: Array<() => Promise<void>> = [runtime.stop];
+  // API and worker share this process, so one provider and one trace from request to activity.
+  const tracing = tracingFromEnvironment('motcua');
+  if (tracing) shutdownSteps.push(tracing.shutdown);
   const shutdown = async () => {
     for (const stop of shutdownSteps.reverse()) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
   };
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
       activities: createActivities(store, outside.services),
       metrics: workerMetrics,
       dataConverter,
+      tracing: tracing && workerTracing(tracing),
     });
     const workerMetricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
     shutdownSteps.push(() => workerMetricsServer.close());
@@ -88,7 +95,7 @@ async function main(): Promise<void> {
 
     const api = await createApiContext({
       connection: storeConnection,
-      client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter }),
+      client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter, interceptors: tracing && clientTracingInterceptors() }),
       taskQueue: settings.taskQueues.dossiers,
       dataDir: environment.dataDir,
       paymentCallbackSecret: outside.paymentCallbackSecret,
@@ -102,6 +109,7 @@ async function main(): Promise<void> {
         { name: 'store', check: () => pingStore(storeConnection) },
       ],
       designerDir: designerDist,
+      tracing: tracing !== undefined,
     });
     // Loaded now rather than at the first officer's page.
     api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));

@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
+import { workerTracing } from '../activities/worker-tracing.js';
 import { connectStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
@@ -15,6 +16,7 @@ import { assertProductionReady } from './runtime/production-checks.js';
 import { startOutsideServices } from './runtime/outside-services.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
+import { tracingFromEnvironment } from './runtime/tracing.js';
 
 async function main(): Promise<void> {
   assertProductionReady('worker');
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     throw new ConfigError('npm run worker joins running servers: set TEMPORAL_ADDRESS and MONGODB_URI (npm start runs a worker of its own)');
   }
   const { metrics } = environment;
+  const tracing = tracingFromEnvironment('motcua-worker');
   installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
   const storeConnection = await connectStore(environment.externalMongodbUri);
   const store = createStore(storeConnection);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     activities: createActivities(store, outside.services),
     metrics: workerMetrics,
     dataConverter: { payloadCodecs: [new EncryptionCodec(await loadPayloadKeyring(environment.dataDir))] },
+    tracing: tracing && workerTracing(tracing),
   });
   const metricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
   const stop = () => worker.shutdown();
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   await outside.stop();
   await connection.close();
   await storeConnection.close();
+  await tracing?.shutdown();
 }
 
 main().catch(reportFatal);

@@ -12,6 +12,7 @@ import { diskStorage } from '../../api/attachments/disk-storage.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
+import { traceLogFields } from '../../api/http/trace-log-fields.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { createLiveUpdates } from '../../api/monitoring/live-updates.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
@@ -56,7 +57,7 @@ export async function createApiContext(options: {
   const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, refreshTtlSeconds: 7 * 24 * 3600 });
   const attachments =
     process.env.MOTCUA_ATTACHMENTS === 'disk' ? diskStorage(path.join(options.dataDir, 'attachments')) : gridFsStorage(options.connection.db!);
-  const logger = pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info' });
+  const logger = pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info', mixin: traceLogFields });
   const corsOrigins = listVariable('MOTCUA_CORS_ORIGINS');
   const temporalUiOrigins = [...listVariable('MOTCUA_TEMPORAL_UI_ORIGINS'), ...(options.temporalUiUrl ? [new URL(options.temporalUiUrl).origin] : [])];
   return {

@@ -1,10 +1,12 @@
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { createApp } from '../../api/app.js';
 import { createApiStore, type ApiStore } from '../../api/api-store.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import type { AttachmentStorage } from '../../api/attachments/attachment-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
 import type { ApiContext } from '../../api/context.js';
+import { traceLogFields } from '../../api/http/trace-log-fields.js';
+import type { WorkerTracingTarget } from '../../activities/worker-tracing.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { createLiveUpdates } from '../../api/monitoring/live-updates.js';
@@ -31,13 +33,14 @@ export class ApiHarness extends ApiClient {
     super(server.url);
   }
 
-  static async create(options: { settings?: Partial<ApiSettings>; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services'] } = {}): Promise<ApiHarness> {
-    const dossiers = await DossierHarness.create({ devServer: true, services: options.services });
+  /** `tracing`: requests, Temporal calls, workflows and activities traced into that target; `logs`: where the API's log lines go (at info level). */
+  static async create(options: { settings?: Partial<ApiSettings>; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services']; tracing?: WorkerTracingTarget; logs?: DestinationStream } = {}): Promise<ApiHarness> {
+    const dossiers = await DossierHarness.create({ devServer: true, services: options.services, tracing: options.tracing });
     const connection = dossiers.store.dossiers.db;
     const store = createApiStore(connection);
     await store.ensureIndexes();
     await seedDemo(store);
-    const logger = pino({ level: process.env.MOTCUA_TEST_LOG ?? 'silent' });
+    const logger = options.logs ? pino({ level: 'info', mixin: traceLogFields }, options.logs) : pino({ level: process.env.MOTCUA_TEST_LOG ?? 'silent', mixin: traceLogFields });
     const tokens = new TokenService({ secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'), issuer: 'motcua', accessTtlSeconds: 900, refreshTtlSeconds: 3600 });
     const context: ApiContext = {
       store,
@@ -51,7 +54,7 @@ export class ApiHarness extends ApiClient {
       ...createLiveUpdates(store, logger),
       metrics: createApiMetrics(),
     };
-    const server = await listen(createApp({ probes: [], api: context }), 0, '127.0.0.1');
+    const server = await listen(createApp({ probes: [], api: context, tracing: options.tracing !== undefined }), 0, '127.0.0.1');
     return new ApiHarness(dossiers, store, context, server);
   }
 

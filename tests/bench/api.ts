@@ -19,6 +19,7 @@ import { pino } from 'pino';
 import { createActivities } from '../../activities/index.js';
 import { installWorkerRuntime } from '../../activities/worker.js';
 import { createApp } from '../../api/app.js';
+import { traceLogFields } from '../../api/http/trace-log-fields.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { hashPassword } from '../../api/auth/passwords.js';
 import { TokenService } from '../../api/auth/tokens.js';
@@ -92,7 +93,8 @@ async function main(): Promise<void> {
     const workerRun = worker.run();
     const tokens = new TokenService({ secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'), issuer: 'motcua', accessTtlSeconds: 3600, refreshTtlSeconds: 3600 });
     const events = new EventHub();
-    const logger = pino({ level: 'warn' });
+    // As the product logs: with the trace ids' mixin (tracing is off here, no OTLP endpoint).
+    const logger = pino({ level: 'warn', mixin: traceLogFields });
     const worklist = new LiveWorklist(store, logger);
     const app = createApp({
       probes: [],

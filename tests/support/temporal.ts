@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
@@ -16,9 +16,9 @@ export function uniqueTaskQueue(prefix = 'test'): string {
  * Client and worker connections to the run's Temporal dev server, in the namespace MotCua's runtime
  * prepared or, with `ownNamespace`, in a namespace of its own with MotCua's search attributes: test
  * files that derive workflow ids from their data (dossier codes) then never meet each other's.
- * `dataConverter`: the client's (MotCua's encrypting one, for dossiers).
+ * `dataConverter`: the client's (MotCua's encrypting one, for dossiers); `interceptors`: the client's (tracing).
  */
-export async function connectDevServer(options: { ownNamespace?: boolean; dataConverter?: DataConverter } = {}): Promise<{
+export async function connectDevServer(options: { ownNamespace?: boolean; dataConverter?: DataConverter; interceptors?: ClientInterceptors } = {}): Promise<{
   client: Client;
   workerConnection: NativeConnection;
   namespace: string;
@@ -33,7 +33,7 @@ export async function connectDevServer(options: { ownNamespace?: boolean; dataCo
   }
   const workerConnection = await NativeConnection.connect({ address });
   return {
-    client: new Client({ connection, namespace, dataConverter: options.dataConverter }),
+    client: new Client({ connection, namespace, dataConverter: options.dataConverter, interceptors: options.interceptors }),
     workerConnection,
     namespace,
     async close() {

@@ -6,6 +6,8 @@ import { Worker, type ActivityInterceptorsFactory, type NativeConnection } from 
 import { expect } from 'vitest';
 import { createActivities, type ActivityServices } from '../../activities/index.js';
 import { activityFailureCounting, createWorkerMetrics, type WorkerMetrics } from '../../activities/metrics/worker-metrics.js';
+import { workerTracing, type WorkerTracingTarget } from '../../activities/worker-tracing.js';
+import { clientTracingInterceptors } from '../../api/temporal/client-tracing.js';
 import type { CalendarData } from '../../engine/calendar/index.js';
 import { compile } from '../../engine/compiler/compile.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
@@ -69,8 +71,8 @@ async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
   };
 }
 
-async function devServer(): Promise<HarnessServer> {
-  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true, dataConverter: testDataConverter });
+async function devServer(traced: boolean): Promise<HarnessServer> {
+  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true, dataConverter: testDataConverter, interceptors: traced ? clientTracingInterceptors() : undefined });
   return {
     client,
     nativeConnection: workerConnection,
@@ -127,9 +129,13 @@ export class DossierHarness {
     readonly workerMetrics: WorkerMetrics,
   ) {}
 
-  /** `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store. */
-  static async create(options: { startAt?: string; devServer?: boolean; services?: (store: Store) => Partial<ActivityServices> } = {}): Promise<DossierHarness> {
-    const server = options.devServer ? await devServer() : await timeSkippingServer(options.startAt);
+  /**
+   * `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store.
+   * `tracing` (dev server only): client, workflows and activities traced as npm start's are, into that target.
+   */
+  static async create(options: { startAt?: string; devServer?: boolean; services?: (store: Store) => Partial<ActivityServices>; tracing?: WorkerTracingTarget } = {}): Promise<DossierHarness> {
+    const server = options.devServer ? await devServer(options.tracing !== undefined) : await timeSkippingServer(options.startAt);
+    const tracing = options.tracing && workerTracing(options.tracing);
     const testStore = await connectTestStore();
     const store = createStore(testStore.connection);
     await store.ensureIndexes();
@@ -142,7 +148,11 @@ export class DossierHarness {
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       activities: createActivities(store, options.services?.(store)),
-      interceptors: { activity: [activityHold.interceptor, activityFailureCounting(workerMetrics)] },
+      interceptors: {
+        activity: [...(tracing ? [tracing.activityInterceptor] : []), activityHold.interceptor, activityFailureCounting(workerMetrics)],
+        workflowModules: tracing?.workflowModules,
+      },
+      sinks: tracing?.sinks,
       dataConverter: testDataConverter,
     });
     const calendar = (await loadCalendar()).data;

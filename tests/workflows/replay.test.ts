@@ -1,12 +1,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
+import { Resource } from '@opentelemetry/resources';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { workerTracing } from '../../activities/worker-tracing.js';
 import { newestPatch } from '../../workflows/interpreter/patches.js';
 import { testDataConverter } from '../support/payload-codec.js';
 
 const historiesDirectory = new URL('./histories/', import.meta.url);
+
+const tracing = workerTracing({ spanProcessor: new SimpleSpanProcessor(new InMemorySpanExporter()), resource: new Resource({}) });
+/** The worker as it runs with tracing off, and on: the tracing interceptors must not change a command. */
+const workers: Array<[string, Partial<ReplayWorkerOptions>]> = [
+  ['untraced', {}],
+  ['traced', { interceptors: { workflowModules: tracing.workflowModules }, sinks: tracing.sinks }],
+];
 
 /**
  * The interpreter must replay every recorded dossier exactly as it ran: a change that would make a
@@ -17,7 +27,7 @@ const historiesDirectory = new URL('./histories/', import.meta.url);
  * the codec as they are, later ones are decrypted by it.
  */
 describe('replay of recorded dossier histories', () => {
-  it('replays every history without nondeterminism', async () => {
+  it.each(workers)('replays every history without nondeterminism (%s worker)', async (_name, worker) => {
     const files = (await readdir(historiesDirectory, { recursive: true })).filter((file) => file.endsWith('.json')).sort();
     expect(files.length).toBeGreaterThanOrEqual(40);
     const histories = await Promise.all(
@@ -27,7 +37,7 @@ describe('replay of recorded dossier histories', () => {
       })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)), dataConverter: testDataConverter }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)), dataConverter: testDataConverter, ...worker }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -12,6 +12,7 @@ import type {
 } from '../../activities/projection/projection-write.js';
 import type { Recipients } from '../../store/notifications/notification-model.js';
 import { dossierSearchAttributes, type Actor, type HistoryEntry, type TaskView, type Variables } from '../contract.js';
+import { WriteCause } from './write-cause.js';
 
 const { projectDossier } = proxyActivities<ReturnType<typeof createProjectionActivities>>({
   startToCloseTimeout: '10 seconds',
@@ -93,6 +94,7 @@ export class DossierRecord {
   private writesInFlight = 0;
   /** The write before the next one: writes go out one at a time, in sequence order. */
   private previousWrite: Promise<void> = Promise.resolve();
+  private readonly writeCause = new WriteCause();
 
   constructor(
     readonly identity: RecordIdentity,
@@ -135,6 +137,7 @@ export class DossierRecord {
   setStatus(status: DossierStatus): void {
     if (this.status === status) return;
     this.status = status;
+    this.writeCause.note(this.pendingChanges);
     this.dossierChanged = true;
     this.searchAttributesChanged = true;
   }
@@ -142,12 +145,14 @@ export class DossierRecord {
   setOverdue(overdue: boolean): void {
     if (this.overdue === overdue) return;
     this.overdue = overdue;
+    this.writeCause.note(this.pendingChanges);
     this.dossierChanged = true;
     this.searchAttributesChanged = true;
   }
 
   /** The legal clock moved the appointment date, or another dossier fact changed. */
   factsChanged(options: { dueAtMoved?: boolean } = {}): void {
+    this.writeCause.note(this.pendingChanges);
     this.dossierChanged = true;
     if (options.dueAtMoved) this.searchAttributesChanged = true;
   }
@@ -157,12 +162,14 @@ export class DossierRecord {
   }
 
   putTask(task: TaskState): void {
+    this.writeCause.note(this.pendingChanges);
     this.tasks.set(task.taskId, task);
     this.pendingTasks.add(task.taskId);
     this.dossierChanged = true;
   }
 
   taskChanged(taskId: string): void {
+    this.writeCause.note(this.pendingChanges);
     this.pendingTasks.add(taskId);
     this.dossierChanged = true;
   }
@@ -172,6 +179,7 @@ export class DossierRecord {
     action: string,
     options: { actor?: Actor; rule?: string; target?: { kind: string; id: string }; details?: Variables } = {},
   ): void {
+    this.writeCause.note(this.pendingChanges);
     const at = Date.now();
     const actor: AuditEntryContent['actor'] = options.actor
       ? { kind: 'person', id: options.actor.id, role: options.actor.roles[0], unit: options.actor.units[0] }
@@ -200,6 +208,7 @@ export class DossierRecord {
   }
 
   notify(kind: string, recipients: Partial<Recipients>, data: Variables = {}): void {
+    this.writeCause.note(this.pendingChanges);
     this.pendingNotifications.push({
       id: `${this.identity.auditStream}#n${++this.notificationCount}`,
       kind,
@@ -246,7 +255,7 @@ export class DossierRecord {
     this.writesInFlight += 1;
     // One at a time, so the store sees the writes in order even where it cannot compare and set
     // atomically; never cancelled, so a step interrupted mid-flush still leaves its trace.
-    const written = this.previousWrite.then(() => CancellationScope.nonCancellable(() => projectDossier(write)));
+    const written = this.writeCause.sendUnder(() => this.previousWrite.then(() => CancellationScope.nonCancellable(() => projectDossier(write))));
     this.previousWrite = written;
     try {
       await written;
