@@ -9,6 +9,7 @@ import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createApiContext } from './runtime/api-context.js';
+import { startApiMetrics } from './runtime/api-metrics-server.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist } from './runtime/designer-build.js';
 import { reportFatal } from './runtime/fatal.js';
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
   });
   api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
   const server = await listen(app, environment.appPort, environment.host);
-  console.log(`MotCua API at ${server.url} on ${environment.externalTemporalAddress}`);
+  const { metrics } = environment;
+  const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
+  console.log(`MotCua API at ${server.url} on ${environment.externalTemporalAddress}; metrics at ${metricsServer.url}`);
 
   let stopping = false;
   const stop = async () => {
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     api.events.close();
     await server.close();
+    await metricsServer.close();
     await connection.close();
     await storeConnection.close();
     await tracing?.shutdown();

@@ -25,6 +25,8 @@ export interface ClusterPorts {
   temporalUi: number;
   store: number;
   apis: number[];
+  /** Each API process's Prometheus port (MOTCUA_METRICS_PORT), one per process, as several share the machine. */
+  apiMetrics: number[];
   /** Each worker process's Prometheus ports (its own metrics and the Temporal SDK's): one per process, as several share the machine. */
   workerMetrics: Array<{ worker: number; temporalSdk: number }>;
 }
@@ -46,6 +48,13 @@ export interface ClusterOptions {
 
 export type MotcuaProcessKind = 'worker' | 'api';
 
+/** One /metrics of the topology: the API's or worker's MotCua registry, or the Temporal SDK's in a worker. */
+export interface MetricsEndpoint {
+  process: string;
+  registry: 'api' | 'worker' | 'temporal-sdk';
+  url: string;
+}
+
 /** A worker or API process of the topology, which a fault drill may kill and start again. */
 export interface MotcuaProcess {
   kind: MotcuaProcessKind;
@@ -64,6 +73,8 @@ export interface ClusterTopology {
   apis: MotcuaProcess[];
   /** The API processes' own URLs, behind the proxy (tests reach each one directly). */
   apiUrls: string[];
+  /** Every worker and API process's /metrics (Prometheus scrapes each): whose, and which registry. */
+  metricsUrls: MetricsEndpoint[];
   /** The servers under Temporal and the store (benchmarks read their CPU time). */
   servers: { postgres: ServerProcess; store: ServerProcess; proxy: ServerProcess };
   stop(): Promise<void>;
@@ -87,6 +98,7 @@ export function clusterPortsFrom(first: number, proxy: number, apiCount = 2, wor
     store: first + 11,
     apis: Array.from({ length: apiCount }, (_, at) => first + 12 + at),
     workerMetrics: Array.from({ length: workerCount }, (_, at) => ({ worker: afterApis + 2 * at, temporalSdk: afterApis + 2 * at + 1 })),
+    apiMetrics: Array.from({ length: apiCount }, (_, at) => afterApis + 2 * workerCount + at),
   };
 }
 
@@ -102,6 +114,7 @@ export async function freeClusterPorts(apiCount = 2, workerCount = 2): Promise<C
     store: await next(),
     apis: await Promise.all(Array.from({ length: apiCount }, next)),
     workerMetrics: await Promise.all(Array.from({ length: workerCount }, async () => ({ worker: await next(), temporalSdk: await next() }))),
+    apiMetrics: await Promise.all(Array.from({ length: apiCount }, next)),
   };
 }
 
@@ -217,7 +230,7 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
         env:
           port === undefined
             ? { ...environment, MOTCUA_WORKER_METRICS_PORT: String(ports.workerMetrics[index]!.worker), MOTCUA_TEMPORAL_METRICS_PORT: String(ports.workerMetrics[index]!.temporalSdk) }
-            : { ...environment, PORT: String(port), HOST: host },
+            : { ...environment, PORT: String(port), HOST: host, MOTCUA_METRICS_PORT: String(ports.apiMetrics[index]!) },
         logFile: path.join(logDirectory, `${kind}-${index + 1}.log`),
         ...(port === undefined ? { readyWhenPrinting: /MotCua worker polling/ } : { readyWhenListening: { host, port } }),
         readyTimeoutMs: 120_000,
@@ -234,6 +247,7 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
       return handle;
     };
     const workers: MotcuaProcess[] = [];
+    if (ports.apiMetrics.length < ports.apis.length) throw new Error(`a metrics port for each of the ${ports.apis.length} APIs expected, ${ports.apiMetrics.length} given`);
     if (ports.workerMetrics.length < options.workers) throw new Error(`metrics ports for ${options.workers} workers expected, ${ports.workerMetrics.length} given`);
     for (let index = 0; index < options.workers; index++) {
       const worker = await step(reporter, `Starting MotCua worker ${index + 1}`, () => motcuaProcess('worker', index));
@@ -261,6 +275,13 @@ export async function startClusterTopology(options: ClusterOptions): Promise<Clu
       workers,
       apis,
       apiUrls: ports.apis.map((port) => `http://${host}:${port}`),
+      metricsUrls: [
+        ...workers.flatMap((worker, at): MetricsEndpoint[] => [
+          { process: worker.name, registry: 'worker', url: `http://${host}:${ports.workerMetrics[at]!.worker}/metrics` },
+          { process: worker.name, registry: 'temporal-sdk', url: `http://${host}:${ports.workerMetrics[at]!.temporalSdk}/metrics` },
+        ]),
+        ...apis.map((api, at): MetricsEndpoint => ({ process: api.name, registry: 'api', url: `http://${host}:${ports.apiMetrics[at]!}/metrics` })),
+      ],
       servers: { postgres: postgres.server, store, proxy },
       stop,
     };

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freeClusterPorts, startClusterTopology } from '../../scripts/cluster/topology.js';
+import { freeClusterPorts, startClusterTopology, type MetricsEndpoint } from '../../scripts/cluster/topology.js';
 import { consoleReporter } from '../../scripts/provision/progress.js';
 import { provisionTestServer } from '../../scripts/provision/toolchain.js';
 import { loadTemporalSettings, readEnvironment } from '../../scripts/runtime/config.js';
@@ -14,6 +14,8 @@ declare module 'vitest' {
     clusterUrl: string;
     /** Each API process of the cluster, reached directly. */
     clusterApiUrls: string[];
+    /** Every worker and API process's own /metrics. */
+    clusterMetricsUrls: MetricsEndpoint[];
   }
 }
 
@@ -49,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('testServerPath', testServerPath);
   project.provide('clusterUrl', topology.url);
   project.provide('clusterApiUrls', topology.apiUrls);
+  project.provide('clusterMetricsUrls', topology.metricsUrls);
 
   return async () => {
     await topology.stop();

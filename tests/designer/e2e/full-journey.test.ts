@@ -10,21 +10,21 @@ import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment, type StartRun } from '../../support/start-stack.js';
 import { projectRoot } from '../../../scripts/runtime/config.js';
 import { launchChromium, type Browser } from '../support/browser.js';
+import { journeyPage, requestFormPdf as pdf, stepWait } from '../support/journey-page.js';
 import { screenshot } from '../support/screenshots.js';
 
 const HOUSEHOLD = 'dang-ky-ho-kinh-doanh';
 const QUICK = 'xac-nhan-nhanh';
-const pdf = { name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') };
-const stepWait = 60_000;
 
 let stack: StackEnvironment;
 let run: StartRun;
 let browser: Browser;
 let page: Page;
+let journey: ReturnType<typeof journeyPage>;
 let householdCode: string;
 let quickCode: string;
 
@@ -53,6 +53,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
+  journey = journeyPage(page, stack.appUrl);
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
 }, 360_000);
 
@@ -71,50 +72,16 @@ afterEach(async (context) => {
   console.error(`npm start said:\n${run.output().slice(-3000)}\n${run.errors().slice(-3000)}`);
 });
 
-/** Signs in through the sign-in page (signing out whoever was in) and lands on `path`. */
-async function signIn(username: string, path: string) {
-  if (await page.locator('[data-test="sign-out"]').isVisible().catch(() => false)) {
-    await page.click('[data-test="sign-out"]');
-    await page.waitForURL(/\/sign-in/);
-  }
-  await page.goto(`${stack.appUrl}/sign-in?next=${encodeURIComponent(path)}`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', 'motcua-demo');
-  await page.click('form button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
-}
+const signIn = (username: string, path: string) => journey.signIn(username, path);
+const taskRow = (dossier: string, elementId: string) => journey.taskRow(dossier, elementId);
+const field = (key: string) => journey.field(key);
+const claimFromQueue = (username: string, dossier: string, elementId: string) => journey.claimFromQueue(username, dossier, elementId);
+const finishStep = (dossier: string, action: () => Promise<void>) => journey.finishStep(dossier, action);
 
 /** A token for the few set-up calls that are not the journey itself. */
 async function tokenOf(username: string): Promise<string> {
   const response = await fetch(`${stack.appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) });
   return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-const taskRow = (dossier: string, elementId: string): Locator => page.locator(`[data-test="task"][data-dossier-id="${dossier}"][data-element-id="${elementId}"]`);
-
-/**
- * An officer takes a step of the household dossier from their unit's queue and opens it. The row
- * arrives by the worklist's live updates: the page is never reloaded while waiting.
- */
-async function claimFromQueue(username: string, elementId: string) {
-  await signIn(username, '/worklist');
-  await page.click('[data-test="view-unit"]');
-  const row = taskRow(householdCode, elementId);
-  await row.waitFor({ timeout: stepWait });
-  await row.locator('[data-test="claim"]').click();
-  await expect.poll(() => page.locator('[data-test="worklist-message"]').textContent()).toContain(householdCode);
-  await page.click('[data-test="view-mine"]');
-  await taskRow(householdCode, elementId).locator('[data-test="open-task"]').click();
-  await page.locator('[data-test="task-form"]').waitFor();
-  await expect.poll(() => page.locator('[data-test="task-status"]').textContent()).toContain('Đang xử lý');
-}
-
-const field = (key: string) => page.locator(`[data-field="${key}"] input, [data-field="${key}"] textarea, [data-field="${key}"] select`).first();
-
-async function finishStep(action: () => Promise<void>) {
-  await action();
-  await page.waitForURL(/\/worklist\?completed=/);
-  await expect(page.locator('[data-test="worklist-message"]').textContent()).resolves.toContain(householdCode);
 }
 
 test('reformer and agency admin put the household-business sample online', async () => {
@@ -201,16 +168,16 @@ test('the one-stop officer claims the receipt from the worklist and completes it
   await screenshot(page, 'task-validation');
   await field('vonKinhDoanh').fill('50000000');
   await requestForm.check();
-  await finishStep(() => page.click('[data-test="complete"]'));
+  await finishStep(householdCode, () => page.click('[data-test="complete"]'));
 }, 180_000);
 
 test('the appraisal officer asks for a supplement', async () => {
-  await claimFromQueue('lan', 'Task_ThamDinh');
+  await claimFromQueue('lan', householdCode, 'Task_ThamDinh');
   await page.locator('.djs-element.mc-current-step[data-element-id="Task_ThamDinh"]').waitFor();
   await expect(page.locator('[data-test="timeline"]').textContent()).resolves.toContain('Tiếp nhận hồ sơ');
   await field('giayToThieu').fill('Bản sao hợp đồng thuê địa điểm kinh doanh');
   await screenshot(page, 'task-appraisal');
-  await finishStep(() => page.click('[data-test="outcome"][data-outcome="bo-sung"]'));
+  await finishStep(householdCode, () => page.click('[data-test="outcome"][data-outcome="bo-sung"]'));
 }, 180_000);
 
 test('the citizen sees what to supplement and sends it', async () => {
@@ -227,13 +194,13 @@ test('the citizen sees what to supplement and sends it', async () => {
 }, 120_000);
 
 test('officers appraise and approve; the citizen sees the result ready, then returned', async () => {
-  await claimFromQueue('lan', 'Task_ThamDinh');
-  await finishStep(() => page.click('[data-test="outcome"][data-outcome="dat"]'));
+  await claimFromQueue('lan', householdCode, 'Task_ThamDinh');
+  await finishStep(householdCode, () => page.click('[data-test="outcome"][data-outcome="dat"]'));
 
-  await claimFromQueue('lanh-dao', 'Task_PheDuyet');
+  await claimFromQueue('lanh-dao', householdCode, 'Task_PheDuyet');
   await field('maSoHoKinhDoanh').fill('HKD-000123');
   await field('ngayCap').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
-  await finishStep(() => page.click('[data-test="complete"]'));
+  await finishStep(householdCode, () => page.click('[data-test="complete"]'));
 
   // After the approval the tax authority is notified by a service task; once the return step is
   // open, processing has ended and the citizen sees the result is ready.
@@ -242,9 +209,9 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
   await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Đã có kết quả');
   await page.locator('[data-test="processed-at"]').waitFor();
 
-  await claimFromQueue('mot-cua', 'Task_TraKetQua');
+  await claimFromQueue('mot-cua', householdCode, 'Task_TraKetQua');
   await field('hinhThucTra').selectOption('truc-tuyen');
-  await finishStep(() => page.click('[data-test="complete"]'));
+  await finishStep(householdCode, () => page.click('[data-test="complete"]'));
 
   await signIn('an', `/track/${householdCode}`);
   await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('returned');

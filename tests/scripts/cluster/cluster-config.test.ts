@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { clusterPortsFrom } from '../../../scripts/cluster/topology.js';
 import { haproxyConfig } from '../../../scripts/cluster/load-balancer.js';
 import { temporalConfig } from '../../../scripts/cluster/temporal-services.js';
@@ -15,10 +17,24 @@ describe('npm run cluster’s configuration', () => {
       ports.store,
       ...ports.apis,
       ...ports.workerMetrics.flatMap((worker) => [worker.worker, worker.temporalSdk]),
+      ...ports.apiMetrics,
     ];
     expect(new Set(all).size).toBe(all.length);
     expect(Math.min(...all)).toBe(17_400);
-    expect(Math.max(...all)).toBe(17_417);
+    expect(Math.max(...all)).toBe(17_419);
+  });
+
+  it('has Prometheus scrape every API and worker process of the default layout, each on its own port', async () => {
+    const config = parse(await readFile(new URL('../../../deploy/prometheus/prometheus-cluster.yml', import.meta.url), 'utf8')) as {
+      scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+    const targets = Object.fromEntries(config.scrape_configs.map((job) => [job.job_name, job.static_configs.flatMap((entry) => entry.targets)]));
+    const at = (port: number) => `127.0.0.1:${port}`;
+    expect(targets).toEqual({
+      'motcua-api': ports.apiMetrics.map(at),
+      'motcua-worker': ports.workerMetrics.map((worker) => at(worker.worker)),
+      'motcua-temporal-sdk': ports.workerMetrics.map((worker) => at(worker.temporalSdk)),
+    });
   });
 
   it('gives the Temporal server PostgreSQL persistence and SQL visibility, the shard count, and each service its own ports', () => {
