@@ -224,6 +224,7 @@ export const en: Messages = {
     file: 'Attachment',
     choice: 'Choice',
   },
+  dates: { placeholder: 'dd/mm/yyyy', format: 'Type the day as day/month/year, e.g. 03/12/2026', invalid: 'Not a valid date: type it as dd/mm/yyyy' },
   units: {
     'working-days': 'working days',
     'working-hours': 'working hours',

@@ -222,6 +222,7 @@ export const vi = {
     file: 'Tệp đính kèm',
     choice: 'Lựa chọn',
   },
+  dates: { placeholder: 'dd/mm/yyyy', format: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 03/12/2026', invalid: 'Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy' },
   units: {
     'working-days': 'ngày làm việc',
     'working-hours': 'giờ làm việc',
