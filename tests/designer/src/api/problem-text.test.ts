@@ -27,6 +27,8 @@ const refusal = (status: number, code: string | undefined) => new ApiError({ typ
 test('a refusal is told in Vietnamese by its code, never with the API’s English detail', () => {
   expect(textOf(refusal(401, 'invalid-credentials'))).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
   expect(textOf(refusal(422, 'model-has-errors'))).toBe('Mô hình còn lỗi: sửa các lỗi trong bảng “Vấn đề” rồi thử lại.');
+  // one item of a bulk answer
+  expect(textOf({ status: 403, code: 'other-unit', detail: 'the task belongs to another unit' })).toBe('Công việc này thuộc đơn vị khác.');
 });
 
 test('an unknown code, no code or no answer at all still reads in Vietnamese', () => {
