@@ -2,7 +2,7 @@ import type { AuditEventDocument } from '../../store/audit/audit-event-model.js'
 import type { ApiStore } from '../api-store.js';
 
 /** What each audit action means, in the words a citizen and an officer read (Vietnamese first). */
-const actionLabels: Record<string, { vi: string; en: string }> = {
+export const actionLabels: Record<string, { vi: string; en: string }> = {
   'dossier-submitted': { vi: 'Tiếp nhận hồ sơ', en: 'Dossier received' },
   'dossier-received': { vi: 'Bắt đầu xử lý', en: 'Processing started' },
   'dossier-overdue': { vi: 'Hồ sơ quá hạn', en: 'Dossier overdue' },
@@ -24,12 +24,20 @@ const actionLabels: Record<string, { vi: string; en: string }> = {
   'task-opened': { vi: 'Chuyển bước xử lý', en: 'Step opened' },
   'task-claimed': { vi: 'Cán bộ nhận xử lý', en: 'Officer took the step' },
   'task-claim-requested': { vi: 'Yêu cầu nhận xử lý', en: 'Claim requested' },
+  'task-unclaimed': { vi: 'Cán bộ trả lại bước', en: 'Officer released the step' },
+  'task-unclaim-requested': { vi: 'Yêu cầu trả lại bước', en: 'Release requested' },
   'task-completed': { vi: 'Hoàn thành bước', en: 'Step completed' },
   'task-completion-requested': { vi: 'Gửi kết quả bước', en: 'Step result sent' },
   'task-reassigned': { vi: 'Chuyển người xử lý', en: 'Step reassigned' },
   'task-reassignment-requested': { vi: 'Yêu cầu chuyển người xử lý', en: 'Reassignment requested' },
   'supplement-requested': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Supplement requested' },
+  'supplement-sent': { vi: 'Công dân gửi hồ sơ bổ sung', en: 'Supplement sent' },
   'supplement-submitted': { vi: 'Công dân bổ sung hồ sơ', en: 'Supplement received' },
+  'withdrawal-sent': { vi: 'Công dân gửi yêu cầu rút hồ sơ', en: 'Withdrawal sent' },
+  'payment-requested': { vi: 'Yêu cầu nộp phí, lệ phí', en: 'Payment requested' },
+  'payment-paid': { vi: 'Đã nộp phí, lệ phí', en: 'Payment received' },
+  'payment-failed': { vi: 'Nộp phí không thành công', en: 'Payment failed' },
+  'payment-expired': { vi: 'Hết hạn nộp phí', en: 'Payment expired' },
   'withdrawal-requested': { vi: 'Yêu cầu rút hồ sơ', en: 'Withdrawal requested' },
   'appointment-extended': { vi: 'Hẹn lại ngày trả kết quả', en: 'New appointment set' },
   'deadline-extension-requested': { vi: 'Đề nghị hẹn lại', en: 'New appointment requested' },

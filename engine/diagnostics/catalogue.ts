@@ -1,3 +1,4 @@
+import { legalTimeInWords } from '../duration/legal-duration-words.js';
 import type { LocalizedText, Severity } from './localized-text.js';
 
 interface Entry<P> {
@@ -461,8 +462,8 @@ export const catalogue = {
   'deadline-budget-exceeded': entry<{ budget: string; limit: string }>(
     'error',
     ({ budget, limit }) => ({
-      vi: `Tổng thời hạn trên đường găng là ${budget}, vượt thời hạn giải quyết ${limit}.`,
-      en: `The deadlines on the critical path add up to ${budget}, beyond the legal limit of ${limit}.`,
+      vi: `Tổng thời hạn trên đường găng là ${legalTimeInWords(budget).vi}, vượt thời hạn giải quyết ${legalTimeInWords(limit).vi}.`,
+      en: `The deadlines on the critical path add up to ${legalTimeInWords(budget).en}, beyond the legal limit of ${legalTimeInWords(limit).en}.`,
     }),
     {
       vi: 'Rút ngắn thời hạn các bước trên đường găng hoặc cho các bước chạy song song.',
@@ -472,8 +473,8 @@ export const catalogue = {
   'deadline-budget-indeterminate': entry<{ budget: string; limit: string }>(
     'info',
     ({ budget, limit }) => ({
-      vi: `Đường găng ${budget} trộn ngày làm việc với ngày theo lịch nên chỉ so được với thời hạn ${limit} khi biết lịch làm việc.`,
-      en: `The critical path ${budget} mixes working and calendar time, so it compares with the limit ${limit} only against a calendar.`,
+      vi: `Đường găng ${legalTimeInWords(budget).vi} trộn ngày làm việc với ngày theo lịch nên chỉ so được với thời hạn ${legalTimeInWords(limit).vi} khi biết lịch làm việc.`,
+      en: `The critical path ${legalTimeInWords(budget).en} mixes working and calendar time, so it compares with the limit ${legalTimeInWords(limit).en} only against a calendar.`,
     }),
     {
       vi: 'Dùng cùng một loại đơn vị (ngày làm việc hoặc ngày theo lịch) cho thời hạn các bước và thời hạn giải quyết.',

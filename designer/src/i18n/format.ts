@@ -1,10 +1,7 @@
-import { parseLegalDuration, type LegalDurationUnit } from '@engine/duration/legal-duration.js';
+import { legalTimeInWords } from '@engine/duration/legal-duration-words.js';
 import type { LocalizedText } from '@engine/diagnostics/diagnostic.js';
 import type { Locale } from './i18n.js';
-import { en } from './messages/en.js';
-import { vi } from './messages/vi.js';
 
-const unitNames: Record<Locale, Record<LegalDurationUnit, string>> = { vi: vi.units, en: en.units };
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** Dates as reformers read them: dd/mm/yyyy, in Vietnam's time. */
@@ -25,22 +22,12 @@ export function formatNumber(value: number, locale: Locale): string {
 
 /** One legal duration in words: "3WD" → "3 ngày làm việc". Text that is not a duration is shown as is. */
 export function formatDuration(text: string, locale: Locale): string {
-  try {
-    const duration = parseLegalDuration(text);
-    const unit = unitNames[locale][duration.unit];
-    // English names are plural; Vietnamese has no plural.
-    return `${formatNumber(duration.amount, locale)} ${duration.amount === 1 && locale === 'en' ? unit.replace(/s$/, '') : unit}`;
-  } catch {
-    return text;
-  }
+  return legalTimeInWords(text)[locale];
 }
 
 /** A legal time as the budget writes it ("3WD 4WH + P12D"), in words. */
 export function formatLegalTimeText(text: string, locale: Locale): string {
-  return text
-    .split(' + ')
-    .map((family) => family.split(' ').map((part) => formatDuration(part, locale)).join(' '))
-    .join(' + ');
+  return legalTimeInWords(text)[locale];
 }
 
 /** Picks the reader's language from the engine's bilingual texts. */

@@ -17,14 +17,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `locale` is the browser's language (Vietnamese unless a test checks another, e.g. 'en-US'). */
+export async function launchChromium(options: { locale?: string } = {}): Promise<Browser> {
+  const locale = options.locale ?? 'vi-VN';
   const profile = await mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${locale}`],
     viewport: { width: 1600, height: 1000 },
-    locale: 'vi-VN',
+    locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   return {
@@ -56,16 +58,19 @@ export async function serveDirectory(directory: string): Promise<{ url: string; 
   return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const modelerPageRoot = fileURLToPath(new URL('./modeler-page/', import.meta.url));
 const engineRoot = fileURLToPath(new URL('../../../engine', import.meta.url));
 
 /** Builds the modeler page (production build, as the designer ships) into a temporary directory. */
-export async function buildModelerPage(): Promise<{ directory: string; dispose(): Promise<void> }> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), 'motcua-modeler-page-'));
-  const { build } = await import('vite');
+export const buildModelerPage = () => buildTestPage('modeler-page');
+
+/** Builds a test page of tests/designer/support/<name>/ (production build, Vue components compiled) into a temporary directory. */
+export async function buildTestPage(name: string): Promise<{ directory: string; dispose(): Promise<void> }> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), `motcua-${name}-`));
+  const [{ build }, { default: vue }] = await Promise.all([import('vite'), import('@vitejs/plugin-vue')]);
   await build({
-    root: modelerPageRoot,
+    root: fileURLToPath(new URL(`./${name}/`, import.meta.url)),
     configFile: false,
+    plugins: [vue()],
     logLevel: 'warn',
     base: './',
     resolve: { alias: { '@engine': engineRoot } },

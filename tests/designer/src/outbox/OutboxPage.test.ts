@@ -55,7 +55,7 @@ async function mountPage(locale: 'vi' | 'en' = 'vi') {
 type Page = Awaited<ReturnType<typeof mountPage>>;
 const noticeCells = (page: Page, id: string) => page.findAll(`[data-notice-id="${id}"] td`).map((cell) => cell.text());
 const figure = (page: Page, name: string) => page.find(`[data-figure="${name}"] strong`).text();
-const forbidden = new ApiError({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Chỉ quản trị cơ quan được xem hộp thư đi.' });
+const forbidden = new ApiError({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'role agency-admin required', code: 'forbidden-role' });
 
 describe('the notices', () => {
   test('show when, dossier, kind, channel, recipient, state, attempts, last error and delivery, with Vietnamese dates', async () => {
@@ -164,9 +164,9 @@ describe('refused and failed calls', () => {
     api.outbox.mockRejectedValue(forbidden);
     api.mailbox.mockRejectedValue(new TypeError('Failed to fetch'));
     const page = await mountPage();
-    expect(page.find('[data-test="notices-error"]').text()).toBe('Chỉ quản trị cơ quan được xem hộp thư đi.');
+    expect(page.find('[data-test="notices-error"]').text()).toBe('Vai trò của bạn không được thực hiện thao tác này.');
     expect(page.find('[data-test="notices-error"]').attributes('role')).toBe('alert');
-    expect(page.find('[data-test="mailbox-error"]').text()).toBe('TypeError: Failed to fetch');
+    expect(page.find('[data-test="mailbox-error"]').text()).toBe('Không kết nối được máy chủ, hãy thử lại.');
     expect(page.find('[data-test="portal-error"]').exists()).toBe(false);
     expect(figure(page, 'backlog')).toBe('3');
   });
@@ -174,7 +174,7 @@ describe('refused and failed calls', () => {
   test('the portal figures refused: a problem message instead of figures; the next good answer clears it', async () => {
     api.portalSync.mockRejectedValueOnce(forbidden);
     const page = await mountPage();
-    expect(page.find('[data-test="portal-error"]').text()).toBe('Chỉ quản trị cơ quan được xem hộp thư đi.');
+    expect(page.find('[data-test="portal-error"]').text()).toBe('Vai trò của bạn không được thực hiện thao tác này.');
     expect(page.find('[data-test="portal-sync"]').exists()).toBe(false);
 
     FakeEventSource.opened[0]!.announce({ kind: 'dossier', id: householdCode, dossierId: householdCode, change: 'status' });
