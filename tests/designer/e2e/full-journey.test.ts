@@ -265,6 +265,8 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
   await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('processed');
   await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Đã có kết quả');
   await page.locator('[data-test="processed-at"]').waitFor();
+  // The result is ready: withdrawing is no longer offered.
+  await expect(page.locator('[data-test="withdraw"]').count()).resolves.toBe(0);
 
   await claimFromQueue('mot-cua', 'Task_TraKetQua');
   await field('hinhThucTra').selectOption('truc-tuyen');
