@@ -271,7 +271,8 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
             ...taskOf(task),
             form: task.form,
             values: task.values ?? {},
-            outcomes: task.outcomes,
+            // A step without outcomes is stored without the field (an empty array is not written), yet the page reads a list.
+            outcomes: task.outcomes ?? [],
             data: task.data ?? null,
             calendar: dossier?.calendarId ? { id: dossier.calendarId, hash: dossier.calendarHash } : null,
             dossier: dossier

@@ -54,8 +54,14 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
   journey = journeyPage(page, stack.appUrl);
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+    console.error(`page error: ${error.message}`);
+  });
 }, 360_000);
+
+/** What the pages threw: a step that must not break the page checks this stays empty. */
+const pageErrors: string[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -134,6 +140,24 @@ test('a citizen finds the procedure, submits online with a document and gets a d
   await screenshot(page, 'citizen-receipt');
 }, 120_000);
 
+test('the one-stop officer opens the receipt task before claiming it, and signs out from the worklist, without the page breaking', async () => {
+  await signIn('mot-cua', '/worklist');
+  await page.click('[data-test="view-unit"]');
+  const row = taskRow(householdCode, 'Task_TiepNhan');
+  await row.waitFor({ timeout: stepWait });
+  const thrownBefore = pageErrors.length;
+  await row.locator('[data-test="open-task"]').click();
+  await page.locator('[data-test="task-form"]').waitFor();
+  await expect(page.locator('[data-test="task-status"]').textContent()).resolves.toBe('Chờ nhận');
+  await expect(page.locator('[data-test="claim"]').isVisible()).resolves.toBe(true);
+  await screenshot(page, 'task-unclaimed');
+  await page.goto(`${stack.appUrl}/worklist`);
+  await page.locator('[data-test="task-table"]').waitFor();
+  await page.click('[data-test="sign-out"]');
+  await page.waitForURL(/\/sign-in/);
+  expect(pageErrors.slice(thrownBefore)).toEqual([]);
+});
+
 test('the one-stop officer claims the receipt from the worklist and completes it; the form checks its fields', async () => {
   await signIn('mot-cua', '/worklist');
   await page.click('[data-test="view-unit"]');
@@ -208,6 +232,8 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
   await expect.poll(() => page.locator('[data-test="tracked-dossier"]').getAttribute('data-status'), { timeout: stepWait }).toBe('processed');
   await expect(page.locator('[data-test="status-text"]').textContent()).resolves.toContain('Đã có kết quả');
   await page.locator('[data-test="processed-at"]').waitFor();
+  // The result is ready: withdrawing is no longer offered.
+  await expect(page.locator('[data-test="withdraw"]').count()).resolves.toBe(0);
 
   await claimFromQueue('mot-cua', householdCode, 'Task_TraKetQua');
   await field('hinhThucTra').selectOption('truc-tuyen');
