@@ -1,94 +1,40 @@
-/** Shapes of the API's answers (the HTTP contract; see api/openapi.json on a running server). */
-import type { Diagnostic } from '@engine/diagnostics/diagnostic.js';
-import type { ProcedureAnalysis } from '@engine/analysis/procedure-analysis.js';
+/**
+ * Shapes of the API's answers, named as the designer uses them: taken from the types generated from the
+ * API's OpenAPI document (./generated, `npm run api:types`) where the document has them, so they cannot
+ * drift from the routes; the rest (query strings, event payloads, request bodies) are still written here.
+ */
+import type { components, paths } from './generated/api-schema.js';
+
+/** The API's named schemas, generated from its OpenAPI document (npm run api:types). */
+type Schemas = components['schemas'];
+/** What a route answers with (200, or the status given), where its schema has no name of its own. */
+type Answer<Path extends keyof paths, Method extends keyof paths[Path], Status extends number = 200> =
+  paths[Path][Method] extends { responses: Record<Status, { content: { 'application/json': infer Body } }> } ? Body : never;
 
 export type SystemRole = 'reformer' | 'agency-admin' | 'officer' | 'supervisor' | 'citizen' | 'auditor';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  name: string;
-  roles: SystemRole[];
-  positions: string[];
-  agencyId: string | null;
-  units: string[];
-}
+export type CurrentUser = Schemas['Me'];
 
-export interface LoginAnswer {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: CurrentUser;
-}
+export type LoginAnswer = Schemas['Session'];
 
-export interface Agency {
-  id: string;
-  name: string;
-  level: 'ministry' | 'province' | 'district' | 'commune';
-  parentId?: string;
-  code: string;
-}
+export type Agency = Schemas['Agency'];
 
-export interface Unit {
-  id: string;
-  agencyId: string;
-  name: string;
-  headUserId?: string;
-}
+export type Unit = Schemas['Unit'];
 
-/** A position (candidate role in procedures); the API may answer with plain ids. */
-export interface Position {
-  id: string;
-  name: string;
-}
+export type Position = Schemas['Position'];
 
-export interface ProcedureSummary {
-  code: string;
-  name: string;
-  agencyId: string;
-  currentVersion: number | null;
-  retired: boolean;
-  updatedAt: string;
-  hasDraft: boolean;
-}
+export type ProcedureSummary = Schemas['ProcedureSummary'];
 
-export interface ProcedureVersionSummary {
-  version: number;
-  planHash: string;
-  deployedAt: string;
-  deployedBy: string;
-  retiredAt: string | null;
-}
 
-export interface ProcedureDetail {
-  code: string;
-  name: string;
-  agencyId: string;
-  draftXml: string | null;
-  currentVersion: number | null;
-  retired: boolean;
-  versions: ProcedureVersionSummary[];
-}
+export type ProcedureDetail = Answer<'/api/procedures/{code}', 'get'>;
 
-export interface ProcedureVersion {
-  version: number;
-  planHash: string;
-  xml: string;
-  deployedAt: string;
-  deployedBy: string;
-  analysis: ProcedureAnalysis;
-}
+export type ProcedureVersionSummary = ProcedureDetail['versions'][number];
 
-export interface Preview {
-  ok: boolean;
-  diagnostics: Diagnostic[];
-  analysis: ProcedureAnalysis | null;
-}
+export type ProcedureVersion = Answer<'/api/procedures/{code}/versions/{version}', 'get'>;
 
-export interface Deployed {
-  version: number;
-  planHash: string;
-}
+export type Preview = Answer<'/api/procedures/{code}/preview', 'post'>;
+
+export type Deployed = Answer<'/api/procedures/{code}/deploy', 'post', 201>;
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 export type TaskKind = 'step' | 'apology' | 'reassignment';
@@ -130,9 +76,7 @@ export interface Task {
   outcome: string | null;
 }
 
-export interface WorklistItem extends Task {
-  calendar: CalendarRef | null;
-}
+export type WorklistItem = Schemas['WorklistItem'];
 
 export interface FormField {
   key: string;
@@ -142,15 +86,7 @@ export interface FormField {
   options?: Choice[];
 }
 
-export interface TaskDetail extends Task {
-  calendar: CalendarRef | null;
-  form: FormField[];
-  /** What the dossier held under the form's keys when the step opened, to show pre-filled. */
-  values: Record<string, unknown>;
-  outcomes: Choice[];
-  data: Record<string, unknown> | null;
-  dossier: { dossierId: string; procedureCode?: string; status?: DossierStatus; applicant?: Applicant; channel?: Channel; receivedAt?: string; dueAt?: string | null; overdue?: boolean };
-}
+export type TaskDetail = Schemas['TaskDetail'];
 
 export interface WorklistQuery {
   view: WorklistView;
@@ -185,32 +121,9 @@ export interface Attachment {
   uploadedAt: string;
 }
 
-export interface DossierSummary {
-  dossierId: string;
-  procedureCode: string;
-  procedureVersion: number;
-  agencyId: string;
-  channel: Channel;
-  /** null for readers who see dossiers without personal data (administrators, auditors). */
-  applicantName: string | null;
-  status: DossierStatus;
-  receivedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  currentSteps: Array<{ elementId: string; name: string }>;
-  /** When the result was ready: the step that returns it opened. */
-  processedAt: string | null;
-  finishedAt: string | null;
-  punctuality: 'early' | 'on-time' | 'late' | null;
-}
+export type DossierSummary = Schemas['DossierSummary'];
 
-export interface Dossier extends DossierSummary {
-  /** null for readers who see dossiers without personal data. */
-  applicant: Applicant | null;
-  supplementationCount: number;
-  attachments: Attachment[];
-  toSupplement: Choice[] | null;
-}
+export type Dossier = Schemas['Dossier'];
 
 export interface TimelineEntry {
   at: string;
@@ -221,12 +134,7 @@ export interface TimelineEntry {
   details: Record<string, unknown>;
 }
 
-export interface Receipt {
-  dossierId: string;
-  receivedAt: string;
-  dueAt: string;
-  receipt: { procedureName: string; agencyName: string; applicantName: string; documents: Array<{ id: string; fileName: string }> };
-}
+export type Receipt = Schemas['DossierReceipt'];
 
 export interface Submission {
   procedureCode: string;
@@ -237,27 +145,11 @@ export interface Submission {
   documents?: Array<string | null>;
 }
 
-export interface CatalogueEntry {
-  code: string;
-  name: string;
-  agencyId: string;
-  version: number;
-  legalLimit: string;
-  legalBasis: { text: string; href?: string } | null;
-  requiredDocuments: Array<{ key: string; label: string; required: boolean }>;
-  fees: number;
-  online: boolean;
-}
+export type CatalogueEntry = Schemas['CatalogueEntry'];
 
-export interface CatalogueEntryWithForm extends CatalogueEntry {
-  startForm: FormField[];
-}
+export type CatalogueEntryWithForm = Schemas['CatalogueEntryWithForm'];
 
-export interface Diagram {
-  code: string;
-  version: number;
-  xml: string;
-}
+export type Diagram = Answer<'/api/catalogue/{code}/diagram', 'get'>;
 
 export interface StatsQuery {
   agencyId?: string;
@@ -267,21 +159,7 @@ export interface StatsQuery {
   to?: string;
 }
 
-export interface Stats {
-  received: number;
-  finished: { early: number; onTime: number; late: number; total: number };
-  overdueNow: number;
-  index: {
-    onTimeRate: number | null;
-    points: number;
-    averagePoints: number | null;
-    onlineShare: number | null;
-    overduePercent: number | null;
-    complaintsPercent: number;
-    satisfaction: number | null;
-  };
-  steps: Array<{ procedureCode: string; elementId: string; name: string; completed: number; averageWorkingHours: number }>;
-}
+export type Stats = Schemas['Stats'];
 
 export interface TrendDay {
   day: string;
@@ -324,20 +202,7 @@ export interface ChangeEvent {
 
 export type DeliveryState = 'pending' | 'failing' | 'delivered';
 
-/** One notice of a dossier in the notifications outbox, with how it was delivered (GET /api/outbox). */
-export interface OutboxEntry {
-  id: string;
-  dossierId: string;
-  kind: string;
-  at: string;
-  recipients: { userIds: string[]; roles: string[]; units: string[]; citizen: boolean };
-  data: Record<string, unknown>;
-  state: DeliveryState;
-  attempts: number;
-  lastError?: string;
-  deliveredAt?: string;
-  deliveries: Array<{ channel: string; to: string; at: string; messageId?: string; documentIds: string[] }>;
-}
+export type OutboxEntry = Schemas['OutboxEntry'];
 
 export interface OutboxQuery {
   state?: DeliveryState;
@@ -345,22 +210,6 @@ export interface OutboxQuery {
   limit?: number;
 }
 
-/** A message the dev stack's local SMTP server received (GET /api/outbox/mailbox). */
-export interface ReceivedMail {
-  id: string;
-  messageId?: string;
-  from?: string;
-  to: string[];
-  subject: string;
-  text: string;
-  attachments: Array<{ filename: string; contentType: string; size: number }>;
-  receivedAt: string;
-}
+export type ReceivedMail = Schemas['ReceivedMail'];
 
-/** The national portal's status sync: backlog and lag in milliseconds (GET /api/outbox/portal-sync). */
-export interface PortalSyncMetrics {
-  pending: number;
-  oldestPendingMs: number;
-  failingAttempts: number;
-  lagMs: { p50: number; p95: number; max: number; count: number };
-}
+export type PortalSyncMetrics = Schemas['PortalSyncMetrics'];
