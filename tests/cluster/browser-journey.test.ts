@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../api/api-client.js';
 import { launchChromium, type Browser } from '../designer/support/browser.js';
-import { journeyPage, requestFormPdf } from '../designer/support/journey-page.js';
+import { journeyPage, requestFormPdf, todayTyped } from '../designer/support/journey-page.js';
 import { screenshot } from '../designer/support/screenshots.js';
 
 const clusterUrl = inject('clusterUrl');
@@ -81,7 +81,7 @@ test('a citizen submits through the cluster, officers on either API process take
 
   await claimFromQueue('lanh-dao', dossier, 'Task_PheDuyet');
   await field('maSoHoKinhDoanh').fill('HKD-000123');
-  await field('ngayCap').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+  await field('ngayCap').fill(todayTyped());
   await finishStep(dossier, () => page.click('[data-test="complete"]'));
 
   await trackUntil(dossier, 'processed');

@@ -76,13 +76,15 @@ describe('metrics', () => {
     await api.store.dossiers.updateOne({ _id: dossierId }, { $set: { overdue: true } });
     await api.store.portalStatuses.create({ _id: `${dossierId}#waiting`, dossierId, sequence: 99, status: 'processing', receivedAt: new Date(), enqueuedAt: new Date(Date.now() - 60_000), state: 'pending', attempts: 1 });
 
-    await expect.poll(async () => value(await scrape(apiMetrics.url), 'motcua_overdue_tasks', { agency: 'ubnd-xa' }), { timeout: 10_000 }).toBe(1);
-    const samples = await scrape(apiMetrics.url);
+    // The three writes above can straddle a refresh: wait for one that saw them all.
+    let samples: Awaited<ReturnType<typeof scrape>> = [];
+    await expect.poll(async () => {
+      samples = await scrape(apiMetrics.url);
+      return [value(samples, 'motcua_overdue_tasks', { agency: 'ubnd-xa' }), value(samples, 'motcua_overdue_dossiers', { agency: 'ubnd-xa' }), value(samples, 'motcua_portal_sync_pending')];
+    }, { timeout: 10_000 }).toEqual([1, 1, 1]);
     const dossiers = samplesOf(samples, 'motcua_dossiers', { agency: 'ubnd-xa' });
     expect(dossiers.reduce((sum, sample) => sum + sample.value, 0)).toBe(1);
     expect(dossiers[0]!.labels.status).toMatch(/^[a-z-]+$/);
-    expect(value(samples, 'motcua_overdue_dossiers', { agency: 'ubnd-xa' })).toBe(1);
-    expect(value(samples, 'motcua_portal_sync_pending')).toBe(1);
     expect(value(samples, 'motcua_portal_sync_failing')).toBe(1);
     expect(value(samples, 'motcua_portal_sync_oldest_pending_seconds')).toBeGreaterThanOrEqual(60);
     expect(samplesOf(samples, 'motcua_portal_sync_lag_seconds').map((sample) => sample.labels.quantile)).toEqual(['0.5', '0.95', '1']);

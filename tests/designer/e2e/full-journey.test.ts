@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment, type StartRun } from '../../support/start-stack.js';
 import { projectRoot } from '../../../scripts/runtime/config.js';
 import { launchChromium, type Browser } from '../support/browser.js';
-import { journeyPage, requestFormPdf as pdf, stepWait } from '../support/journey-page.js';
+import { journeyPage, requestFormPdf as pdf, stepWait, todayTyped } from '../support/journey-page.js';
 import { screenshot } from '../support/screenshots.js';
 
 const HOUSEHOLD = 'dang-ky-ho-kinh-doanh';
@@ -223,7 +223,7 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
 
   await claimFromQueue('lanh-dao', householdCode, 'Task_PheDuyet');
   await field('maSoHoKinhDoanh').fill('HKD-000123');
-  await field('ngayCap').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+  await field('ngayCap').fill(todayTyped());
   await finishStep(householdCode, () => page.click('[data-test="complete"]'));
 
   // After the approval the tax authority is notified by a service task; once the return step is
@@ -295,7 +295,7 @@ test('the supervisor sends the apology letter with the appointment the calendar 
   await row.locator('[data-test="open-task"]').click();
   await page.locator('[data-test="task-form"]').waitFor();
   await expect.poll(() => page.locator('[data-test="task-status"]').textContent()).toContain('Đang xử lý');
-  await expect(field('newAppointment').inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(field('newAppointment').inputValue()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   await field('reason').fill('Hồ sơ quá hạn do chưa có cán bộ xử lý; xin lỗi ông/bà và hẹn lại ngày trả kết quả.');
   await screenshot(page, 'apology-letter');
   await page.click('[data-test="complete"]');

@@ -7,6 +7,11 @@ export const stepWait = 60_000;
 /** The household-business dossier's request form, as a citizen attaches it. */
 export const requestFormPdf = { name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') };
 
+/** Today in Vietnam as an officer types a date into a form (dd/mm/yyyy). */
+export function todayTyped(): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+}
+
 /**
  * What the browser journeys do on MotCua's pages at `appUrl`, whichever stack serves them
  * (`npm start`'s or the cluster's proxy): sign in, find a step in the worklist, fill a form, finish a step.
