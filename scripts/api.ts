@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     api.events.close();
     await server.close();
+    await api.compiler.close();
     await metricsServer.close();
     await connection.close();
     await storeConnection.close();

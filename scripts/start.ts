@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     shutdownSteps.push(async () => {
       api.events.close();
       await server.close();
+      await api.compiler.close();
     });
     const apiMetricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
     shutdownSteps.push(() => apiMetricsServer.close());

@@ -46,6 +46,8 @@ export class Problem extends Error {
     readonly code: string,
     detail: string,
     readonly errors?: FieldError[],
+    /** Headers the answer carries besides the document (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail);
   }
@@ -63,6 +65,7 @@ export function sendProblem(response: Response, problem: Problem): void {
     code: problem.code,
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+  for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
