@@ -3,5 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { yieldCpuToApiThread } = await import('./thread-priority.ts');
+yieldCpuToApiThread();
 const { default: runCompileTask } = await import('./compile-task.ts');
 export default runCompileTask;

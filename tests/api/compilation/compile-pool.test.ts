@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompilePool } from '../../../api/compilation/compile-pool.js';
 import { Problem } from '../../../api/http/problem.js';
@@ -43,6 +43,15 @@ describe('the compile pool', () => {
     expect(await pool.readIdentity(xml)).toEqual(await readProcedureIdentity(xml));
     expect(await pool.readIdentity(xml)).toMatchObject({ code: 'dang-ky-ho-kinh-doanh' });
     expect(await pool.readIdentity('<not-bpmn/>')).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux')('compiles in threads of the lowest priority, leaving the CPU to the API thread', async () => {
+    await pool.compile(await sampleXml());
+    // /proc/self/task/<id>/stat: the 19th field is the thread's niceness (after the parenthesised name).
+    const niceness = async (id: string) => Number((await readFile(`/proc/self/task/${id}/stat`, 'utf8')).split(') ')[1]!.split(' ')[16]);
+    const threads = await Promise.all((await readdir('/proc/self/task')).map(niceness));
+    expect(threads).toContain(19);
+    expect(await niceness(String(process.pid))).toBe(0);
   });
 
   it('refuses a model beyond its queue with a 503 compiler-busy problem and Retry-After, and still compiles the others', async () => {
