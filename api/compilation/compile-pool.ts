@@ -4,7 +4,7 @@ import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { ProcedureRegistry } from '../../engine/plan/procedure-registry.js';
 import { Problem } from '../http/problem.js';
 import type { ProcedureIdentity } from '../procedures/procedure-identity.js';
-import type { CompileTask } from './compile-task.js';
+import type { CompileCheck, CompileTask } from './compile-task.js';
 
 export interface CompilePoolOptions {
   /** Threads compiling at once (default: all cores but one, at least one). */
@@ -35,7 +35,12 @@ export class CompilePool {
 
   /** The engine's compile (engine/compiler/compile.ts), run in a pool thread. */
   compile(xml: string, procedures?: ProcedureRegistry): Promise<CompileResult> {
-    return this.run({ kind: 'compile', xml, ...(procedures ? { procedures } : {}) }) as Promise<CompileResult>;
+    return this.run({ kind: 'compile', xml, withPlan: true, ...(procedures ? { procedures } : {}) }) as Promise<CompileResult>;
+  }
+
+  /** The same compile when only its verdict is wanted: diagnostics and analysis, no plan. */
+  check(xml: string, procedures?: ProcedureRegistry): Promise<CompileCheck> {
+    return this.run({ kind: 'compile', xml, withPlan: false, ...(procedures ? { procedures } : {}) }) as Promise<CompileCheck>;
   }
 
   /** readProcedureIdentity (api/procedures/procedure-identity.ts), run in a pool thread. */

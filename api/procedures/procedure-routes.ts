@@ -10,7 +10,7 @@ import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
-import { compileAgainstRegistry, deployedPlan } from './procedure-registry.js';
+import { compileAgainstRegistry, deployedPlan, deployedRegistry } from './procedure-registry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 const maxXmlLength = 4 * 1024 * 1024;
@@ -133,7 +133,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ body, principal }) {
         const identity = await compiler.readIdentity(body.xml);
         if (!identity) {
-          const { diagnostics } = await compiler.compile(body.xml);
+          const { diagnostics } = await compiler.check(body.xml);
           throw new Problem(422, 'no-procedure-identity', 'the model must be BPMN whose process declares mc:procedure code and agency', diagnosticErrors(diagnostics));
         }
         if (!(await agencyScope(store, principal)).has(identity.agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${identity.agencyId}`);
@@ -211,7 +211,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         const procedure = await ownProcedure(params.code, principal);
         const xml = body.xml ?? procedure.draftXml;
         if (xml === undefined) throw new Problem(404, 'no-draft', `procedure ${params.code} has no draft`);
-        const result = await compileAgainstRegistry(store, compiler, xml);
+        const result = await compiler.check(xml, await deployedRegistry(store));
         return { status: 200, body: wire({ ok: result.ok, diagnostics: result.diagnostics, analysis: result.analysis }) };
       },
     }),
@@ -286,7 +286,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         const deployed = await store.procedureVersions.findById(`${params.code}@${params.version}`).lean();
         const plan = deployed && (await store.plans.findById(deployed.planHash).lean());
         if (!deployed || !plan) throw new Problem(404, 'unknown-version', `procedure ${params.code} has no version ${params.version}`);
-        const { analysis } = await compiler.compile(deployed.xml);
+        const { analysis } = await compiler.check(deployed.xml);
         return { status: 200, body: wire({ version: deployed.version, planHash: deployed.planHash, xml: deployed.xml, plan: plan.plan, analysis, deployedAt: deployed.deployedAt, deployedBy: deployed.deployedBy }) };
       },
     }),

@@ -38,6 +38,13 @@ describe('the compile pool', () => {
     expect(await pool.compile(await sampleXml(), registry)).toEqual(await plain(await sampleXml(), { procedures: registry }));
   });
 
+  it('answers only the verdict when asked to check: diagnostics and analysis as compiled, no plan', async () => {
+    for (const xml of [await sampleXml(), await failingXml()]) {
+      const { ok, diagnostics, analysis } = await plain(xml);
+      expect(await pool.check(xml)).toEqual({ ok, diagnostics, analysis });
+    }
+  });
+
   it('reads the procedure a model declares as the API thread does, and nothing from XML that is not BPMN', async () => {
     const xml = await sampleXml();
     expect(await pool.readIdentity(xml)).toEqual(await readProcedureIdentity(xml));
