@@ -3,7 +3,7 @@ import Tinypool from 'tinypool';
 import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { ProcedureRegistry } from '../../engine/plan/procedure-registry.js';
 import { Problem } from '../http/problem.js';
-import type { ProcedureIdentity } from '../procedures/procedure-identity.js';
+import type { ProcedureIdentity } from './procedure-identity.js';
 import type { CompileCheck, CompileTask } from './compile-task.js';
 
 export interface CompilePoolOptions {
@@ -43,7 +43,7 @@ export class CompilePool {
     return this.run({ kind: 'compile', xml, withPlan: false, ...(procedures ? { procedures } : {}) }) as Promise<CompileCheck>;
   }
 
-  /** readProcedureIdentity (api/procedures/procedure-identity.ts), run in a pool thread. */
+  /** readProcedureIdentity (api/compilation/procedure-identity.ts), run in a pool thread. */
   readIdentity(xml: string): Promise<ProcedureIdentity | undefined> {
     return this.run({ kind: 'identity', xml }) as Promise<ProcedureIdentity | undefined>;
   }

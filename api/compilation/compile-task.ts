@@ -1,6 +1,6 @@
 import { compile, type CompileResult } from '../../engine/compiler/compile.js';
 import type { ProcedureRegistry } from '../../engine/plan/procedure-registry.js';
-import { readProcedureIdentity, type ProcedureIdentity } from '../procedures/procedure-identity.js';
+import { readProcedureIdentity, type ProcedureIdentity } from './procedure-identity.js';
 
 /** What one pool thread is asked to do: compile a model, or only read the procedure it declares. */
 export type CompileTask = { kind: 'compile'; xml: string; procedures?: ProcedureRegistry; withPlan: boolean } | { kind: 'identity'; xml: string };

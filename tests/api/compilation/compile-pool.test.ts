@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompilePool } from '../../../api/compilation/compile-pool.js';
 import { Problem } from '../../../api/http/problem.js';
-import { readProcedureIdentity } from '../../../api/procedures/procedure-identity.js';
+import { readProcedureIdentity } from '../../../api/compilation/procedure-identity.js';
 import { compile } from '../../../engine/compiler/compile.js';
 import { generateProcedure } from '../../bench/support/generated-procedure.js';
 import { sampleFile } from '../../workflows/dossier-harness.js';
