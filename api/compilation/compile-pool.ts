@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
+import type { ComparedVersion, ProcedureComparison } from '../../engine/analysis/compare/compare-procedures.js';
 import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { ProcedureRegistry } from '../../engine/plan/procedure-registry.js';
 import { Problem } from '../http/problem.js';
@@ -46,6 +47,11 @@ export class CompilePool {
   /** readProcedureIdentity (api/compilation/procedure-identity.ts), run in a pool thread. */
   readIdentity(xml: string): Promise<ProcedureIdentity | undefined> {
     return this.run({ kind: 'identity', xml }) as Promise<ProcedureIdentity | undefined>;
+  }
+
+  /** compareProcedures (engine/analysis/compare), run in a pool thread: 0.1–0.4 s of CPU at 5,000 nodes. */
+  compare(before: ComparedVersion, after: ComparedVersion): Promise<ProcedureComparison> {
+    return this.run({ kind: 'compare', before, after }) as Promise<ProcedureComparison>;
   }
 
   /** Stops the threads; tasks still queued or running are refused. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareProcedures, type ComparedVersion } from '../../engine/analysis/compare/compare-procedures.js';
+import type { ComparedVersion } from '../../engine/analysis/compare/compare-procedures.js';
 import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic.js';
 import type { ProcedureDocument } from '../../store/procedures/procedure-models.js';
@@ -101,11 +101,11 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
     return { before, after };
   }
 
-  const comparisonBody = (before: ComparedVersion, after: ComparedVersion) =>
+  const comparisonBody = async (before: ComparedVersion, after: ComparedVersion) =>
     wire({
       before: { procedure: before.plan.procedure, metrics: before.analysis.metrics, budget: before.analysis.budget },
       after: { procedure: after.plan.procedure, metrics: after.analysis.metrics, budget: after.analysis.budget },
-      comparison: compareProcedures(before, after),
+      comparison: await compiler.compare({ plan: before.plan, analysis: before.analysis }, { plan: after.plan, analysis: after.analysis }),
     });
 
   return [
@@ -302,7 +302,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ params, query, principal }) {
         const procedure = await ownProcedure(params.code, principal);
         const [before, after] = await Promise.all([comparedVersion(procedure, query.from), comparedVersion(procedure, query.to)]);
-        return { status: 200, body: comparisonBody(before, after) };
+        return { status: 200, body: await comparisonBody(before, after) };
       },
     }),
     defineRoute({
@@ -315,7 +315,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'comparison', schema: comparisonSchema }, ...problemResponses(400, 401, 403, 413, 422) },
       async handler({ body }) {
         const { before, after } = await compareXml(body.beforeXml, body.afterXml);
-        return { status: 200, body: comparisonBody({ plan: before.plan!, analysis: before.analysis! }, { plan: after.plan!, analysis: after.analysis! }) };
+        return { status: 200, body: await comparisonBody({ plan: before.plan!, analysis: before.analysis! }, { plan: after.plan!, analysis: after.analysis! }) };
       },
     }),
   ];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompilePool } from '../../../api/compilation/compile-pool.js';
 import { Problem } from '../../../api/http/problem.js';
 import { readProcedureIdentity } from '../../../api/compilation/procedure-identity.js';
+import { compareProcedures } from '../../../engine/analysis/compare/compare-procedures.js';
 import { compile } from '../../../engine/compiler/compile.js';
 import { generateProcedure } from '../../bench/support/generated-procedure.js';
 import { sampleFile } from '../../workflows/dossier-harness.js';
@@ -43,6 +44,13 @@ describe('the compile pool', () => {
       const { ok, diagnostics, analysis } = await plain(xml);
       expect(await pool.check(xml)).toEqual({ ok, diagnostics, analysis });
     }
+  });
+
+  it('compares two versions as the engine does', async () => {
+    const before = await plain(await sampleXml());
+    const after = await plain((await sampleXml()).replace('name="Thẩm định', 'name="Xem xét'));
+    const versions = [{ plan: before.plan!, analysis: before.analysis! }, { plan: after.plan!, analysis: after.analysis! }] as const;
+    expect(await pool.compare(...versions)).toEqual(compareProcedures(...versions));
   });
 
   it('reads the procedure a model declares as the API thread does, and nothing from XML that is not BPMN', async () => {
