@@ -69,7 +69,12 @@ export async function prepareStack(): Promise<StackEnvironment> {
 }
 
 export function launchStart(env: NodeJS.ProcessEnv): StartRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  return launchScript('scripts/start.ts', env);
+}
+
+/** One of MotCua's entry points (`scripts/start.ts`, `scripts/worker.ts`, `scripts/api.ts`) as its npm script runs it. */
+export function launchScript(script: string, env: NodeJS.ProcessEnv): StartRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,11 +87,11 @@ export function launchStart(env: NodeJS.ProcessEnv): StartRun {
   return { child, output: () => stdout, errors: () => stderr, exited };
 }
 
-/** Waits until `npm start` printed `text`; fails with its output if it exits or takes too long. */
+/** Waits until the process printed `text`; fails with its output if it exits or takes too long. */
 export async function waitForOutput(run: StartRun, text: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`npm start exited: ${run.errors()}`);
+    if (run.child.exitCode !== null) throw new Error(`exited: ${run.errors()}`);
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
