@@ -99,3 +99,13 @@ export async function waitForOutput(run: StartRun, text: string, timeoutMs = 120
 
 /** The line `npm start` prints once everything is up. */
 export const startedLine = 'Press Ctrl-C to stop.';
+
+/**
+ * What a run printed that reads as a problem: every line on stderr, and the stdout lines logged at
+ * warn level or worse (pino's JSON, the Temporal SDK's) or naming an error or a failure.
+ */
+export function problemLines(run: StartRun): string[] {
+  const stderr = run.errors().split('\n').filter((line) => line.trim() !== '');
+  const stdout = run.output().split('\n').filter((line) => /"level":(40|50|60)|\[(WARN|ERROR)\]|\b(error|errors|failed|failure|exception)\b/i.test(line));
+  return [...stderr, ...stdout];
+}
