@@ -47,6 +47,7 @@ describe('server supervisor', () => {
   it('restarts a killed server, with one line saying what died, how, and when it restarts', async () => {
     const { initial, supervisor, lines } = await supervised(staysUp, [staysUp], { initialDelayMs: 50 });
     process.kill(initial.pid!, 'SIGKILL');
+    await initial.exit;
     await expect.poll(() => supervisor.current?.isRunning, { timeout: 10_000 }).toBe(true);
     expect(supervisor.current!.pid).not.toBe(initial.pid);
     expect(lines).toEqual(['Tiny was killed by SIGKILL; restarting it in 0.05 s (restart 1 of at most 6 in a row)']);
@@ -77,6 +78,7 @@ describe('server supervisor', () => {
   it('counts a restart that fails to start in the row, and tries again', async () => {
     const { initial, supervisor, lines, restartedAt } = await supervised(staysUp, [diesAtStart, diesAtStart, staysUp], { initialDelayMs: 20 });
     process.kill(initial.pid!, 'SIGTERM');
+    await initial.exit;
     await expect.poll(() => supervisor.current?.isRunning, { timeout: 10_000 }).toBe(true);
     expect(restartedAt).toHaveLength(3);
     expect(lines).toEqual([
