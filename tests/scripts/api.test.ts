@@ -43,8 +43,8 @@ describe('npm run api', () => {
         run.child.kill(signal);
       }
       expect(await run.exited).toBe(0);
-      expect(run.output()).toContain(`${signal}: stopping the API…`);
       expect(problemLines(run)).toEqual([]);
+      expect(run.output()).toContain(`${signal}: stopping the API…`);
     }, 120_000);
   }
 });

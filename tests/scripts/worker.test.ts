@@ -64,8 +64,8 @@ describe('npm run worker', () => {
         run.child.kill(signal);
       }
       expect(await run.exited).toBe(0);
-      expect(run.output()).toContain(`${signal}: stopping the worker…`);
       expect(problemLines(run)).toEqual([]);
+      expect(run.output()).toContain(`${signal}: stopping the worker…`);
     }, 120_000);
   }
 });
