@@ -17,7 +17,7 @@ export class ShutdownSequence {
   run(): Promise<boolean> {
     this.running ??= (async () => {
       let clean = true;
-      for (const step of this.steps.reverse()) {
+      for (const step of [...this.steps].reverse()) {
         try {
           await step();
         } catch (error) {

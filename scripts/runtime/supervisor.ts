@@ -119,4 +119,3 @@ export function supervise<P extends SupervisedProcess>(first: P, options: Superv
     },
   };
 }
-
