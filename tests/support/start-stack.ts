@@ -1,6 +1,7 @@
 /**
  * `npm start` as a user runs it (scripts/start.ts in a child process), on free ports and a data
- * directory of its own, for the tests that need the whole product: start.test and the full journey.
+ * directory of its own, for the tests that need the whole product: start.test and the full journey;
+ * and `npm run worker` / `npm run api` the same way (their clean-stop tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
