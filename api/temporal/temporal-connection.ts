@@ -1,21 +1,33 @@
-import { defaultGrpcRetryOptions, isGrpcServiceError, makeGrpcRetryInterceptor, type ConnectionOptions } from '@temporalio/client';
+import { defaultGrpcRetryOptions, isGrpcServiceError, makeGrpcRetryInterceptor, type ConnectionOptions, type GrpcRetryOptions } from '@temporalio/client';
 
 /** How long the API keeps retrying a Temporal server that does not answer before it gives up (MOTCUA_TEMPORAL_TIMEOUT_MS). */
 export const defaultTemporalTimeoutMs = 1_000;
 
-// The SDK's gRPC retry backoff (grpc-retry.js): 100 ms, ×1.7 per attempt, ±20% jitter, 5 s at most.
-const firstDelayMs = 100;
+/** A call's gRPC status, as the SDK's retry interceptor sees it. */
+type CallStatus = Parameters<GrpcRetryOptions['retryableDecider']>[1];
+
+// gRPC status codes (grpc/status.h).
+const resourceExhausted = 8;
+
+// The SDK's gRPC retry backoff (grpc-retry.js): 100 ms (1 s when the server refuses for load), ×1.7
+// per attempt, ±20% jitter, 5 s at most. Its retries are kept, bounded in time instead of to ten attempts.
 const backoffFactor = 1.7;
 const longestDelayMs = 5_000;
 const jitter = 1.2;
+const firstDelayMs = (status: CallStatus) => (status.code === resourceExhausted ? 1_000 : 100);
 
-/** The most attempts whose waits between them, jitter included, stay within `timeoutMs`. */
-function attemptsWithin(timeoutMs: number): number {
-  let attempts = 1;
-  for (let waited = 0; ; attempts++) {
-    waited += Math.min(longestDelayMs, backoffFactor ** attempts * firstDelayMs) * jitter;
-    if (waited > timeoutMs) return attempts;
-  }
+/** The SDK's retries, as long as their waits so far, jitter included, stay within `timeoutMs`. */
+function retriesWithin(timeoutMs: number): GrpcRetryOptions {
+  const sdk = defaultGrpcRetryOptions();
+  const waitedAfter = (attempt: number, status: CallStatus) => {
+    let waited = 0;
+    for (let retry = 1; retry <= attempt; retry++) waited += Math.min(longestDelayMs, backoffFactor ** retry * firstDelayMs(status)) * jitter;
+    return waited;
+  };
+  return {
+    delayFunction: sdk.delayFunction,
+    retryableDecider: (attempt, status) => sdk.retryableDecider(attempt, status) && waitedAfter(attempt, status) <= timeoutMs,
+  };
 }
 
 /**
@@ -27,22 +39,21 @@ function attemptsWithin(timeoutMs: number): number {
 export function temporalConnectionOptions(address: string, timeoutMs = defaultTemporalTimeoutMs): ConnectionOptions {
   return {
     address,
-    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: attemptsWithin(timeoutMs) }))],
+    interceptors: [makeGrpcRetryInterceptor(retriesWithin(timeoutMs))],
     channelArgs: {
-      'grpc.initial_reconnect_backoff_ms': Math.min(firstDelayMs, timeoutMs),
-      'grpc.max_reconnect_backoff_ms': Math.max(firstDelayMs, Math.floor(timeoutMs / 2)),
+      'grpc.initial_reconnect_backoff_ms': Math.min(100, timeoutMs),
+      'grpc.max_reconnect_backoff_ms': Math.max(100, Math.floor(timeoutMs / 2)),
     },
   };
 }
 
-// gRPC status codes (grpc/status.h): the server could not be reached, or did not answer in time.
-const unavailable = 14;
-const deadlineExceeded = 4;
+// The server could not be reached, did not answer in time, or refused for load (its rate limits).
+const outageCodes = new Set([14 /* UNAVAILABLE */, 4 /* DEADLINE_EXCEEDED */, resourceExhausted]);
 
 /** Whether an error (or an error it wraps, as the client's ServiceError does) says Temporal did not answer. */
 export function isTemporalUnreachable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if (isGrpcServiceError(cause) && (cause.code === unavailable || cause.code === deadlineExceeded)) return true;
+    if (isGrpcServiceError(cause) && outageCodes.has(cause.code)) return true;
   }
   return false;
 }
