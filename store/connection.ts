@@ -13,17 +13,15 @@ const openingMs = 10_000;
 /**
  * Opens MotCua's own connection to the store (FerretDB or MongoDB). Models are registered on this
  * connection rather than on mongoose's global one, so a process or a test can hold several.
- *
- * While the server is down every operation fails after `timeoutMs` (server selection), and the
- * first one after it is back reaches it: mongoose's command buffering is off, since a buffered
- * operation waits for mongoose to notice the server again (a heartbeat, 10 s) instead of asking
- * the driver, which checks the server at once.
+ * While the server is down every operation fails after `timeoutMs` (server selection) with an
+ * error `isStoreUnreachable` knows; the first one after it is back reaches it (the driver checks
+ * an unknown server at once when an operation asks for it).
  */
 export async function connectStore(uri: string, options: { timeoutMs?: number } = {}): Promise<mongoose.Connection> {
   const timeoutMs = options.timeoutMs ?? defaultStoreTimeoutMs;
   const givesUpAt = Date.now() + Math.max(openingMs, timeoutMs);
   for (;;) {
-    const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: timeoutMs, bufferCommands: false });
+    const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: timeoutMs });
     try {
       await connection.asPromise();
     } catch (error) {

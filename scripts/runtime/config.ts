@@ -15,7 +15,8 @@ export class ConfigError extends Error {
 
 const port = z.number().int().min(1).max(65535);
 const duration = z.string().regex(/^\d+(ms|s|m|h)$/, 'expected a duration such as 500ms, 10s, 5m or 1h');
-const timeoutMs = z.number().int().min(100).max(60_000);
+// From 250 ms: a shorter bound leaves no room for a retry of an unreachable Temporal server.
+const timeoutMs = z.number().int().min(250).max(60_000);
 const searchAttributeType = z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']);
 
 export const temporalSettingsSchema = z

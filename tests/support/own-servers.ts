@@ -64,8 +64,9 @@ export class OwnServers implements OwnServerAddresses {
   /** Starts the dev server again on its port and database; resolves once it answers requests. */
   async restartTemporal(): Promise<void> {
     this.running.temporal = await this.launch.temporal();
-    // Listening comes a moment before serving: a connection of its own waits for the latter.
-    const connection = await Connection.connect({ address: this.temporalAddress });
+    // Listening comes a moment before serving: a connection of its own waits for the latter, on a
+    // channel of its own too (gRPC shares channels of like options, and the test's would reconnect along).
+    const connection = await Connection.connect({ address: this.temporalAddress, channelArgs: { 'grpc.use_local_subchannel_pool': 1 } });
     try {
       await connection.workflowService.getSystemInfo({});
     } finally {
