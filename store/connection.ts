@@ -56,10 +56,18 @@ const unreachableErrors = [
   mongoose.mongo.MongoTopologyClosedError,
 ];
 
+/**
+ * Node's own socket errors, which the driver passes on unwrapped when it writes to a socket the
+ * server closed as it died ("This socket has been ended by the other party", EPIPE). The store is
+ * the only server the API holds raw sockets to (Temporal's errors are gRPC statuses).
+ */
+const socketErrorCodes = new Set(['EPIPE', 'ECONNRESET']);
+
 /** Whether an error (or an error it wraps) says the store server did not answer. */
 export function isStoreUnreachable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     if (unreachableErrors.some((type) => cause instanceof type)) return true;
+    if (socketErrorCodes.has((cause as NodeJS.ErrnoException).code ?? '')) return true;
   }
   return false;
 }
