@@ -1,7 +1,7 @@
 /**
  * Whether a parsed JSON value nests arrays and objects deeper than `limit` (`{}` is one level).
- * Walked with a stack of its own rather than by recursion: a body of a few megabytes can nest a
- * million levels, which JSON.parse reads but a recursive walk could not.
+ * It stops at the first value past the limit, so a body of a few megabytes nesting a million
+ * levels (JSON.parse reads it) is refused as quickly as one just past the limit.
  */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
