@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
+import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createApiContext } from './runtime/api-context.js';
 import { startApiMetrics } from './runtime/api-metrics-server.js';
@@ -27,9 +28,9 @@ async function main(): Promise<void> {
   const tracing = tracingFromEnvironment('motcua-api');
   const shutdown = new ShutdownSequence();
   if (tracing) shutdown.add(tracing.shutdown);
-  const storeConnection = await connectStore(environment.externalMongodbUri);
+  const storeConnection = await connectStore(environment.externalMongodbUri, { timeoutMs: environment.timeouts.storeMs });
   shutdown.add(() => storeConnection.close());
-  const connection = await Connection.connect({ address: environment.externalTemporalAddress });
+  const connection = await Connection.connect(temporalConnectionOptions(environment.externalTemporalAddress, environment.timeouts.temporalMs));
   shutdown.add(() => connection.close());
   // The workers' keyring (MOTCUA_PAYLOAD_KEYS, or the one kept in the shared data directory).
   const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));

@@ -8,6 +8,7 @@ import { createApp } from '../api/app.js';
 import { codecEndpointPath } from '../api/temporal/codec-routes.js';
 import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
+import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime, stopWorker } from '../activities/worker.js';
@@ -63,11 +64,11 @@ async function main(): Promise<void> {
   const tracing = tracingFromEnvironment('motcua');
   if (tracing) shutdown.add(tracing.shutdown);
   try {
-    const storeConnection = await connectStore(runtime.mongodbUri);
+    const storeConnection = await connectStore(runtime.mongodbUri, { timeoutMs: environment.timeouts.storeMs });
     shutdown.add(() => storeConnection.close());
     const store = createStore(storeConnection);
     await store.ensureIndexes();
-    const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
+    const clientConnection = await Connection.connect(temporalConnectionOptions(runtime.temporalAddress, environment.timeouts.temporalMs));
     shutdown.add(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
     shutdown.add(() => workerConnection.close());

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
   const shutdown = new ShutdownSequence();
   if (tracing) shutdown.add(tracing.shutdown);
-  const storeConnection = await connectStore(environment.externalMongodbUri);
+  const storeConnection = await connectStore(environment.externalMongodbUri, { timeoutMs: environment.timeouts.storeMs });
   shutdown.add(() => storeConnection.close());
   const store = createStore(storeConnection);
   await store.ensureIndexes();
