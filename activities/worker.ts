@@ -44,14 +44,23 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
   });
 }
 
+/** Drains the worker (running tasks finish within its grace time) and waits until it has stopped. */
+export async function stopWorker(worker: Worker, running: Promise<void>): Promise<void> {
+  if (worker.getState() === 'RUNNING') worker.shutdown();
+  await running;
+}
+
 /**
  * Sets how much the Temporal SDK logs in this process and, given an address (`host:port`), where Core
  * serves the SDK's own Prometheus metrics (`/metrics`). Core allows this once per process: call it
- * before any worker or connection.
+ * before any worker or connection. Signals are left to the caller.
  */
 export function installWorkerRuntime(level: LogLevel, sdkMetricsAddress?: string): void {
   Runtime.install({
     logger: new DefaultLogger(level),
+    // MotCua's entry points stop their workers themselves, in order (scripts/runtime/shutdown.ts):
+    // the SDK's own handlers would drain the worker while the API still answers and its clients are open.
+    shutdownSignals: [],
     telemetryOptions: {
       logging: { filter: makeTelemetryFilterString({ core: level === 'TRACE' ? 'TRACE' : 'ERROR' }) },
       ...(sdkMetricsAddress ? { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } } : {}),

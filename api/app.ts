@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): Express {
   router.use('/api', cors({ origin: api.settings.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'], exposedHeaders: ['X-Request-Id', 'Location'] }));
   router.use('/api', express.json({ limit: api.settings.jsonBodyLimit, strict: true }));
   router.use(authenticate(api.verifier));
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, { jsonDepthLimit: api.settings.jsonDepthLimit });
   router.use('/api', unknownRoute);
   app.use(router);
 

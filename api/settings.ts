@@ -16,6 +16,8 @@ export interface ApiSettings {
   temporalUiOrigins: string[];
   /** Largest JSON body (BPMN models travel as JSON). */
   jsonBodyLimit: string;
+  /** Deepest nesting of arrays and objects in a JSON body or a multipart `data` field. */
+  jsonDepthLimit: number;
   uploads: { maxFileBytes: number; maxFiles: number; allowedTypes: string[] };
   rateLimits: { auth: RateLimit; intake: RateLimit };
   /** Per-account lockout after failed sign-ins. */
@@ -40,6 +42,7 @@ export const defaultApiSettings: ApiSettings = {
   corsOrigins: [],
   temporalUiOrigins: [],
   jsonBodyLimit: '5mb',
+  jsonDepthLimit: 32,
   uploads: {
     maxFileBytes: 10 * 1024 * 1024,
     maxFiles: 10,

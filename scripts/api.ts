@@ -7,12 +7,14 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
+import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createApiContext } from './runtime/api-context.js';
 import { startApiMetrics } from './runtime/api-metrics-server.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
 import { designerDist } from './runtime/designer-build.js';
 import { reportFatal } from './runtime/fatal.js';
+import { ShutdownSequence } from './runtime/shutdown.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
 import { tracingFromEnvironment } from './runtime/tracing.js';
@@ -24,8 +26,12 @@ async function main(): Promise<void> {
     throw new ConfigError('npm run api joins running servers: set TEMPORAL_ADDRESS and MONGODB_URI (npm start runs an API of its own)');
   }
   const tracing = tracingFromEnvironment('motcua-api');
-  const storeConnection = await connectStore(environment.externalMongodbUri);
-  const connection = await Connection.connect({ address: environment.externalTemporalAddress });
+  const shutdown = new ShutdownSequence();
+  if (tracing) shutdown.add(tracing.shutdown);
+  const storeConnection = await connectStore(environment.externalMongodbUri, { timeoutMs: environment.timeouts.storeMs });
+  shutdown.add(() => storeConnection.close());
+  const connection = await Connection.connect(temporalConnectionOptions(environment.externalTemporalAddress, environment.timeouts.temporalMs));
+  shutdown.add(() => connection.close());
   // The workers' keyring (MOTCUA_PAYLOAD_KEYS, or the one kept in the shared data directory).
   const payloadCodec = new EncryptionCodec(await loadPayloadKeyring(environment.dataDir));
   const api = await createApiContext({
@@ -48,24 +54,16 @@ async function main(): Promise<void> {
   });
   api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
   const server = await listen(app, environment.appPort, environment.host);
-  const { metrics } = environment;
-  const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
-  console.log(`MotCua API at ${server.url} on ${environment.externalTemporalAddress}; metrics at ${metricsServer.url}`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  shutdown.add(async () => {
     api.events.close();
     await server.close();
     await api.compiler.close();
-    await metricsServer.close();
-    await connection.close();
-    await storeConnection.close();
-    await tracing?.shutdown();
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  });
+  const { metrics } = environment;
+  const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
+  shutdown.add(() => metricsServer.close());
+  shutdown.runOnSignals((signal) => console.log(`${signal}: stopping the API…`));
+  console.log(`MotCua API at ${server.url} on ${environment.externalTemporalAddress}; metrics at ${metricsServer.url}`);
 }
 
 main().catch(reportFatal);

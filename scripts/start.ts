@@ -8,9 +8,10 @@ import { createApp } from '../api/app.js';
 import { codecEndpointPath } from '../api/temporal/codec-routes.js';
 import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
+import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
-import { createDossierWorker, installWorkerRuntime } from '../activities/worker.js';
+import { createDossierWorker, installWorkerRuntime, stopWorker } from '../activities/worker.js';
 import { workerTracing } from '../activities/worker-tracing.js';
 import { connectStore, pingStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
@@ -25,6 +26,7 @@ import { serveMetrics } from './runtime/metrics-server.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
 import { reportFatal } from './runtime/fatal.js';
+import { ShutdownSequence } from './runtime/shutdown.js';
 import { assertProductionReady } from './runtime/production-checks.js';
 import { tracingFromEnvironment } from './runtime/tracing.js';
 
@@ -51,28 +53,27 @@ async function main(): Promise<void> {
       { port: metrics.temporalSdkPort, host: metrics.host, purpose: 'the Temporal SDK’s metrics (MOTCUA_TEMPORAL_METRICS_PORT)' },
     ],
     uiCodecEndpoint: `${appUrl}${codecEndpointPath}`,
+    supervise: { log: (line) => console.error(`motcua: ${line}`) },
   });
   // After the port check: Core binds the SDK's metrics port as it installs.
   installWorkerRuntime('WARN', `${metrics.host}:${metrics.temporalSdkPort}`);
 
-  const shutdownSteps: Array<() => Promise<void>> = [runtime.stop];
+  const shutdown = new ShutdownSequence();
+  shutdown.add(runtime.stop);
   // API and worker share this process, so one provider and one trace from request to activity.
   const tracing = tracingFromEnvironment('motcua');
-  if (tracing) shutdownSteps.push(tracing.shutdown);
-  const shutdown = async () => {
-    for (const stop of shutdownSteps.reverse()) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
-  };
+  if (tracing) shutdown.add(tracing.shutdown);
   try {
-    const storeConnection = await connectStore(runtime.mongodbUri);
-    shutdownSteps.push(() => storeConnection.close());
+    const storeConnection = await connectStore(runtime.mongodbUri, { timeoutMs: environment.timeouts.storeMs });
+    shutdown.add(() => storeConnection.close());
     const store = createStore(storeConnection);
     await store.ensureIndexes();
-    const clientConnection = await Connection.connect({ address: runtime.temporalAddress });
-    shutdownSteps.push(() => clientConnection.close());
+    const clientConnection = await Connection.connect(temporalConnectionOptions(runtime.temporalAddress, environment.timeouts.temporalMs));
+    shutdown.add(() => clientConnection.close());
     const workerConnection = await NativeConnection.connect({ address: runtime.temporalAddress });
-    shutdownSteps.push(() => workerConnection.close());
+    shutdown.add(() => workerConnection.close());
     const outside = await startOutsideServices({ store, connection: storeConnection, dataDir: environment.dataDir, appUrl, devStack: true });
-    shutdownSteps.push(outside.stop);
+    shutdown.add(outside.stop);
 
     const workerMetrics = createWorkerMetrics();
     const worker = await createDossierWorker({
@@ -86,12 +87,9 @@ async function main(): Promise<void> {
       tracing: tracing && workerTracing(tracing),
     });
     const workerMetricsServer = await serveMetrics(workerMetrics.registry, metrics.workerPort, metrics.host, console);
-    shutdownSteps.push(() => workerMetricsServer.close());
+    shutdown.add(() => workerMetricsServer.close());
     const workerRun = worker.run();
-    shutdownSteps.push(async () => {
-      worker.shutdown();
-      await workerRun;
-    });
+    shutdown.add(() => stopWorker(worker, workerRun));
 
     const api = await createApiContext({
       connection: storeConnection,
@@ -114,13 +112,15 @@ async function main(): Promise<void> {
     // Loaded now rather than at the first officer's page.
     api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
     const server = await listen(app, environment.appPort, environment.host);
-    shutdownSteps.push(async () => {
+    shutdown.add(async () => {
       api.events.close();
       await server.close();
       await api.compiler.close();
     });
     const apiMetricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
-    shutdownSteps.push(() => apiMetricsServer.close());
+    shutdown.add(() => apiMetricsServer.close());
+    // The first step when stopping: a server that dies from then on (stopped with its whole process group, say) stays down.
+    shutdown.add(async () => runtime.endSupervision());
 
     console.log(`
 MotCua is running.
@@ -134,19 +134,10 @@ ${outside.summary.map((line) => `  ${line}`).join('\n')}
   Data               ${environment.dataDir}
 Press Ctrl-C to stop.`);
   } catch (error) {
-    await shutdown();
+    await shutdown.run();
     throw error;
   }
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping MotCua…`);
-    void shutdown().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  shutdown.runOnSignals((signal) => console.log(`\n${signal}: stopping MotCua…`));
 }
 
 main().catch(reportFatal);

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { outageRetryAfterSeconds, unreachableDependency } from './dependency-outage.js';
 
 /** One field-level problem: where (a JSON pointer-like path) and what. */
 export interface FieldError {
@@ -99,12 +100,31 @@ function parserProblem(error: unknown): Problem | undefined {
   return undefined;
 }
 
+/** A store or Temporal server that does not answer, as a 503 to retry later; undefined for anything else. */
+function outageProblem(error: unknown): Problem | undefined {
+  const retryAfter = { 'Retry-After': String(outageRetryAfterSeconds) };
+  switch (unreachableDependency(error)) {
+    case 'store':
+      return new Problem(503, 'store-unavailable', 'the store does not answer at the moment; retry later', undefined, retryAfter);
+    case 'temporal':
+      return new Problem(503, 'temporal-unavailable', 'Temporal does not answer at the moment; retry later', undefined, retryAfter);
+    default:
+      return undefined;
+  }
+}
+
 /** The last error handler: every error becomes problem+json; unexpected ones are logged, never shown. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
+    const log = (request as { log?: Logger }).log ?? logger;
     const problem = error instanceof Problem ? error : parserProblem(error);
     if (problem) return sendProblem(response, problem);
-    ((request as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
+    const outage = outageProblem(error);
+    if (outage) {
+      log.warn({ code: outage.code, error: (error as Error).message }, 'dependency unavailable');
+      return sendProblem(response, outage);
+    }
+    log.error({ err: error }, 'request failed');
     sendProblem(response, new Problem(500, 'internal-error', 'the request could not be completed; it has been logged'));
   };
 }

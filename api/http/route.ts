@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { z } from 'zod';
 import type { SystemRole } from '../../store/identity/user-model.js';
 import type { Principal } from '../auth/principal.js';
+import { nestsDeeperThan } from './json-depth.js';
 import { fieldErrors, Problem } from './problem.js';
 
 /** Who may call a route: anyone, any signed-in user, or signed-in users holding one of the roles. */
@@ -60,8 +61,15 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return result.data;
 }
 
-function bodyOf(route: RouteDefinition, request: Request): unknown {
-  if (!route.multipart) return request.body;
+/** The JSON a route validates: the body, or the multipart field `data`; refused when it nests deeper than `depthLimit`. */
+function bodyOf(route: RouteDefinition, request: Request, depthLimit: number): unknown {
+  const body = route.multipart ? multipartData(request) : request.body;
+  // Checked before anything walks it: schemas, Temporal's payload converter and BSON recurse.
+  if (nestsDeeperThan(body, depthLimit)) throw new Problem(400, 'json-too-deep', `the request body nests deeper than ${depthLimit} levels of arrays and objects`);
+  return body;
+}
+
+function multipartData(request: Request): unknown {
   const text = (request.body as Record<string, unknown> | undefined)?.data;
   if (typeof text !== 'string') throw new Problem(422, 'invalid-body', 'the multipart field "data" (JSON) is required', [{ path: 'body.data', message: 'Required' }]);
   try {
@@ -82,9 +90,10 @@ export function authorise(access: Access, principal: Principal | undefined): voi
 
 /**
  * Mounts routes on a router: the access check first (before any upload is read), then the route's
- * own middleware, then params, query and body validated, then the handler.
+ * own middleware, then params, query and body validated, then the handler. `jsonDepthLimit`: the
+ * deepest nesting a JSON body (or multipart `data`) may have.
  */
-export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
+export function mountRoutes(router: Router, routes: readonly RouteDefinition[], limits: { jsonDepthLimit: number }): void {
   for (const route of routes) {
     const checkAccess: RequestHandler = (_request, response, next) => {
       authorise(route.access, response.locals.principal as Principal | undefined);
@@ -95,7 +104,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[]):
         const principal = response.locals.principal as Principal | undefined;
         const params = parse(route.params, request.params, 'params');
         const query = parse(route.query, request.query, 'query');
-        const body = route.body || route.multipart ? parse(route.body, bodyOf(route, request), 'body') : undefined;
+        const body = route.body || route.multipart ? parse(route.body, bodyOf(route, request, limits.jsonDepthLimit), 'body') : undefined;
         const reply = await route.handler({ request, response, params, query, body, principal: principal! });
         if (reply) {
           for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);

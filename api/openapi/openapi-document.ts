@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import { outageRetryAfterSeconds } from '../http/dependency-outage.js';
+import { problemSchema } from '../http/problem.js';
 import type { RouteDefinition } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -7,6 +9,22 @@ type JsonSchema = Record<string, unknown>;
 /** Express `:name` segments as OpenAPI `{name}`. */
 export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+/**
+ * Problems any route may answer besides its own, enforced for all routes alike (api/http/route.ts,
+ * api/http/problem.ts): a JSON body that is malformed or nests too deep, and a dependency down.
+ */
+function sharedProblems(route: RouteDefinition, problem: JsonSchema): Record<string, unknown> {
+  const content = { 'application/problem+json': { schema: problem } };
+  return {
+    ...(route.body || route.multipart ? { 400: { description: 'Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`)', content } } : {}),
+    503: {
+      description: 'Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds',
+      headers: { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', examples: [outageRetryAfterSeconds] } } },
+      content,
+    },
+  };
 }
 
 /**
@@ -63,13 +81,16 @@ export function openApiDocument(routes: readonly RouteDefinition[], info: { titl
         ...parametersOf(route.query, 'query'),
         ...(route.headers ?? []).map((header) => ({ name: header.name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } })),
       ],
-      responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, response]) => {
-          const contentType = response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
-          const content = response.schema ? { [contentType]: { schema: toSchema(response.schema, 'output') } } : response.contentType ? { [contentType]: {} } : undefined;
-          return [status, { description: response.description, ...(content ? { content } : {}) }];
-        }),
-      ),
+      responses: {
+        ...Object.fromEntries(
+          Object.entries(route.responses).map(([status, response]) => {
+            const contentType = response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
+            const content = response.schema ? { [contentType]: { schema: toSchema(response.schema, 'output') } } : response.contentType ? { [contentType]: {} } : undefined;
+            return [status, { description: response.description, ...(content ? { content } : {}) }];
+          }),
+        ),
+        ...sharedProblems(route, toSchema(problemSchema, 'output')),
+      },
     };
     if (route.multipart && route.body) {
       operation.requestBody = {

@@ -15,6 +15,8 @@ export class ConfigError extends Error {
 
 const port = z.number().int().min(1).max(65535);
 const duration = z.string().regex(/^\d+(ms|s|m|h)$/, 'expected a duration such as 500ms, 10s, 5m or 1h');
+// From 250 ms: a shorter bound leaves no room for a retry of an unreachable Temporal server.
+const timeoutMs = z.number().int().min(250).max(60_000);
 const searchAttributeType = z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']);
 
 export const temporalSettingsSchema = z
@@ -92,6 +94,8 @@ const environmentSchema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI').optional(),
   MOTCUA_TEMPORAL_BIN: z.string().min(1).optional(),
   MOTCUA_FERRETDB_BIN: z.string().min(1).optional(),
+  MOTCUA_STORE_TIMEOUT_MS: z.coerce.number().pipe(timeoutMs).optional(),
+  MOTCUA_TEMPORAL_TIMEOUT_MS: z.coerce.number().pipe(timeoutMs).optional(),
 });
 
 /** The environment variables MotCua reads (see README, Configuration). */
@@ -110,6 +114,11 @@ export interface RuntimeEnvironment {
   externalMongodbUri?: string;
   temporalBinOverride?: string;
   ferretdbBinOverride?: string;
+  /**
+   * How long a request waits for the store and for Temporal when they do not answer, before it is
+   * answered 503; unset, the defaults of store/connection.ts and api/temporal/temporal-connection.ts.
+   */
+  timeouts: { storeMs?: number; temporalMs?: number };
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RuntimeEnvironment {
@@ -128,5 +137,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): RuntimeEn
     externalMongodbUri: values.MONGODB_URI,
     temporalBinOverride: values.MOTCUA_TEMPORAL_BIN,
     ferretdbBinOverride: values.MOTCUA_FERRETDB_BIN,
+    timeouts: { storeMs: values.MOTCUA_STORE_TIMEOUT_MS, temporalMs: values.MOTCUA_TEMPORAL_TIMEOUT_MS },
   };
 }

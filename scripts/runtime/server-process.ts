@@ -20,6 +20,12 @@ export interface ServerProcessSpec {
   user?: { uid: number; gid: number };
 }
 
+/** How a server process ended: its exit code, or the signal that ended it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 const liveChildren = new Set<ChildProcess>();
 // Last resort when the parent leaves without stopping its servers (an uncaught error, process.exit).
 process.on('exit', () => {
@@ -32,7 +38,7 @@ process.on('exit', () => {
  * (API, worker, then the servers they use).
  */
 export class ServerProcess {
-  private exited: Promise<void>;
+  private exited: Promise<ExitStatus>;
   private running = true;
 
   private constructor(
@@ -41,10 +47,10 @@ export class ServerProcess {
   ) {
     liveChildren.add(child);
     this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
         this.running = false;
         liveChildren.delete(child);
-        resolve();
+        resolve({ code, signal });
       }),
     );
   }
@@ -79,8 +85,8 @@ export class ServerProcess {
     return server;
   }
 
-  /** Resolves when the process has exited (stopped, killed, or crashed). */
-  get exit(): Promise<void> {
+  /** Resolves when the process has exited (stopped, killed, or crashed), with how it ended. */
+  get exit(): Promise<ExitStatus> {
     return this.exited;
   }
 

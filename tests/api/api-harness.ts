@@ -15,6 +15,7 @@ import { seedDemo } from '../../api/org/demo-seed.js';
 import { defaultApiSettings, type ApiSettings } from '../../api/settings.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { testPayloadCodec } from '../support/payload-codec.js';
+import type { OwnServerAddresses } from '../support/own-servers.js';
 import { DossierHarness } from '../workflows/dossier-harness.js';
 import { ApiClient } from './api-client.js';
 
@@ -34,9 +35,12 @@ export class ApiHarness extends ApiClient {
     super(server.url);
   }
 
-  /** `tracing`: requests, Temporal calls, workflows and activities traced into that target; `logs`: where the API's log lines go (at info level). */
-  static async create(options: { settings?: Partial<ApiSettings>; compiler?: CompilePoolOptions; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services']; tracing?: WorkerTracingTarget; logs?: DestinationStream } = {}): Promise<ApiHarness> {
-    const dossiers = await DossierHarness.create({ devServer: true, services: options.services, tracing: options.tracing });
+  /**
+   * `tracing`: requests, Temporal calls, workflows and activities traced into that target; `logs`: where the API's log lines go (at info level);
+   * `servers`: a dev server and store server of the test's own (tests/support/own-servers.ts) instead of the run's.
+   */
+  static async create(options: { settings?: Partial<ApiSettings>; compiler?: CompilePoolOptions; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services']; tracing?: WorkerTracingTarget; logs?: DestinationStream; servers?: OwnServerAddresses } = {}): Promise<ApiHarness> {
+    const dossiers = await DossierHarness.create({ devServer: true, services: options.services, tracing: options.tracing, servers: options.servers });
     const connection = dossiers.store.dossiers.db;
     const store = createApiStore(connection);
     await store.ensureIndexes();

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateQuery } from '../../workflows/contract.js';
 import { ApiHarness, pdfBytes } from './api-harness.js';
 
+/** JSON text nesting `depth` objects (written out: JSON.stringify recurses, and overflows the stack first). */
+function nestedJson(depth: number): string {
+  return `${'{"a":'.repeat(depth)}"đáy"${'}'.repeat(depth)}`;
+}
+
 /** Bad input of every kind gets the right 4xx problem document and changes nothing in the store or the workflow. */
 describe('bad input', () => {
   let api: ApiHarness;
@@ -136,6 +141,12 @@ describe('bad input', () => {
     { name: 'an unknown task', status: 404, code: 'unknown-task', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(`${dossierId}/Task_Khong/1`)}/claim`, { token: await api.token('mot-cua') }) },
     { name: 'an unknown attachment', status: 404, code: 'unknown-attachment', send: async () => api.request('GET', `/api/dossiers/${dossierId}/attachments/00000000-0000-4000-8000-000000000000`, { token: await api.token('an') }) },
     { name: 'form data failing the step’s form', status: 422, code: 'invalid-form-data', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), json: { formData: { vonKinhDoanh: 'nhiều', khongCo: 1 } } }) },
+    { name: 'form data nested 5,000 levels deep', status: 400, code: 'json-too-deep', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), raw: { body: `{"formData":{"ghiChu":${nestedJson(5_000)}}}`, contentType: 'application/json' } }) },
+    { name: 'a submission whose data nests 5,000 levels deep', status: 400, code: 'json-too-deep', send: async () => {
+      const form = new FormData();
+      form.append('data', `{"procedureCode":${JSON.stringify(procedureCode)},"channel":"online","applicant":{"name":"A"},"variables":{"tenHoKinhDoanh":${nestedJson(5_000)}}}`);
+      return api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+    } },
     { name: 'a bad idempotency key', status: 400, code: 'invalid-idempotency-key', send: async () => api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { token: await api.token('mot-cua'), json: { formData: {} }, headers: { 'Idempotency-Key': 'not a key!' } }) },
     { name: 'a forged token', status: 401, code: 'invalid-token', send: async () => api.request('GET', '/api/me', { token: `${await api.token('an')}x` }) },
     { name: 'a worklist status that is not open work', status: 400, code: 'invalid-query', send: async () => api.request('GET', '/api/tasks?view=mine&status=completed', { token: await api.token('mot-cua') }) },

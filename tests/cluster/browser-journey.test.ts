@@ -39,7 +39,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
   journey = journeyPage(page, clusterUrl);
 }, 240_000);
 

@@ -2,14 +2,37 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment } from '../support/start-stack.js';
+import { Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { ApiClient } from '../api/api-client.js';
+import { launchStart, prepareStack, problemLines, startedLine, waitForOutput, type StackEnvironment } from '../support/start-stack.js';
 
 /** Command lines of running processes that mention `needle` (the run's own data directory). */
 function processesMentioning(needle: string): string[] {
   return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes(needle));
+}
+
+/** The pid of the one running process whose command line mentions every needle. */
+function pidOf(...needles: string[]): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => needles.every((needle) => line.includes(needle)));
+  expect(lines, needles.join(' ')).toHaveLength(1);
+  return Number(lines[0]!.trim().split(/\s+/)[0]);
+}
+
+/** Resolves once `check` holds, or fails after `timeoutMs`; each try is cut short so a hung call cannot outlast the bound. */
+async function backWithin(timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    const ok = await Promise.race([check().catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(left, 0)))]);
+    if (ok) return;
+    if (Date.now() >= deadline) throw new Error(`not back within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 describe('npm start', () => {
@@ -59,6 +82,83 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
     expect(processesMentioning(environment.MOTCUA_DATA_DIR!)).toEqual([]);
   });
+
+  it('stops cleanly on SIGTERM after running a dossier: exit 0, no worker or connection error printed', async () => {
+    // A stack of its own: the sample procedure is deployed once per data directory.
+    const own = await prepareStack();
+    onTestFinished(() => own.dispose());
+    const run = launchStart(own.environment);
+    try {
+      await waitForOutput(run, startedLine);
+      const api = new ApiClient(own.appUrl);
+      const dossierId = (await api.submitOnline(await api.deploySample())).body.dossierId;
+      const officer = await api.token('mot-cua');
+      // The worker has run the workflow and its activities: the first step is open.
+      await expect.poll(async () => {
+        const queue = await api.request('GET', '/api/tasks?view=unit', { token: officer });
+        return queue.body.items.some((task: { dossierId: string }) => task.dossierId === dossierId);
+      }, { timeout: 60_000, interval: 500 }).toBe(true);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('SIGTERM: stopping MotCua…');
+    expect(problemLines(run)).toEqual([]);
+    expect(processesMentioning(own.environment.MOTCUA_DATA_DIR!)).toEqual([]);
+  }, 180_000);
+
+  it('restarts FerretDB and the dev server it started when each is killed, on the same port and data; the API and worker carry on', async () => {
+    const own = await prepareStack();
+    onTestFinished(() => own.dispose());
+    const { ports } = own;
+    const run = launchStart(own.environment);
+    const dataDir = own.environment.MOTCUA_DATA_DIR!;
+    try {
+      await waitForOutput(run, startedLine);
+      const api = new ApiClient(own.appUrl);
+      const procedureCode = await api.deploySample();
+      // Signed in before the kills: sign-ins are rate limited, and these tokens outlive the servers.
+      await api.token('an');
+      const officer = await api.token('mot-cua');
+
+      process.kill(pidOf(dataDir, '--handler=sqlite'), 'SIGKILL');
+      // A real query through the API's own store connection, on the data written before the kill.
+      await backWithin(10_000, async () => (await api.request('GET', `/api/catalogue/${procedureCode}`)).status === 200);
+      expect(run.errors()).toContain('motcua: FerretDB was killed by SIGKILL; restarting it in 0.25 s (restart 1 of at most 6 in a row)');
+
+      process.kill(pidOf(dataDir, 'start-dev'), 'SIGKILL');
+      // A real Temporal call on the same data: the namespace npm start registered is still there.
+      await backWithin(10_000, async () => {
+        const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}`, connectTimeout: 1_000 });
+        try {
+          return (await connection.workflowService.describeNamespace({ namespace: 'motcua' })).namespaceInfo?.name === 'motcua';
+        } finally {
+          await connection.close();
+        }
+      });
+      expect(run.errors()).toContain('motcua: Temporal dev server was killed by SIGKILL; restarting it in 0.25 s (restart 1 of at most 6 in a row)');
+      // The API's own clients see both again.
+      await expect.poll(async () => (await fetch(`${own.appUrl}/healthz`)).status, { timeout: 30_000, interval: 500 }).toBe(200);
+
+      // The API's Temporal client and the worker reconnected by themselves: a new dossier runs to its first step.
+      let dossierId: string | undefined;
+      await expect.poll(async () => {
+        const submitted = await api.submitOnline(procedureCode);
+        dossierId = submitted.body.dossierId;
+        return submitted.status;
+      }, { timeout: 30_000, interval: 1_000 }).toBe(201);
+      await expect.poll(async () => {
+        const queue = await api.request('GET', '/api/tasks?view=unit', { token: officer });
+        return queue.body.items.some((task: { dossierId: string }) => task.dossierId === dossierId);
+      }, { timeout: 60_000, interval: 500 }).toBe(true);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+    // Stopping npm start restarts nothing: the two deaths were the only restarts, and every server it started is gone.
+    expect(run.errors().match(/restarting it in/g)).toHaveLength(2);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 240_000);
 
   it('exits with one line naming the key when temporal.yaml is corrupt, starting nothing', async () => {
     await writeFile(path.join(scratch, 'corrupt.yaml'), 'address: 127.0.0.1:7233\nnamespace: motcua\ndevServer: [oops\n');

@@ -1,6 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Schema } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pingStore } from '../../store/connection.js';
+import { consoleReporter } from '../../scripts/provision/progress.js';
+import { provisionStoreServer } from '../../scripts/provision/toolchain.js';
+import { readEnvironment } from '../../scripts/runtime/config.js';
+import { startStoreServer } from '../../scripts/runtime/embedded-servers.js';
+import { findFreePort } from '../../scripts/runtime/ports.js';
+import { connectStore, isStoreUnreachable, pingStore } from '../../store/connection.js';
 import { connectTestStore } from '../support/store.js';
 
 const receiptSchema = new Schema({
@@ -53,4 +62,35 @@ describe('store connection (FerretDB, or MONGODB_URI)', () => {
     expect(planner).toMatch(/USING INDEX|IDHACK|IXSCAN/);
     expect(planner).not.toMatch(/detail=SCAN|COLLSCAN/);
   });
+});
+
+describe('store connection to a server of its own that comes and goes', () => {
+  it('waits, opening, for a server that starts after the timeout; fails while it is down with an error it knows, and answers once it is back', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-store-outage-'));
+    const port = await findFreePort();
+    const server = await provisionStoreServer({ ...readEnvironment(), reporter: consoleReporter });
+    const start = () => startStoreServer({ server, host: '127.0.0.1', port, dataDir: path.join(dataDir, 'store'), logFile: path.join(dataDir, 'store.log') });
+    const timeoutMs = 500;
+    const opening = connectStore(`mongodb://127.0.0.1:${port}/motcua-test`, { timeoutMs });
+    await sleep(4 * timeoutMs);
+    let running = await start();
+    const connection = await opening;
+    try {
+      await running.kill();
+      // The first may meet a pooled socket the dying server closed, the others find no server.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const failure: unknown = await pingStore(connection).then(() => undefined, (error: unknown) => error);
+        expect(isStoreUnreachable(failure), String(failure)).toBe(true);
+      }
+      // What the driver passes on unwrapped when it wrote to such a socket.
+      expect(isStoreUnreachable(Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }))).toBe(true);
+      expect(isStoreUnreachable(new Error('E11000 duplicate key error'))).toBe(false);
+      running = await start();
+      await expect(pingStore(connection)).resolves.toBeUndefined();
+    } finally {
+      await connection.close();
+      await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 /**
  * `npm start` as a user runs it (scripts/start.ts in a child process), on free ports and a data
- * directory of its own, for the tests that need the whole product: start.test and the full journey.
+ * directory of its own, for the tests that need the whole product: start.test and the full journey;
+ * and `npm run worker` / `npm run api` the same way (their clean-stop tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -69,7 +70,12 @@ export async function prepareStack(): Promise<StackEnvironment> {
 }
 
 export function launchStart(env: NodeJS.ProcessEnv): StartRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  return launchScript('scripts/start.ts', env);
+}
+
+/** One of MotCua's entry points (`scripts/start.ts`, `scripts/worker.ts`, `scripts/api.ts`) as its npm script runs it. */
+export function launchScript(script: string, env: NodeJS.ProcessEnv): StartRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,11 +88,11 @@ export function launchStart(env: NodeJS.ProcessEnv): StartRun {
   return { child, output: () => stdout, errors: () => stderr, exited };
 }
 
-/** Waits until `npm start` printed `text`; fails with its output if it exits or takes too long. */
+/** Waits until the process printed `text`; fails with its output if it exits or takes too long. */
 export async function waitForOutput(run: StartRun, text: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`npm start exited: ${run.errors()}`);
+    if (run.child.exitCode !== null) throw new Error(`exited: ${run.errors()}`);
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -94,3 +100,13 @@ export async function waitForOutput(run: StartRun, text: string, timeoutMs = 120
 
 /** The line `npm start` prints once everything is up. */
 export const startedLine = 'Press Ctrl-C to stop.';
+
+/**
+ * What a run printed that reads as a problem: every line on stderr, and the stdout lines logged at
+ * warn level or worse (pino's JSON, the Temporal SDK's) or naming an error or a failure.
+ */
+export function problemLines(run: StartRun): string[] {
+  const stderr = run.errors().split('\n').filter((line) => line.trim() !== '');
+  const stdout = run.output().split('\n').filter((line) => /"level":(40|50|60)|\[(WARN|ERROR)\]|\b(error|errors|failed|failure|exception)\b/i.test(line));
+  return [...stderr, ...stdout];
+}

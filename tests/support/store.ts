@@ -3,9 +3,9 @@ import type mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { connectStore } from '../../store/connection.js';
 
-/** The URI of a database of its own on the run's store server. */
-export function uniqueDatabaseUri(): string {
-  const uri = new URL(inject('mongodbUri'));
+/** The URI of a database of its own on the run's store server (or the one `serverUri` names). */
+export function uniqueDatabaseUri(serverUri = inject('mongodbUri')): string {
+  const uri = new URL(serverUri);
   uri.pathname = `${uri.pathname}-${randomUUID().slice(0, 8)}`;
   return uri.toString();
 }

@@ -4,6 +4,7 @@ import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { temporalConnectionOptions } from '../../api/temporal/temporal-connection.js';
 import { loadTemporalSettings } from '../../scripts/runtime/config.js';
 import { prepareTemporal } from '../../scripts/runtime/temporal-setup.js';
 
@@ -16,16 +17,17 @@ export function uniqueTaskQueue(prefix = 'test'): string {
  * Client and worker connections to the run's Temporal dev server, in the namespace MotCua's runtime
  * prepared or, with `ownNamespace`, in a namespace of its own with MotCua's search attributes: test
  * files that derive workflow ids from their data (dossier codes) then never meet each other's.
- * `dataConverter`: the client's (MotCua's encrypting one, for dossiers); `interceptors`: the client's (tracing).
+ * `dataConverter`: the client's (MotCua's encrypting one, for dossiers); `interceptors`: the client's (tracing);
+ * `address`: another dev server than the run's. The client connects as the API's does.
  */
-export async function connectDevServer(options: { ownNamespace?: boolean; dataConverter?: DataConverter; interceptors?: ClientInterceptors } = {}): Promise<{
+export async function connectDevServer(options: { ownNamespace?: boolean; dataConverter?: DataConverter; interceptors?: ClientInterceptors; address?: string } = {}): Promise<{
   client: Client;
   workerConnection: NativeConnection;
   namespace: string;
   close(): Promise<void>;
 }> {
-  const address = inject('temporalAddress');
-  const connection = await Connection.connect({ address });
+  const address = options.address ?? inject('temporalAddress');
+  const connection = await Connection.connect(temporalConnectionOptions(address));
   let namespace = inject('temporalNamespace');
   if (options.ownNamespace) {
     namespace = `motcua-test-${randomUUID().slice(0, 8)}`;

@@ -28,7 +28,8 @@ import {
 } from '../../workflows/contract.js';
 import { newestPatch } from '../../workflows/interpreter/patches.js';
 import { testDataConverter } from '../support/payload-codec.js';
-import { connectTestStore } from '../support/store.js';
+import type { OwnServerAddresses } from '../support/own-servers.js';
+import { connectTestStore, uniqueDatabaseUri } from '../support/store.js';
 import { connectDevServer, createTimeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal.js';
 
 export type DossierHandle = WorkflowHandle<(input: DossierInput) => Promise<DossierResult>>;
@@ -71,8 +72,8 @@ async function timeSkippingServer(startAt?: string): Promise<HarnessServer> {
   };
 }
 
-async function devServer(traced: boolean): Promise<HarnessServer> {
-  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true, dataConverter: testDataConverter, interceptors: traced ? clientTracingInterceptors() : undefined });
+async function devServer(traced: boolean, address?: string): Promise<HarnessServer> {
+  const { client, workerConnection, close } = await connectDevServer({ ownNamespace: true, dataConverter: testDataConverter, interceptors: traced ? clientTracingInterceptors() : undefined, address });
   return {
     client,
     nativeConnection: workerConnection,
@@ -132,11 +133,12 @@ export class DossierHarness {
   /**
    * `services`: the outside services the activities reach (portal, documents, payments…), built on the harness's store.
    * `tracing` (dev server only): client, workflows and activities traced as npm start's are, into that target.
+   * `servers` (dev server only): a dev server and store server of the test's own instead of the run's.
    */
-  static async create(options: { startAt?: string; devServer?: boolean; services?: (store: Store) => Partial<ActivityServices>; tracing?: WorkerTracingTarget } = {}): Promise<DossierHarness> {
-    const server = options.devServer ? await devServer(options.tracing !== undefined) : await timeSkippingServer(options.startAt);
+  static async create(options: { startAt?: string; devServer?: boolean; services?: (store: Store) => Partial<ActivityServices>; tracing?: WorkerTracingTarget; servers?: OwnServerAddresses } = {}): Promise<DossierHarness> {
+    const server = options.devServer ? await devServer(options.tracing !== undefined, options.servers?.temporalAddress) : await timeSkippingServer(options.startAt);
     const tracing = options.tracing && workerTracing(options.tracing);
-    const testStore = await connectTestStore();
+    const testStore = await connectTestStore(options.servers && uniqueDatabaseUri(options.servers.mongodbUri));
     const store = createStore(testStore.connection);
     await store.ensureIndexes();
     const taskQueue = uniqueTaskQueue('dossiers');

@@ -97,9 +97,7 @@ export interface WorklistQuery {
   limit?: number;
 }
 
-export interface BulkResult {
-  results: Array<{ taskId: string; ok: boolean; problem?: { status: number; code?: string; detail?: string } }>;
-}
+export type BulkResult = Answer<'/api/tasks/bulk-claim', 'post'>;
 
 export type DossierStatus = 'received' | 'rejected' | 'processing' | 'supplement-requested' | 'payment-requested' | 'withdrawal-requested' | 'stopped' | 'processed' | 'returned';
 export type Channel = 'in-person' | 'online' | 'post';
@@ -161,23 +159,9 @@ export interface StatsQuery {
 
 export type Stats = Schemas['Stats'];
 
-export interface TrendDay {
-  day: string;
-  received: number;
-  early: number;
-  onTime: number;
-  late: number;
-}
+export type TrendDay = Answer<'/api/stats/trend', 'get'>['days'][number];
 
-export interface OfficerLoad {
-  id: string;
-  name: string;
-  units: string[];
-  positions: string[];
-  claimed: number;
-  overdue: number;
-  dueSoon: number;
-}
+export type OfficerLoad = Answer<'/api/stats/officers', 'get'>['officers'][number];
 
 export interface OverdueDossier {
   dossierId: string;

@@ -93,6 +93,17 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('documents on every route the 503 a dependency down gives, with Retry-After, and on every route with a body the 400 of malformed or too deep JSON', () => {
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations) as Array<[string, { requestBody?: unknown; responses: Record<string, { description: string; headers?: Record<string, unknown> }> }]>) {
+        const where = `${method} ${path}`;
+        expect(operation.responses['503']?.description, where).toContain('temporal-unavailable');
+        expect(operation.responses['503']?.headers, where).toHaveProperty('Retry-After');
+        if (operation.requestBody) expect(operation.responses['400']?.description, where).toContain('json-too-deep');
+      }
+    }
+  });
+
   it('serves the interactive reference page and its bundle from this server (no CDN)', async () => {
     const page = await fetch(`${server.url}/api/docs`);
     const html = await page.text();

@@ -56,7 +56,7 @@ beforeAll(async () => {
   journey = journeyPage(page, stack.appUrl);
   page.on('pageerror', (error) => {
     pageErrors.push(error.message);
-    console.error(`page error: ${error.message}`);
+    console.error(`page error: ${error.stack ?? error.message}`);
   });
 }, 360_000);
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
 }, 240_000);
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ export function useModelerPage(): ModelerPageSession {
     teardown.push(browser.close);
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
     await page.goto(inject('modelerPageUrl'));
     await page.waitForFunction(() => 'modelerPage' in window);
   });

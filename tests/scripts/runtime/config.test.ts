@@ -46,8 +46,15 @@ describe('environment', () => {
     expect(environment.externalMongodbUri).toBe('mongodb://db.agency.vn/motcua');
   });
 
+  it('reads the timeouts to the store and Temporal, leaving the defaults to their modules when unset', () => {
+    expect(readEnvironment({ MOTCUA_STORE_TIMEOUT_MS: '2500', MOTCUA_TEMPORAL_TIMEOUT_MS: '750' }).timeouts).toEqual({ storeMs: 2500, temporalMs: 750 });
+    expect(readEnvironment({}).timeouts).toEqual({ storeMs: undefined, temporalMs: undefined });
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => readEnvironment({ PORT: 'eighty' })).toThrow(/^environment: PORT: /);
+    expect(() => readEnvironment({ MOTCUA_STORE_TIMEOUT_MS: 'soon' })).toThrow(/^environment: MOTCUA_STORE_TIMEOUT_MS: /);
+    expect(() => readEnvironment({ MOTCUA_TEMPORAL_TIMEOUT_MS: '5' })).toThrow(/^environment: MOTCUA_TEMPORAL_TIMEOUT_MS: /);
     expect(() => readEnvironment({ MONGODB_URI: 'postgres://x' })).toThrow(/^environment: MONGODB_URI: /);
   });
 });
