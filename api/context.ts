@@ -5,6 +5,7 @@ import type { CalendarData } from '../engine/calendar/index.js';
 import type { ApiStore } from './api-store.js';
 import type { AttachmentStorage } from './attachments/attachment-storage.js';
 import type { AccessTokenVerifier } from './auth/access-token-verifier.js';
+import type { CompilePool } from './compilation/compile-pool.js';
 import type { TokenService } from './auth/tokens.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
 import type { EventHub } from './monitoring/event-hub.js';
@@ -36,6 +37,8 @@ export interface ApiContext {
   events: EventHub;
   /** The open tasks in memory, following the store's task-change announcements. */
   worklist: LiveWorklist;
+  /** Compiles models off the event loop (worker threads); closed on shutdown by the composition root. */
+  compiler: CompilePool;
   /** This process's Prometheus metrics (served on the metrics port by the composition root). */
   metrics: ApiMetrics;
 }

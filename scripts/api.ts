@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   shutdown.add(async () => {
     api.events.close();
     await server.close();
+    await api.compiler.close();
   });
   const { metrics } = environment;
   const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);

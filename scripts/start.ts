@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     shutdown.add(async () => {
       api.events.close();
       await server.close();
+      await api.compiler.close();
     });
     const apiMetricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
     shutdown.add(() => apiMetricsServer.close());

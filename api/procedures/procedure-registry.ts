@@ -1,7 +1,8 @@
-import { compile, type CompileResult } from '../../engine/compiler/compile.js';
+import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import type { ProcedureRegistry } from '../../engine/plan/procedure-registry.js';
 import type { ApiStore } from '../api-store.js';
+import type { CompilePool } from '../compilation/compile-pool.js';
 
 /** Deployed procedures as the compiler checks call activities against them. */
 export async function deployedRegistry(store: ApiStore): Promise<ProcedureRegistry> {
@@ -20,9 +21,9 @@ export async function deployedRegistry(store: ApiStore): Promise<ProcedureRegist
   return registry;
 }
 
-/** Compiles a model against the deployed procedures (so call activities are checked). */
-export async function compileAgainstRegistry(store: ApiStore, xml: string): Promise<CompileResult> {
-  return compile(xml, { procedures: await deployedRegistry(store) });
+/** Compiles a model against the deployed procedures (so call activities are checked), in the compile pool. */
+export async function compileAgainstRegistry(store: ApiStore, compiler: CompilePool, xml: string): Promise<CompileResult> {
+  return compiler.compile(xml, await deployedRegistry(store));
 }
 
 /** The plan of a deployed version. */

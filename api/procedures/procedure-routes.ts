@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { compareProcedures, type ComparedVersion } from '../../engine/analysis/compare/compare-procedures.js';
-import { compile, type CompileResult } from '../../engine/compiler/compile.js';
+import type { ComparedVersion } from '../../engine/analysis/compare/compare-procedures.js';
+import type { CompileResult } from '../../engine/compiler/compile.js';
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic.js';
 import type { ProcedureDocument } from '../../store/procedures/procedure-models.js';
 import type { ApiContext } from '../context.js';
@@ -10,8 +10,7 @@ import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
-import { compileAgainstRegistry, deployedPlan } from './procedure-registry.js';
-import { readProcedureIdentity } from './procedure-identity.js';
+import { compileAgainstRegistry, deployedPlan, deployedRegistry } from './procedure-registry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 const maxXmlLength = 4 * 1024 * 1024;
@@ -64,7 +63,7 @@ function diagnosticErrors(diagnostics: readonly Diagnostic[]) {
 
 /** The procedure registry: drafts, compile preview, deploy, retire, versions and comparison. */
 export function procedureRoutes(context: ApiContext): RouteDefinition[] {
-  const { store } = context;
+  const { store, compiler } = context;
 
   /** The procedure, when the principal's agency answers for it: 404 when unknown, 403 when another agency's. */
   async function ownProcedure(code: string, principal: Principal): Promise<ProcedureDocument> {
@@ -84,29 +83,29 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
     let result: CompileResult;
     if (ref === 'draft') {
       if (procedure.draftXml === undefined) throw new Problem(404, 'no-draft', `procedure ${procedure._id} has no draft`);
-      result = await compileAgainstRegistry(store, procedure.draftXml);
+      result = await compileAgainstRegistry(store, compiler, procedure.draftXml);
     } else {
       const deployed = await deployedPlan(store, procedure._id, ref);
       if (!deployed) throw new Problem(404, 'unknown-version', `procedure ${procedure._id} has no version ${ref}`);
-      result = await compile(deployed.xml);
+      result = await compiler.compile(deployed.xml);
     }
     if (!result.plan || !result.analysis) throw new Problem(422, 'model-has-errors', `${ref === 'draft' ? 'the draft' : `version ${ref}`} does not compile`, diagnosticErrors(result.diagnostics));
     return { plan: result.plan, analysis: result.analysis, label: String(ref) };
   }
 
   async function compareXml(beforeXml: string, afterXml: string) {
-    const [before, after] = await Promise.all([compile(beforeXml), compile(afterXml)]);
+    const [before, after] = await Promise.all([compiler.compile(beforeXml), compiler.compile(afterXml)]);
     for (const [label, result] of [['beforeXml', before], ['afterXml', after]] as const) {
       if (!result.plan || !result.analysis) throw new Problem(422, 'model-has-errors', `${label} does not compile`, diagnosticErrors(result.diagnostics));
     }
     return { before, after };
   }
 
-  const comparisonBody = (before: ComparedVersion, after: ComparedVersion) =>
+  const comparisonBody = async (before: ComparedVersion, after: ComparedVersion) =>
     wire({
       before: { procedure: before.plan.procedure, metrics: before.analysis.metrics, budget: before.analysis.budget },
       after: { procedure: after.plan.procedure, metrics: after.analysis.metrics, budget: after.analysis.budget },
-      comparison: compareProcedures(before, after),
+      comparison: await compiler.compare({ plan: before.plan, analysis: before.analysis }, { plan: after.plan, analysis: after.analysis }),
     });
 
   return [
@@ -132,9 +131,9 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       body: z.object({ xml: xmlField }),
       responses: { 201: { description: 'created', schema: procedureSummary }, ...problemResponses(400, 401, 403, 409, 413, 422) },
       async handler({ body, principal }) {
-        const identity = await readProcedureIdentity(body.xml);
+        const identity = await compiler.readIdentity(body.xml);
         if (!identity) {
-          const { diagnostics } = await compile(body.xml);
+          const { diagnostics } = await compiler.check(body.xml);
           throw new Problem(422, 'no-procedure-identity', 'the model must be BPMN whose process declares mc:procedure code and agency', diagnosticErrors(diagnostics));
         }
         if (!(await agencyScope(store, principal)).has(identity.agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${identity.agencyId}`);
@@ -185,7 +184,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'saved', schema: procedureSummary }, ...problemResponses(400, 401, 403, 404, 413, 422) },
       async handler({ params, body, principal }) {
         const procedure = await ownProcedure(params.code, principal);
-        const identity = await readProcedureIdentity(body.xml);
+        const identity = await compiler.readIdentity(body.xml);
         if (identity && identity.code !== params.code) throw new Problem(422, 'code-mismatch', `the model declares procedure ${identity.code}, not ${params.code}`);
         if (identity && identity.agencyId !== procedure.agencyId && !(await agencyScope(store, principal)).has(identity.agencyId)) {
           throw new Problem(403, 'other-agency', `you do not answer for agency ${identity.agencyId}`);
@@ -212,7 +211,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         const procedure = await ownProcedure(params.code, principal);
         const xml = body.xml ?? procedure.draftXml;
         if (xml === undefined) throw new Problem(404, 'no-draft', `procedure ${params.code} has no draft`);
-        const result = await compileAgainstRegistry(store, xml);
+        const result = await compiler.check(xml, await deployedRegistry(store));
         return { status: 200, body: wire({ ok: result.ok, diagnostics: result.diagnostics, analysis: result.analysis }) };
       },
     }),
@@ -227,7 +226,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ params, principal }) {
         const procedure = await ownProcedure(params.code, principal);
         if (procedure.draftXml === undefined) throw new Problem(404, 'no-draft', `procedure ${params.code} has no draft`);
-        const result = await compileAgainstRegistry(store, procedure.draftXml);
+        const result = await compileAgainstRegistry(store, compiler, procedure.draftXml);
         if (!result.ok || !result.plan || !result.hash) throw new Problem(422, 'model-has-errors', 'the draft has errors: fix them before deploying', diagnosticErrors(result.diagnostics));
         if (result.plan.procedure.code !== params.code) throw new Problem(422, 'code-mismatch', `the draft declares procedure ${result.plan.procedure.code}`);
         const planHash = result.hash;
@@ -287,7 +286,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
         const deployed = await store.procedureVersions.findById(`${params.code}@${params.version}`).lean();
         const plan = deployed && (await store.plans.findById(deployed.planHash).lean());
         if (!deployed || !plan) throw new Problem(404, 'unknown-version', `procedure ${params.code} has no version ${params.version}`);
-        const { analysis } = await compile(deployed.xml);
+        const { analysis } = await compiler.check(deployed.xml);
         return { status: 200, body: wire({ version: deployed.version, planHash: deployed.planHash, xml: deployed.xml, plan: plan.plan, analysis, deployedAt: deployed.deployedAt, deployedBy: deployed.deployedBy }) };
       },
     }),
@@ -303,7 +302,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ params, query, principal }) {
         const procedure = await ownProcedure(params.code, principal);
         const [before, after] = await Promise.all([comparedVersion(procedure, query.from), comparedVersion(procedure, query.to)]);
-        return { status: 200, body: comparisonBody(before, after) };
+        return { status: 200, body: await comparisonBody(before, after) };
       },
     }),
     defineRoute({
@@ -316,7 +315,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'comparison', schema: comparisonSchema }, ...problemResponses(400, 401, 403, 413, 422) },
       async handler({ body }) {
         const { before, after } = await compareXml(body.beforeXml, body.afterXml);
-        return { status: 200, body: comparisonBody({ plan: before.plan!, analysis: before.analysis! }, { plan: after.plan!, analysis: after.analysis! }) };
+        return { status: 200, body: await comparisonBody({ plan: before.plan!, analysis: before.analysis! }, { plan: after.plan!, analysis: after.analysis! }) };
       },
     }),
   ];

@@ -11,6 +11,7 @@ import { createApiStore } from '../../api/api-store.js';
 import { diskStorage } from '../../api/attachments/disk-storage.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
 import { TokenService } from '../../api/auth/tokens.js';
+import { CompilePool } from '../../api/compilation/compile-pool.js';
 import type { ApiContext } from '../../api/context.js';
 import { traceLogFields } from '../../api/http/trace-log-fields.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
@@ -70,6 +71,7 @@ export async function createApiContext(options: {
     settings: { ...defaultApiSettings, corsOrigins, temporalUiOrigins, trustProxy: listVariable('MOTCUA_TRUST_PROXY'), dossierCodeFormat: process.env.MOTCUA_DOSSIER_CODE_FORMAT || defaultApiSettings.dossierCodeFormat, paymentCallbackSecret: options.paymentCallbackSecret },
     logger,
     ...createLiveUpdates(store, logger),
+    compiler: new CompilePool(),
     metrics: createApiMetrics(),
   };
 }

@@ -8,6 +8,7 @@ import type { ApiContext } from '../../api/context.js';
 import { traceLogFields } from '../../api/http/trace-log-fields.js';
 import type { WorkerTracingTarget } from '../../activities/worker-tracing.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
+import { CompilePool, type CompilePoolOptions } from '../../api/compilation/compile-pool.js';
 import { createApiMetrics } from '../../api/metrics/api-metrics.js';
 import { createLiveUpdates } from '../../api/monitoring/live-updates.js';
 import { seedDemo } from '../../api/org/demo-seed.js';
@@ -38,7 +39,7 @@ export class ApiHarness extends ApiClient {
    * `tracing`: requests, Temporal calls, workflows and activities traced into that target; `logs`: where the API's log lines go (at info level);
    * `servers`: a dev server and store server of the test's own (tests/support/own-servers.ts) instead of the run's.
    */
-  static async create(options: { settings?: Partial<ApiSettings>; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services']; tracing?: WorkerTracingTarget; logs?: DestinationStream; servers?: OwnServerAddresses } = {}): Promise<ApiHarness> {
+  static async create(options: { settings?: Partial<ApiSettings>; compiler?: CompilePoolOptions; attachments?: AttachmentStorage; services?: NonNullable<Parameters<typeof DossierHarness.create>[0]>['services']; tracing?: WorkerTracingTarget; logs?: DestinationStream; servers?: OwnServerAddresses } = {}): Promise<ApiHarness> {
     const dossiers = await DossierHarness.create({ devServer: true, services: options.services, tracing: options.tracing, servers: options.servers });
     const connection = dossiers.store.dossiers.db;
     const store = createApiStore(connection);
@@ -56,6 +57,7 @@ export class ApiHarness extends ApiClient {
       settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 1000 }, intake: { windowMs: 60_000, limit: 1000 } }, ...options.settings },
       logger,
       ...createLiveUpdates(store, logger),
+      compiler: new CompilePool(options.compiler),
       metrics: createApiMetrics(),
     };
     const server = await listen(createApp({ probes: [], api: context, tracing: options.tracing !== undefined }), 0, '127.0.0.1');
@@ -75,6 +77,7 @@ export class ApiHarness extends ApiClient {
   async teardown(): Promise<void> {
     this.context.events.close();
     await this.server.close();
+    await this.context.compiler.close();
     await this.dossiers.teardown();
   }
 }

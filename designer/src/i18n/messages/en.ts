@@ -283,6 +283,7 @@ export const en: Messages = {
       'invalid-query': 'Invalid query.',
       'invalid-params': 'Invalid params.',
       'invalid-calendar': 'Invalid calendar.',
+      'compiler-busy': 'The server is busy compiling other models: try again in a few seconds.',
       'model-has-errors': 'The model has errors: fix them in the problems panel and try again.',
       'no-procedure-identity': 'No procedure identity.',
       'no-role-holder': 'No role holder.',

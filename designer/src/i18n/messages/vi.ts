@@ -281,6 +281,7 @@ export const vi = {
       'invalid-query': 'Điều kiện tìm kiếm không hợp lệ.',
       'invalid-params': 'Địa chỉ yêu cầu không hợp lệ.',
       'invalid-calendar': 'Lịch làm việc không hợp lệ.',
+      'compiler-busy': 'Máy chủ đang bận biên dịch các mô hình khác, hãy thử lại sau vài giây.',
       'model-has-errors': 'Mô hình còn lỗi: sửa các lỗi trong bảng “Vấn đề” rồi thử lại.',
       'no-procedure-identity': 'Mô hình chưa khai báo mã và tên thủ tục (bảng thuộc tính của quy trình).',
       'no-role-holder': 'Không có cán bộ nào giữ vai trò được giao.',
