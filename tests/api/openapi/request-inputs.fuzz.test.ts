@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzAsync, fuzzTimeoutMs } from '../../support/fuzz.js';
+import { fuzz, fuzzTimeoutMs } from '../../support/fuzz.js';
 import { ApiHarness, pdfBytes, type ApiResponse } from '../api-harness.js';
 import { schemaBody, type JsonSchema } from './schema-arbitrary.js';
 
@@ -133,7 +133,7 @@ describe('fuzzing the API’s JSON and multipart inputs, directed by its OpenAPI
     let before = await settledFingerprint();
     // Which answers the inputs met, so a run shows it reached past authentication and validation.
     const answers = new Map<number, number>();
-    await fuzzAsync(
+    await fuzz(
       'api/request-inputs',
       shortBudgetMs,
       fc.asyncProperty(request(), async ({ operation, path, user, body }) => {

@@ -35,8 +35,8 @@ function workingMs(duration: LegalDuration): number {
 }
 
 describe('fuzzing the business calendar over random calendars (days off, make-up days, own sessions)', () => {
-  it('addWorking then counting the working time back gives the duration (round trip)', () => {
-    fuzz('calendar/round-trip', shortBudgetMs, fc.property(randomCalendar, instant, workingDuration, (calendar: BusinessCalendar, any, duration) => {
+  it('addWorking then counting the working time back gives the duration (round trip)', async () => {
+    await fuzz('calendar/round-trip', shortBudgetMs, fc.property(randomCalendar, instant, workingDuration, (calendar: BusinessCalendar, any, duration) => {
       const start = withinRange(() => calendar.nextWorkingInstant(any));
       if (start === undefined) return;
       const due = withinRange(() => calendar.addWorking(start, duration));
@@ -52,8 +52,8 @@ describe('fuzzing the business calendar over random calendars (days off, make-up
     }));
   }, fuzzTimeoutMs(shortBudgetMs));
 
-  it('addWorking is monotonic in the instant and in the duration', () => {
-    fuzz('calendar/monotonicity', shortBudgetMs, fc.property(randomCalendar, instant, instant, workingDuration, (calendar: BusinessCalendar, a, b, duration) => {
+  it('addWorking is monotonic in the instant and in the duration', async () => {
+    await fuzz('calendar/monotonicity', shortBudgetMs, fc.property(randomCalendar, instant, instant, workingDuration, (calendar: BusinessCalendar, a, b, duration) => {
       const [early, late] = a <= b ? [a, b] : [b, a];
       const longer = { ...duration, amount: duration.amount + 1 };
       const lateDue = withinRange(() => calendar.addWorking(late, duration));

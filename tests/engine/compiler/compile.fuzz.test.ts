@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzzAsync, fuzzTimeoutMs } from '../../support/fuzz.js';
+import { fuzz, fuzzTimeoutMs } from '../../support/fuzz.js';
 import { corpusFiles } from './corpus-files.js';
 import { mutatedBpmn } from './mutated-bpmn.js';
 import { randomBpmn } from './random-bpmn.js';
@@ -16,11 +16,11 @@ const corpus = [...samples, ...corpusFiles().map((file) => readFileSync(file, 'u
 
 describe('fuzzing the BPMN compiler', () => {
   it('random models compile or yield structured diagnostics, each within the bound', async () => {
-    await fuzzAsync('compiler/random-models', shortBudgetMs, fc.asyncProperty(randomBpmn, async (xml) => void (await expectStructuredCompile(xml))));
+    await fuzz('compiler/random-models', shortBudgetMs, fc.asyncProperty(randomBpmn, async (xml) => void (await expectStructuredCompile(xml))));
   }, fuzzTimeoutMs(shortBudgetMs));
 
   it('mutated corpus models compile or yield structured diagnostics, each within the bound', async () => {
     expect(corpus.length).toBeGreaterThan(100);
-    await fuzzAsync('compiler/mutated-corpus', shortBudgetMs, fc.asyncProperty(mutatedBpmn(corpus), async (xml) => void (await expectStructuredCompile(xml))));
+    await fuzz('compiler/mutated-corpus', shortBudgetMs, fc.asyncProperty(mutatedBpmn(corpus), async (xml) => void (await expectStructuredCompile(xml))));
   }, fuzzTimeoutMs(shortBudgetMs));
 });

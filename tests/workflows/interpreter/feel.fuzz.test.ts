@@ -43,11 +43,11 @@ function expectContainedEvaluation(expression: string, variables: Record<string,
 }
 
 describe('fuzzing FEEL conditions', () => {
-  it('random expressions over a dossier evaluate within the bound and reach nothing but its variables', () => {
-    fuzz('feel/random-expressions', shortBudgetMs, fc.property(feelExpression, dossierVariables, expectContainedEvaluation));
+  it('random expressions over a dossier evaluate within the bound and reach nothing but its variables', async () => {
+    await fuzz('feel/random-expressions', shortBudgetMs, fc.property(feelExpression, dossierVariables, expectContainedEvaluation));
   }, fuzzTimeoutMs(shortBudgetMs));
 
-  it('deeply nested expressions evaluate within the bound or are refused', () => {
-    fuzz('feel/deep-nesting', shortBudgetMs, fc.property(deepFeelExpression, dossierVariables, expectContainedEvaluation));
+  it('deeply nested expressions evaluate within the bound or are refused', async () => {
+    await fuzz('feel/deep-nesting', shortBudgetMs, fc.property(deepFeelExpression, dossierVariables, expectContainedEvaluation));
   }, fuzzTimeoutMs(shortBudgetMs));
 });
