@@ -11,4 +11,9 @@ describe('inputs found by fuzzing the compiler', () => {
     const result = await expectStructuredCompile(fixture('unresolved-message-reference.bpmn'));
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'unresolved-reference')).toMatchObject({ elementId: 'N0' });
   });
+
+  it('a reference from elements none of which has an id is reported on the document, structured', async () => {
+    const result = await expectStructuredCompile(fixture('unresolved-reference-without-ids.bpmn'));
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'unresolved-reference')).toMatchObject({ elementId: null });
+  });
 });
