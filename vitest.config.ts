@@ -22,12 +22,15 @@ const clusterProject = process.env.MOTCUA_TEST_CLUSTER === '1'
     ]
   : [];
 
+/** The one workflow suite that needs no server: fuzzing FEEL evaluation. */
+const pureWorkflowSuite = 'tests/workflows/interpreter/feel.fuzz.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
       {
-        // Pure code: no server, no clock.
-        test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] },
+        // Pure code: no server, no clock (the workflows' FEEL evaluator is pure code too).
+        test: { name: 'engine', include: ['tests/engine/**/*.test.ts', pureWorkflowSuite] },
       },
       {
         // The designer: Vue components in a simulated DOM (happy-dom, per file), the modeler in headless Chromium.
@@ -46,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**'],
+          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**', pureWorkflowSuite],
           globalSetup: ['tests/support/global-servers.ts'],
           setupFiles: ['tests/support/worker-runtime.ts'],
           testTimeout: 60_000,

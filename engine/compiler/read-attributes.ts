@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
-import { feelSyntaxErrorColumn, normalizeFeelExpression } from '../feel/feel-expression.js';
+import { feelSyntaxErrorColumn, iteratedRangeColumn, normalizeFeelExpression } from '../feel/feel-expression.js';
 import { formatLegalDuration, parseLegalDuration } from '../duration/legal-duration.js';
 import type { CompileContext } from './compile-context.js';
 
@@ -73,12 +73,17 @@ export function reportInvalid(context: CompileContext, elementId: string, attrib
   invalid(context, elementId, attribute, value, expected);
 }
 
-/** A FEEL expression, normalised (no leading "="), or undefined after reporting a syntax error. */
+/** A FEEL expression, normalised (no leading "="), or undefined after reporting a syntax error or an iterated range. */
 export function readFeel(context: CompileContext, elementId: string, source: string | undefined): string | undefined {
   if (source === undefined) return undefined;
   const expression = normalizeFeelExpression(source);
   const column = feelSyntaxErrorColumn(expression);
-  if (column === null) return expression;
-  context.report('invalid-feel', elementId, { expression, column });
+  if (column !== null) {
+    context.report('invalid-feel', elementId, { expression, column });
+    return undefined;
+  }
+  const rangeColumn = iteratedRangeColumn(expression);
+  if (rangeColumn === null) return expression;
+  context.report('feel-range-iteration', elementId, { expression, column: rangeColumn });
   return undefined;
 }

@@ -234,6 +234,17 @@ export const catalogue = {
       en: 'Use FEEL syntax, e.g. soTien > 1000000 and loaiHoSo = "ca-nhan".',
     },
   ),
+  'feel-range-iteration': entry<{ expression: string; column: number }>(
+    'error',
+    ({ expression, column }) => ({
+      vi: `Biểu thức FEEL "${expression}" lặp trên một khoảng số (ở ký tự thứ ${column}); khoảng lớn làm hồ sơ treo.`,
+      en: `The FEEL expression "${expression}" iterates over a range of numbers (at character ${column}); a large range stalls the dossier.`,
+    }),
+    {
+      vi: 'Lặp trên danh sách của hồ sơ thay vì một khoảng số, ví dụ: some giayTo in danhSachGiayTo satisfies giayTo.hopLe.',
+      en: "Iterate over the dossier's own list instead of a range, e.g. some giayTo in danhSachGiayTo satisfies giayTo.hopLe.",
+    },
+  ),
   'non-exhaustive-gateway': entry(
     'warning',
     () => ({

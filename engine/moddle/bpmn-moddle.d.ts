@@ -1,8 +1,14 @@
 // bpmn-moddle ships types for its element model (bpmn-moddle/types) but none for its entry point.
 declare module 'bpmn-moddle' {
+  /** The element a warning is about, as far as it was read; `$parent` is its container. */
+  export interface WarningElement {
+    id?: unknown;
+    $parent?: WarningElement;
+  }
+
   export interface ParseWarning {
     message: string;
-    element?: { id?: unknown };
+    element?: WarningElement;
     property?: string;
     value?: string;
     error?: Error;

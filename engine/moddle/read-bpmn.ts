@@ -1,4 +1,4 @@
-import { BpmnModdle, type BpmnModdleInstance, type ParseError, type ParseWarning } from 'bpmn-moddle';
+import { BpmnModdle, type BpmnModdleInstance, type ParseError, type ParseWarning, type WarningElement } from 'bpmn-moddle';
 import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ModdleElement } from './moddle-element.js';
@@ -68,10 +68,18 @@ function readParseFailure(message: string): ParseFailure | null {
   return { content: match[1]!, location: { line: Number(match[2]) + 1, column: Number(match[3]) + 1 }, reason: match[4]! };
 }
 
+/** The nearest element with an id holding `element`: an event definition has none, its event does. */
+function owningId(element: WarningElement | undefined): string | null {
+  for (let current = element; current; current = current.$parent) {
+    if (typeof current.id === 'string' && current.id !== '') return current.id;
+  }
+  return null;
+}
+
 function warningDiagnostic(warning: ParseWarning): Diagnostic {
   const unresolved = /^unresolved reference <(.*)>$/.exec(warning.message);
   if (unresolved) {
-    const owner = typeof warning.element?.id === 'string' ? warning.element.id : null;
+    const owner = owningId(warning.element);
     return createDiagnostic('unresolved-reference', owner, { reference: unresolved[1]! });
   }
   const encoding = /^unsupported document encoding <(.*)>/.exec(warning.message);

@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../engine/compiler/compile.js';
+import { corpusDirectory as corpus, corpusFiles } from './corpus-files.js';
 
-/** Third-party BPMN files kept outside the project (see ../shared/bpmn-corpus/README.md); read in place, never copied. */
-const corpus = path.resolve(import.meta.dirname, '../../../../shared/bpmn-corpus');
-
-function bpmnFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return bpmnFiles(full);
-    return entry.name.endsWith('.bpmn') ? [full] : [];
-  });
-}
-
-const files = bpmnFiles(corpus).sort();
+const files = corpusFiles();
 
 describe('the BPMN corpus (OMG MIWG reference models and bpmn-js fixtures)', () => {
   it('is there to be read', () => {
