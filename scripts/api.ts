@@ -4,15 +4,12 @@
  * several behind a load balancer. Every process must share MOTCUA_TOKEN_SECRET (or the data directory).
  */
 import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../api/app.js';
-import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
 import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
-import { connectStore, pingStore } from '../store/connection.js';
+import { connectStore } from '../store/connection.js';
 import { createApiContext } from './runtime/api-context.js';
-import { startApiMetrics } from './runtime/api-metrics-server.js';
+import { serveApi } from './runtime/api-server.js';
 import { ConfigError, loadTemporalSettings, readEnvironment } from './runtime/config.js';
-import { designerDist } from './runtime/designer-build.js';
 import { reportFatal } from './runtime/fatal.js';
 import { ShutdownSequence } from './runtime/shutdown.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
@@ -43,25 +40,16 @@ async function main(): Promise<void> {
     paymentCallbackSecret: process.env.MOTCUA_PAYMENT_SECRET,
     payloadCodec,
   });
-  const app = createApp({
+  const { server, metricsServer } = await serveApi({
     api,
-    probes: [
-      { name: 'temporal', check: async () => void (await connection.workflowService.getSystemInfo({})) },
-      { name: 'store', check: () => pingStore(storeConnection) },
-    ],
-    designerDir: designerDist,
+    temporal: connection,
+    store: storeConnection,
     tracing: tracing !== undefined,
+    port: environment.appPort,
+    host: environment.host,
+    metrics: environment.metrics,
+    shutdown,
   });
-  api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
-  const server = await listen(app, environment.appPort, environment.host);
-  shutdown.add(async () => {
-    api.events.close();
-    await server.close();
-    await api.compiler.close();
-  });
-  const { metrics } = environment;
-  const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
-  shutdown.add(() => metricsServer.close());
   shutdown.runOnSignals((signal) => console.log(`${signal}: stopping the API…`));
   console.log(`MotCua API at ${server.url} on ${environment.externalTemporalAddress}; metrics at ${metricsServer.url}`);
 }

@@ -4,24 +4,22 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../api/app.js';
 import { codecEndpointPath } from '../api/temporal/codec-routes.js';
-import { listen } from '../api/http-server.js';
 import { clientTracingInterceptors } from '../api/temporal/client-tracing.js';
 import { temporalConnectionOptions } from '../api/temporal/temporal-connection.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkerMetrics } from '../activities/metrics/worker-metrics.js';
 import { createDossierWorker, installWorkerRuntime, stopWorker } from '../activities/worker.js';
 import { workerTracing } from '../activities/worker-tracing.js';
-import { connectStore, pingStore } from '../store/connection.js';
+import { connectStore } from '../store/connection.js';
 import { createStore } from '../store/store.js';
 import { consoleReporter } from './provision/progress.js';
 import { loadTemporalSettings, readEnvironment } from './runtime/config.js';
-import { designerDist, ensureDesignerBuilt } from './runtime/designer-build.js';
+import { ensureDesignerBuilt } from './runtime/designer-build.js';
 import { startRuntime } from './runtime/runtime.js';
 import { createApiContext } from './runtime/api-context.js';
 import { startOutsideServices } from './runtime/outside-services.js';
-import { startApiMetrics } from './runtime/api-metrics-server.js';
+import { serveApi } from './runtime/api-server.js';
 import { serveMetrics } from './runtime/metrics-server.js';
 import { EncryptionCodec } from './runtime/payload-codec.js';
 import { loadPayloadKeyring } from './runtime/payload-keys.js';
@@ -100,25 +98,16 @@ async function main(): Promise<void> {
       payloadCodec,
       temporalUiUrl: runtime.temporalUiUrl,
     });
-    const app = createApp({
+    const { server, metricsServer: apiMetricsServer } = await serveApi({
       api,
-      probes: [
-        { name: 'temporal', check: async () => void (await clientConnection.workflowService.getSystemInfo({})) },
-        { name: 'store', check: () => pingStore(storeConnection) },
-      ],
-      designerDir: designerDist,
+      temporal: clientConnection,
+      store: storeConnection,
       tracing: tracing !== undefined,
+      port: environment.appPort,
+      host: environment.host,
+      metrics,
+      shutdown,
     });
-    // Loaded now rather than at the first officer's page.
-    api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
-    const server = await listen(app, environment.appPort, environment.host);
-    shutdown.add(async () => {
-      api.events.close();
-      await server.close();
-      await api.compiler.close();
-    });
-    const apiMetricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
-    shutdown.add(() => apiMetricsServer.close());
     // The first step when stopping: a server that dies from then on (stopped with its whole process group, say) stays down.
     shutdown.add(async () => runtime.endSupervision());
 
