@@ -9,8 +9,10 @@ export function fuzzBudgetMs(shortMs: number): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : shortMs;
 }
 
-/** Runs last at most this long between yields to the event loop, so the test worker keeps answering its runner. */
+/** Runs of a synchronous property last at most this long between yields to the event loop, so the test worker keeps answering its runner. */
 const chunkMs = 2_000;
+/** Room for a run's first input: a run that has not finished one counts as failed in fast-check. */
+const leastChunkMs = 200;
 
 function seedFromEnvironment(): number {
   const seed = Number(process.env.MOTCUA_FUZZ_SEED);
@@ -19,8 +21,9 @@ function seedFromEnvironment(): number {
 
 /**
  * Runs a property for the target's budget, as many inputs as fit, and fails with fast-check's
- * report (seed, path, counterexample). The budget is spent in runs of a couple of seconds with a
- * yield between them: one synchronous run of minutes would starve vitest's worker of its messages.
+ * report (seed, path, counterexample). The budget is spent in runs of a couple of seconds (one input
+ * each for an asynchronous property) with a yield between them: one synchronous run of minutes would
+ * starve vitest's worker of its messages.
  * One line per target says what was tried, for `npm run fuzz`.
  */
 export async function fuzz<Ts>(target: string, shortMs: number, property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>): Promise<void> {
@@ -29,13 +32,13 @@ export async function fuzz<Ts>(target: string, shortMs: number, property: fc.IPr
   const seed = seedFromEnvironment();
   let tried = 0;
   for (let run = 0; run === 0 || performance.now() - startedAt < budgetMs; run++) {
-    const remainingMs = Math.max(budgetMs - (performance.now() - startedAt), 1);
-    const details = await fc.check(property as fc.IAsyncProperty<Ts>, {
-      numRuns: Number.MAX_SAFE_INTEGER,
-      interruptAfterTimeLimit: Math.min(chunkMs, remainingMs),
-      markInterruptAsFailure: false,
-      seed: seed + run,
-    });
+    const remainingMs = budgetMs - (performance.now() - startedAt);
+    // An asynchronous input runs to its end, one per run: fast-check's time limit would race it and
+    // leave it running beside the next input (a request still changing the store under the next check).
+    const limits = property.isAsync()
+      ? { numRuns: 1 }
+      : { numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(Math.min(chunkMs, remainingMs), leastChunkMs), markInterruptAsFailure: false };
+    const details = await fc.check(property as fc.IAsyncProperty<Ts>, { ...limits, seed: seed + run });
     tried += details.numRuns;
     if (details.failed) {
       report(target, tried, 1, startedAt, details.seed);
