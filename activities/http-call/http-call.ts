@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { ApplicationFailure } from '@temporalio/common';
 import { httpMethods, type HttpMethod } from '../../engine/service-tasks/catalogue.js';
 import { bpmnErrorFailureType, type Variables } from '../../workflows/contract.js';
-import type { ServiceTaskRequest } from '../service-tasks/service-task-activities.js';
+import type { ServiceTaskRequest } from '../service-tasks/service-task-request.js';
 import { checkUrl, RefusedUrl, resolveChecked, type AddressPolicy } from './address-policy.js';
 
 export interface HttpCallPolicy extends AddressPolicy {

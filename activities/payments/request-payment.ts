@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { LegalDurationError, parseLegalDuration } from '../../engine/duration/legal-duration.js';
 import type { Store } from '../../store/store.js';
 import type { Variables } from '../../workflows/contract.js';
-import type { ServiceTaskRequest } from '../service-tasks/service-task-activities.js';
+import type { ServiceTaskRequest } from '../service-tasks/service-task-request.js';
 import { vietnameseAmount } from '../vietnamese/dates.js';
 import type { PaymentGateway } from './payment-gateway.js';
 

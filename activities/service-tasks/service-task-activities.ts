@@ -8,14 +8,8 @@ import { callHttp, type HttpCallPolicy } from '../http-call/http-call.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { requestPayment } from '../payments/request-payment.js';
 import { PortalRefusal, type PortalClient } from '../portal-sync/portal-client.js';
+import type { ServiceTaskRequest } from './service-task-request.js';
 
-/** What the interpreter hands every service-task activity. */
-export interface ServiceTaskRequest {
-  dossierId: string;
-  elementId: string;
-  /** The task's input mapping, evaluated. */
-  input: Variables;
-}
 
 export type ServiceTaskActivity = (request: ServiceTaskRequest) => Promise<Variables>;
 

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAddress, checkUrl, RefusedUrl } from '../../../activities/http-call/address-policy.js';
 import { callHttp, type HttpCallPolicy } from '../../../activities/http-call/http-call.js';
-import type { ServiceTaskRequest } from '../../../activities/service-tasks/service-task-activities.js';
+import type { ServiceTaskRequest } from '../../../activities/service-tasks/service-task-request.js';
 import { bpmnErrorFailureType } from '../../../workflows/contract.js';
 
 const base = { defaultTimeoutMs: 2_000, maxTimeoutMs: 5_000, maxResponseBytes: 65_536 };
