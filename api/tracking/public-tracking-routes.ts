@@ -81,7 +81,7 @@ export function publicTrackingRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'the PDF', contentType: 'application/pdf' }, ...problemResponses(400, 404, 429) },
       async handler({ params, response }) {
         const link = await tokens.verifyDocumentLink(params.link).catch(() => undefined);
-        const document = link && (await store.documents.findOne({ _id: link.documentId, dossierId: link.dossierId }).lean());
+        const document = link && (await store.documents.findOne({ _id: link.documentId, dossierId: link.dossierId }));
         if (!document) throw new Problem(404, 'invalid-document-link', 'the link is invalid or has expired; track the dossier again for a new one');
         response.status(200).type('application/pdf').attachment(document.filename).send(document.bytes);
         return undefined;
