@@ -5,8 +5,6 @@ import type { ApiSettings } from '../../../api/settings.js';
 import { testDocumentIssuer } from '../../activities/support/document-fixtures.js';
 import { ApiHarness } from '../api-harness.js';
 
-const roomy = { perClient: { windowMs: 60_000, limit: 1000 }, refusalsPerCode: { windowMs: 60_000, limit: 1000 }, documentLinkTtlSeconds: 600 };
-
 /** Tracking a dossier by its code and a second factor, without an account. */
 describe('public tracking', () => {
   let api: ApiHarness;
@@ -24,13 +22,13 @@ describe('public tracking', () => {
   async function appWith(publicTracking: Partial<ApiSettings['publicTracking']>) {
     // Rate limits are counted in the store, shared by every app on it: each app here counts from zero.
     await api.store.rateLimitHits.deleteMany({});
-    const server = await listen(createApp({ probes: [], api: { ...api.context, settings: { ...api.context.settings, publicTracking: { ...roomy, ...publicTracking } } } }), 0, '127.0.0.1');
+    const server = await listen(createApp({ probes: [], api: { ...api.context, settings: { ...api.context.settings, publicTracking: { ...api.context.settings.publicTracking, ...publicTracking } } } }), 0, '127.0.0.1');
     servers.push(server);
     return server.url;
   }
 
   beforeAll(async () => {
-    api = await ApiHarness.create({ settings: { publicTracking: roomy } });
+    api = await ApiHarness.create();
     const procedureCode = await api.deploySample();
     dossierId = (await api.submitOnline(procedureCode)).body.dossierId;
     byPhone = (await api.submitOnline(procedureCode, 'an', { name: 'Trần Thị Bình', phone: '0912 345 678' })).body.dossierId;
