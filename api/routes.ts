@@ -13,6 +13,7 @@ import { catalogueRoutes } from './procedures/catalogue-routes.js';
 import { procedureRoutes } from './procedures/procedure-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
 import { codecRoutes } from './temporal/codec-routes.js';
+import { publicTrackingRoutes } from './tracking/public-tracking-routes.js';
 
 /** Every route of the API, in one list: what is mounted is what the OpenAPI document describes. */
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
@@ -30,5 +31,6 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...outboxRoutes(context),
     ...paymentRoutes(context),
     ...codecRoutes(context),
+    ...publicTrackingRoutes(context),
   ];
 }

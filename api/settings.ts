@@ -20,6 +20,11 @@ export interface ApiSettings {
   jsonDepthLimit: number;
   uploads: { maxFileBytes: number; maxFiles: number; allowedTypes: string[] };
   rateLimits: { auth: RateLimit; intake: RateLimit };
+  /**
+   * Tracking by dossier code without an account: look-ups per client, refused look-ups per dossier
+   * code (whoever makes them), and how long the document links it hands out stay valid.
+   */
+  publicTracking: { perClient: RateLimit; refusalsPerCode: RateLimit; documentLinkTtlSeconds: number };
   /** Per-account lockout after failed sign-ins. */
   signInLockout: LockoutPolicy;
   /**
@@ -52,6 +57,7 @@ export const defaultApiSettings: ApiSettings = {
     auth: { windowMs: 60_000, limit: 20 },
     intake: { windowMs: 60_000, limit: 60 },
   },
+  publicTracking: { perClient: { windowMs: 60_000, limit: 30 }, refusalsPerCode: { windowMs: 15 * 60_000, limit: 10 }, documentLinkTtlSeconds: 600 },
   signInLockout: { freeFailures: 5, firstLockMs: 60_000, maxLockMs: 60 * 60_000, forgetAfterMs: 24 * 60 * 60_000 },
   trustProxy: [],
 };

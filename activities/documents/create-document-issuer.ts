@@ -47,6 +47,7 @@ function formBody(form: DocumentForm, dossier: DossierDocument, procedureName: s
           ['Hình thức nộp', channelNames[dossier.channel]],
           ['Thời gian nhận hồ sơ', vietnameseDateTime(dossier.receivedAt)],
           ['Thời gian trả kết quả', dueAt === undefined ? 'sẽ thông báo sau' : vietnameseDateTime(dueAt)],
+          ['Tra cứu hồ sơ', 'không cần đăng nhập, bằng mã hồ sơ và 4 số cuối số điện thoại hoặc số định danh'],
         ],
       };
     case 'mau-02':

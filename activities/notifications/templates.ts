@@ -10,7 +10,8 @@ export interface CitizenMessage {
   form?: DocumentForm;
 }
 
-const closing = '\n\nTra cứu tình trạng hồ sơ bằng mã hồ sơ trên Cổng Dịch vụ công.\nBộ phận Một cửa';
+// Tracking needs no account: the code and the second factor the public tracking page asks for (api/tracking).
+const closing = '\n\nTra cứu tình trạng hồ sơ tại trang Tra cứu hồ sơ, không cần đăng nhập, bằng mã hồ sơ và 4 số cuối số điện thoại hoặc số định danh đã khai khi nộp.\nBộ phận Một cửa';
 
 function instant(value: unknown): number | undefined {
   if (typeof value === 'number') return value;

@@ -97,4 +97,6 @@ export const auditStreams = {
   procedure: (code: string) => `procedure:${code}`,
   calendar: (id: string) => `calendar:${id}`,
   session: (userId: string) => `session:${userId}`,
+  /** Public look-ups of codes that name no dossier. */
+  publicTracking: 'public-tracking',
 };

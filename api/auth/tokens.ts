@@ -16,6 +16,8 @@ const accessClaims = principalSchema.omit({ id: true }).extend({ sub: z.string()
 
 const refreshClaims = z.object({ sub: z.string(), typ: z.literal('refresh'), jti: z.string(), exp: z.number() });
 
+const documentLinkClaims = z.object({ sub: z.string(), typ: z.literal('document'), dossier: z.string() });
+
 export interface IssuedRefreshToken {
   token: string;
   jti: string;
@@ -71,6 +73,24 @@ export class TokenService implements AccessTokenVerifier {
     if (this.verified.size >= verifiedTokenMemory) this.verified.clear();
     this.verified.set(token, { principal, expiresAt: payload.exp! * 1000 });
     return principal;
+  }
+
+  /** A short-lived link to one issued document of a dossier, for a reader without an account (public tracking). */
+  signDocumentLink(dossierId: string, documentId: string, ttlSeconds: number): Promise<string> {
+    return new SignJWT({ typ: 'document', dossier: dossierId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(documentId)
+      .setIssuer(this.settings.issuer)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.settings.secret);
+  }
+
+  /** The dossier and document a link opens; throws when it is forged, expired or not a document link. */
+  async verifyDocumentLink(token: string): Promise<{ dossierId: string; documentId: string }> {
+    const { payload } = await jwtVerify(token, this.settings.secret, { issuer: this.settings.issuer, algorithms: ['HS256'] });
+    const claims = documentLinkClaims.parse(payload);
+    return { dossierId: claims.dossier, documentId: claims.sub };
   }
 
   /** The refresh token's user and id; throws when it is forged, expired or not a refresh token. */

@@ -10,7 +10,6 @@ import {
   dossierSearchAttributesAtStart,
   dossierWorkflowType,
   extendDeadlineUpdate,
-  stateQuery,
   supplementDossierSignal,
   withdrawDossierSignal,
   type DossierInput,
@@ -29,7 +28,9 @@ import { workflowProblem } from '../temporal/workflow-errors.js';
 import { checkSubmissionInput, checkSupplementInput } from './citizen-input.js';
 import { allocateDossierCode, receiptDay } from './dossier-code.js';
 import { listableDossiers, visibleDossier, type DossierAccess } from './dossier-access.js';
+import { citizenTimeline } from './citizen-timeline.js';
 import { dossierTimeline } from './timeline.js';
+import { toSupplement } from './to-supplement.js';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
 const applicantSchema = z.object({
@@ -165,16 +166,6 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
 
   function publish(dossier: Pick<DossierDocument, '_id' | 'agencyId' | 'ownerId'>, change: string) {
     context.events.publish({ kind: 'dossier', id: dossier._id, dossierId: dossier._id, agencyId: dossier.agencyId, ownerId: dossier.ownerId, change, at: new Date().toISOString() });
-  }
-
-  /** What the officer wrote when asking for a supplement: the text fields of the last completed step. */
-  async function toSupplement(dossier: DossierDocument) {
-    if (dossier.status !== 'supplement-requested') return null;
-    const [step] = await store.tasks.find({ dossierId: dossier._id, status: 'completed' }).sort({ completedAt: -1 }).limit(1).lean();
-    if (!step) return [];
-    const state = await temporal.client.workflow.getHandle(dossier._id).query(stateQuery).catch(() => undefined);
-    const data = (state?.variables[step.elementId] ?? {}) as Record<string, unknown>;
-    return step.form.filter((field) => typeof data[field.key] === 'string' && data[field.key] !== '').map((field) => ({ label: field.label, value: data[field.key] as string }));
   }
 
   return [
@@ -345,7 +336,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
             applicant: access === 'full' ? dossier.applicant : null,
             supplementationCount: dossier.supplementationCount,
             attachments: attachments.map((file) => ({ id: file._id, fileName: file.fileName, contentType: file.contentType, size: file.size, purpose: file.purpose, uploadedAt: file.uploadedAt.toISOString() })),
-            toSupplement: await toSupplement(dossier),
+            toSupplement: await toSupplement(context, dossier),
           },
         };
       },
@@ -353,7 +344,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'get',
       path: '/api/dossiers/:code/timeline',
-      summary: 'The dossier’s history from its audit trail, in time order',
+      summary: 'The dossier’s history from its audit trail, in time order; a citizen reads its milestones only, told as the agency’s, without staff names or details',
       tag: 'dossiers',
       access: 'signed-in',
       params: codeParams,
@@ -366,7 +357,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       },
       async handler({ params, principal }) {
         const { dossier } = await visibleDossier(store, params.code, principal);
-        return { status: 200, body: wire(await dossierTimeline(store, dossier._id)) };
+        const timeline = await dossierTimeline(store, dossier._id);
+        return { status: 200, body: wire(hasRole(principal, 'citizen') ? citizenTimeline(timeline, dossier) : timeline) };
       },
     }),
     defineRoute({

@@ -43,6 +43,8 @@ export const actionLabels: Record<string, { vi: string; en: string }> = {
   'deadline-extension-requested': { vi: 'Đề nghị hẹn lại', en: 'New appointment requested' },
   'dossier-processed': { vi: 'Đã có kết quả, chờ trả', en: 'Result ready to return' },
   'dossier-finished': { vi: 'Kết thúc hồ sơ', en: 'Dossier finished' },
+  'public-tracking-shown': { vi: 'Tra cứu hồ sơ không cần đăng nhập', en: 'Tracked without an account' },
+  'public-tracking-refused': { vi: 'Tra cứu không đăng nhập bị từ chối', en: 'Tracking without an account refused' },
 };
 
 export interface TimelineEntry {

@@ -178,6 +178,8 @@ describe('access matrix: every route × every role × every relation', () => {
     { route: 'GET /api/dossiers/:code/documents', path: () => `/api/dossiers/${dossierId}/documents`, expect: needsPersonalData(200) },
     { route: 'GET /api/dossiers/:code/documents/:id', note: 'a document it does not have', path: () => `/api/dossiers/${dossierId}/documents/khong-co`, expect: needsPersonalData(404) },
     { route: 'POST /api/documents/verify', path: () => '/api/documents/verify', body: () => ({ pdfBase64: Buffer.from(pdfBytes).toString('base64') }), expect: everyone(200, 200) },
+    { route: 'POST /api/public/track', note: 'the code and the last 4 digits of the ID number: anyone who has them', path: () => '/api/public/track', body: () => ({ code: dossierId, factor: '0001' }), expect: everyone(200, 200) },
+    { route: 'GET /api/public/documents/:link', note: 'a link public tracking did not sign', path: () => '/api/public/documents/not-a-link', expect: everyone(404, 404) },
     {
       route: 'POST /api/dossiers/:code/supplement',
       note: 'nothing asked yet',

@@ -63,7 +63,7 @@ export class ApiClient {
    * Submits a dossier online as the citizen `an`, with one PDF attached, as the request form
    * (`giayDeNghi`) and with the household's name (`tenHoKinhDoanh`) where the start form asks for them.
    */
-  async submitOnline(procedureCode: string, citizen = 'an'): Promise<ApiResponse> {
+  async submitOnline(procedureCode: string, citizen = 'an', applicant: Record<string, string> = { name: 'Nguyễn Văn An', idNumber: '001099000001' }): Promise<ApiResponse> {
     const startForm = ((await this.request('GET', `/api/catalogue/${procedureCode}`)).body.startForm ?? []) as Array<{ key: string }>;
     const asks = (key: string) => startForm.some((field) => field.key === key);
     const form = new FormData();
@@ -72,7 +72,7 @@ export class ApiClient {
       JSON.stringify({
         procedureCode,
         channel: 'online',
-        applicant: { name: 'Nguyễn Văn An', idNumber: '001099000001' },
+        applicant,
         variables: asks('tenHoKinhDoanh') ? { tenHoKinhDoanh: 'Quán Phở An' } : {},
         documents: [asks('giayDeNghi') ? 'giayDeNghi' : null],
       }),

@@ -54,7 +54,12 @@ export class ApiHarness extends ApiClient {
       verifier: tokens,
       attachments: options.attachments ?? gridFsStorage(connection.db!),
       loadCalendar: async (id) => (await loadCalendar(id)).data,
-      settings: { ...defaultApiSettings, rateLimits: { auth: { windowMs: 60_000, limit: 1000 }, intake: { windowMs: 60_000, limit: 1000 } }, ...options.settings },
+      settings: {
+        ...defaultApiSettings,
+        rateLimits: { auth: { windowMs: 60_000, limit: 1000 }, intake: { windowMs: 60_000, limit: 1000 } },
+        publicTracking: { ...defaultApiSettings.publicTracking, perClient: { windowMs: 60_000, limit: 1000 }, refusalsPerCode: { windowMs: 60_000, limit: 1000 } },
+        ...options.settings,
+      },
       logger,
       ...createLiveUpdates(store, logger),
       compiler: new CompilePool(options.compiler),

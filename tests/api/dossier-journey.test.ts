@@ -160,10 +160,14 @@ describe('dossier journey through the API', () => {
   });
 
   it('shows the timeline and lets an auditor verify every stream, and notice tampering', async () => {
-    const timeline = await api.request('GET', `/api/dossiers/${dossierId}/timeline`, { token: await api.token('an') });
+    const timeline = await api.request('GET', `/api/dossiers/${dossierId}/timeline`, { token: await api.token('mot-cua') });
     const actions = timeline.body.map((entry: { action: string }) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['dossier-submitted', 'task-claimed', 'task-completed', 'task-reassigned', 'supplement-requested', 'supplement-sent']));
     expect(timeline.body.find((entry: { action: string }) => entry.action === 'dossier-submitted').label.vi).toBe('Tiếp nhận hồ sơ');
+    // The citizen reads the milestones only (tests/api/tracking).
+    const citizens = await api.request('GET', `/api/dossiers/${dossierId}/timeline`, { token: await api.token('an') });
+    expect(citizens.body.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['dossier-submitted', 'supplement-requested', 'supplement-sent']));
+    expect(citizens.body.map((entry: { action: string }) => entry.action)).not.toContain('task-claimed');
 
     const auditor = await api.token('kiem-toan');
     for (const stream of [`dossier:${dossierId}`, `dossier:${dossierId}/api`, `procedure:${procedureCode}`]) {

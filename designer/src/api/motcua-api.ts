@@ -5,6 +5,7 @@ import type {
   BulkResult,
   CatalogueEntry,
   CatalogueEntryWithForm,
+  CitizenTracking,
   Diagram,
   Dossier,
   DossierSummary,
@@ -94,6 +95,7 @@ export function createMotcuaApi(http: HttpClient) {
     attachment: (dossierCode: string, id: string) => http.blob(`/api/dossiers/${code(dossierCode)}/attachments/${code(id)}`),
     supplement: (dossierCode: string, note: string, files: readonly File[]) => http.postForm<{ attachments: string[] }>(`/api/dossiers/${code(dossierCode)}/supplement`, multipart({ note }, files)),
     withdraw: (dossierCode: string, reason: string) => http.post<{ status: string }>(`/api/dossiers/${code(dossierCode)}/withdraw`, { reason }),
+    publicTrack: (dossierCode: string, factor: string) => http.post<CitizenTracking>('/api/public/track', { code: dossierCode, factor }),
 
     stats: (query: StatsQuery) => http.get<Stats>(`/api/stats${queryString({ ...query })}`),
     trend: (query: StatsQuery & { from: string; to: string }) => http.get<{ days: TrendDay[] }>(`/api/stats/trend${queryString({ agencyId: query.agencyId, procedureCode: query.procedureCode, from: query.from, to: query.to })}`),

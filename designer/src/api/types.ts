@@ -123,6 +123,9 @@ export type DossierSummary = Schemas['DossierSummary'];
 
 export type Dossier = Schemas['Dossier'];
 
+/** What anyone with the dossier's code and second factor sees of it (public tracking). */
+export type CitizenTracking = Schemas['CitizenTracking'];
+
 export interface TimelineEntry {
   at: string;
   action: string;

@@ -13,7 +13,6 @@ declare module 'vue-router' {
 const designers: SystemRole[] = ['reformer', 'agency-admin'];
 const workers: SystemRole[] = ['officer', 'supervisor'];
 const monitors: SystemRole[] = ['agency-admin', 'supervisor', 'officer', 'auditor'];
-const trackers: SystemRole[] = ['citizen', 'officer', 'supervisor', 'agency-admin'];
 
 export const routes: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: () => import('../auth/SignInPage.vue'), meta: { public: true } },
@@ -35,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/outbox', name: 'outbox', component: () => import('../outbox/OutboxPage.vue'), meta: { roles: ['agency-admin'] } },
   { path: '/catalogue', name: 'catalogue', component: () => import('../citizen/CataloguePage.vue'), meta: { public: true } },
   { path: '/submit/:code', name: 'submit', component: () => import('../citizen/SubmitPage.vue'), props: true, meta: { roles: ['citizen'] } },
-  { path: '/track/:code?', name: 'track', component: () => import('../citizen/TrackPage.vue'), props: true, meta: { roles: trackers } },
+  // Open to anyone: signed out, the page asks for the second factor (public tracking).
+  { path: '/track/:code?', name: 'track', component: () => import('../citizen/TrackPage.vue'), props: true, meta: { public: true } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('../layout/NotFoundPage.vue'), meta: { public: true } },
 ];

@@ -383,7 +383,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dossier’s history from its audit trail, in time order */
+        /** The dossier’s history from its audit trail, in time order; a citizen reads its milestones only, told as the agency’s, without staff names or details */
         get: operations["getApiDossiersCodeTimeline"];
         put?: never;
         post?: never;
@@ -921,6 +921,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Track a dossier without an account: its code and the last 4 digits of the phone or ID number given at submission */
+        post: operations["postApiPublicTrack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/documents/{link}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of a dossier through the signed link public tracking gave (PDF) */
+        get: operations["getApiPublicDocumentsLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1412,6 +1446,54 @@ export interface components {
             };
             data?: string;
         };
+        /** @description What a citizen sees of their dossier: no diagram, no engine events, no staff names */
+        CitizenTracking: {
+            dossierId: string;
+            procedureName: string;
+            agencyName: string;
+            /**
+             * @description The designer tells it in plain Vietnamese (its citizen status catalogue)
+             * @enum {string}
+             */
+            status: "received" | "rejected" | "processing" | "supplement-requested" | "payment-requested" | "withdrawal-requested" | "stopped" | "processed" | "returned";
+            receivedAt: string;
+            /** @description The appointment to return the result */
+            dueAt: string | null;
+            processedAt: string | null;
+            finishedAt: string | null;
+            /** @description Names of the steps the dossier is at */
+            currentSteps: string[];
+            /** @description What to supplement, while status is supplement-requested */
+            toSupplement: {
+                label: string;
+                value: string;
+            }[] | null;
+            fees: {
+                description: string;
+                /** @description VND */
+                amount: number;
+                /** @enum {string} */
+                status: "requested" | "paid" | "failed" | "expired";
+                settledAt: string | null;
+            }[];
+            documents: {
+                /** @enum {string} */
+                form: "mau-01" | "mau-02" | "mau-03" | "mau-04" | "ket-qua";
+                filename: string;
+                issuedAt: string;
+                /** @description A short-lived signed link that downloads the PDF without an account */
+                url: string;
+                expiresAt: string;
+            }[];
+            history: {
+                at: string;
+                action: string;
+                label: {
+                    vi: string;
+                    en: string;
+                };
+            }[];
+        };
         DossierSubmission: {
             procedureCode: string;
             /** @enum {string} */
@@ -1459,6 +1541,11 @@ export interface components {
                 [key: string]: string;
             };
             data?: string;
+        };
+        PublicTrackingRequest: {
+            code: string;
+            /** @description The last 4 digits of the applicant's phone or ID number */
+            factor: string;
         };
     };
     responses: never;
@@ -5530,6 +5617,137 @@ export interface operations {
             };
             /** @description Unprocessable content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicTrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicTrackingRequest"];
+            };
+        };
+        responses: {
+            /** @description what the citizen sees of the dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenTracking"];
+                };
+            };
+            /** @description Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicDocumentsLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
