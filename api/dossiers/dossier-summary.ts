@@ -49,12 +49,12 @@ const pageCursor = z.object({ receivedAt: z.string(), id: z.string() });
 
 /** One page of the dossiers a filter selects, newest received first, and the cursor of the next page. */
 export async function newestDossiers(store: ApiStore, filter: Record<string, unknown>, page: { cursor?: string | undefined; limit: number }): Promise<{ dossiers: DossierDocument[]; nextCursor: string | null }> {
-  const paged = { ...filter };
+  let paged = filter;
   if (page.cursor) {
     const after = decodeCursor(page.cursor, pageCursor);
     if (!after) throw new Problem(400, 'invalid-cursor', 'the cursor is not one this API issued');
     const receivedAt = new Date(after.receivedAt);
-    paged.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $lt: after.id } }];
+    paged = { $and: [filter, { $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $lt: after.id } }] }] };
   }
   const found = await store.dossiers.find(paged).sort({ receivedAt: -1, _id: -1 }).limit(page.limit + 1).lean();
   const dossiers = found.slice(0, page.limit);

@@ -1,8 +1,11 @@
 import { overdueDossierFilter } from '../../store/monitoring/overdue-work.js';
 import type { ApiStore } from '../api-store.js';
 
-/** The dossier figures a dashboard shows; each opens the list of the dossiers it counts. */
-export const dashboardFigures = ['received', 'early', 'on-time', 'late', 'overdue-now', 'online'] as const;
+/**
+ * The dossier figures a dashboard shows; each opens the list of the dossiers it counts. `finished`
+ * is what the on-time rate and the points divide by, `overdue-or-late` what the satisfaction loses.
+ */
+export const dashboardFigures = ['received', 'early', 'on-time', 'late', 'finished', 'overdue-now', 'overdue-or-late', 'online'] as const;
 
 export type DashboardFigure = (typeof dashboardFigures)[number];
 
@@ -12,7 +15,9 @@ export const figureFilters: Record<DashboardFigure, Record<string, unknown>> = {
   early: { punctuality: 'early' },
   'on-time': { punctuality: 'on-time' },
   late: { punctuality: 'late' },
+  finished: { punctuality: { $in: ['early', 'on-time', 'late'] } },
   'overdue-now': overdueDossierFilter,
+  'overdue-or-late': { $or: [{ punctuality: 'late' }, overdueDossierFilter] },
   online: { channel: 'online' },
 };
 

@@ -18,7 +18,9 @@ const belongs: Record<DashboardFigure, (dossier: Listed) => boolean> = {
   early: (dossier) => dossier.punctuality === 'early',
   'on-time': (dossier) => dossier.punctuality === 'on-time',
   late: (dossier) => dossier.punctuality === 'late',
+  finished: (dossier) => dossier.punctuality !== null,
   'overdue-now': (dossier) => dossier.overdue && !['rejected', 'stopped', 'returned'].includes(dossier.status),
+  'overdue-or-late': (dossier) => dossier.punctuality === 'late' || (dossier.overdue && !['rejected', 'stopped', 'returned'].includes(dossier.status)),
   online: (dossier) => dossier.channel === 'online',
 };
 
@@ -66,10 +68,12 @@ describe('GET /api/stats/dossiers', () => {
       early: stats.finished.early,
       'on-time': stats.finished.onTime,
       late: stats.finished.late,
+      finished: stats.finished.total,
       'overdue-now': stats.overdueNow,
+      'overdue-or-late': Math.round((stats.index.overduePercent * stats.received) / 100),
       online: Math.round((stats.index.onlineShare * stats.received) / 100),
     };
-    expect(counted).toEqual({ received: 8, early: 2, 'on-time': 1, late: 1, 'overdue-now': 1, online: 6 });
+    expect(counted).toEqual({ received: 8, early: 2, 'on-time': 1, late: 1, finished: 4, 'overdue-now': 1, 'overdue-or-late': 2, online: 6 });
     for (const figure of dashboardFigures) {
       const listed = await listAll(token, figure);
       expect(listed, figure).toHaveLength(counted[figure]);

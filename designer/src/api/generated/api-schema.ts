@@ -4260,7 +4260,7 @@ export interface operations {
                 procedureCode?: string;
                 from?: string;
                 to?: string;
-                figure: "received" | "early" | "on-time" | "late" | "overdue-now" | "online";
+                figure: "received" | "early" | "on-time" | "late" | "finished" | "overdue-now" | "overdue-or-late" | "online";
                 cursor?: string;
                 limit?: number;
             };
