@@ -7,6 +7,7 @@ import type {
   CatalogueEntryWithForm,
   Diagram,
   Dossier,
+  DashboardFigure,
   DossierSummary,
   OfficerLoad,
   OverdueDossier,
@@ -96,6 +97,7 @@ export function createMotcuaApi(http: HttpClient) {
     withdraw: (dossierCode: string, reason: string) => http.post<{ status: string }>(`/api/dossiers/${code(dossierCode)}/withdraw`, { reason }),
 
     stats: (query: StatsQuery) => http.get<Stats>(`/api/stats${queryString({ ...query })}`),
+    figureDossiers: (query: StatsQuery & { figure: DashboardFigure; cursor?: string }) => http.get<Page<DossierSummary>>(`/api/stats/dossiers${queryString({ ...query })}`),
     trend: (query: StatsQuery & { from: string; to: string }) => http.get<{ days: TrendDay[] }>(`/api/stats/trend${queryString({ agencyId: query.agencyId, procedureCode: query.procedureCode, from: query.from, to: query.to })}`),
     overdue: () => http.get<{ dossiers: OverdueDossier[]; tasks: Task[] }>('/api/stats/overdue'),
     officers: () => http.get<{ officers: OfficerLoad[] }>('/api/stats/officers'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardFigures, type DashboardFigure } from '../../../api/monitoring/dashboard-figures.js';
 import type { DossierDocument } from '../../../store/dossiers/dossier-model.js';
-import { ApiHarness } from '../api-harness.js';
+import { ApiHarness, type ApiResponse } from '../api-harness.js';
 
 interface Listed {
   dossierId: string;
@@ -52,7 +52,7 @@ describe('GET /api/stats/dossiers', () => {
     const items: Listed[] = [];
     let cursor: string | null = null;
     do {
-      const response = await api.request('GET', `/api/stats/dossiers?agencyId=ubnd-xa&figure=${figure}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      const response: ApiResponse = await api.request('GET', `/api/stats/dossiers?agencyId=ubnd-xa&figure=${figure}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
       expect(response.status).toBe(200);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
