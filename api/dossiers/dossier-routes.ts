@@ -21,16 +21,17 @@ import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principa
 import { currentCalendar } from '../calendars/calendar-source.js';
 import { Problem, problemResponses, sendProblem } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
-import { booleanParam, cursorParam, decodeCursor, encodeCursor, isoInstant, limitParam, page, wire } from '../http/schemas.js';
+import { booleanParam, cursorParam, isoInstant, limitParam, page, wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
 import { deployedPlan } from '../procedures/procedure-registry.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
 import { checkSubmissionInput, checkSupplementInput } from './citizen-input.js';
 import { allocateDossierCode, receiptDay } from './dossier-code.js';
-import { listableDossiers, visibleDossier, type DossierAccess } from './dossier-access.js';
+import { listableDossiers, visibleDossier } from './dossier-access.js';
 import { citizenTimeline } from './citizen-timeline.js';
 import { dossierTimeline } from './timeline.js';
 import { toSupplement } from './to-supplement.js';
+import { dossierSummary, newestDossiers, summaryOf } from './dossier-summary.js';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
 const applicantSchema = z.object({
@@ -73,24 +74,6 @@ const receiptSchema = z
     }),
   })
   .meta({ id: 'DossierReceipt' });
-const dossierSummary = z
-  .object({
-    dossierId: z.string(),
-    procedureCode: z.string(),
-    procedureVersion: z.number(),
-    agencyId: z.string(),
-    channel: z.enum(channels),
-    applicantName: z.string().nullable().meta({ description: 'null for readers who see dossiers without personal data (agency administrators, auditors)' }),
-    status: z.enum(dossierStatuses),
-    receivedAt: z.string(),
-    dueAt: z.string().nullable(),
-    overdue: z.boolean(),
-    currentSteps: z.array(z.object({ elementId: z.string(), name: z.string() })),
-    processedAt: z.string().nullable().meta({ description: 'When processing ended: the step that returns the result opened (status processed); the on-time rules count to here' }),
-    finishedAt: z.string().nullable(),
-    punctuality: z.enum(['early', 'on-time', 'late']).nullable(),
-  })
-  .meta({ id: 'DossierSummary' });
 const dossierDetail = dossierSummary
   .extend({
     applicant: applicantSchema.nullable().meta({ description: 'The applicant’s personal data: null for readers who see dossiers without it' }),
@@ -107,25 +90,6 @@ function documentVariables(documents: Array<string | null>, attachmentIds: strin
     if (field !== null) (byField[field] ??= []).push(attachmentIds[index]!);
   });
   return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
-}
-
-function summaryOf(dossier: DossierDocument, access: DossierAccess) {
-  return {
-    dossierId: dossier._id,
-    procedureCode: dossier.procedureCode,
-    procedureVersion: dossier.procedureVersion,
-    agencyId: dossier.agencyId,
-    channel: dossier.channel,
-    applicantName: access === 'full' ? dossier.applicant.name : null,
-    status: dossier.status,
-    receivedAt: dossier.receivedAt.toISOString(),
-    dueAt: dossier.dueAt?.toISOString() ?? null,
-    overdue: dossier.overdue,
-    currentSteps: dossier.currentSteps.map(({ elementId, name }) => ({ elementId, name })),
-    processedAt: dossier.processedAt?.toISOString() ?? null,
-    finishedAt: dossier.finishedAt?.toISOString() ?? null,
-    punctuality: dossier.punctuality ?? null,
-  };
 }
 
 const intakeRoles = ['citizen', 'officer', 'supervisor'] as const;
@@ -303,19 +267,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         if (query.status) filter.status = query.status;
         if (query.overdue !== undefined) filter.overdue = query.overdue;
         if (query.procedureCode) filter.procedureCode = query.procedureCode;
-        if (query.cursor) {
-          const after = decodeCursor(query.cursor, z.object({ receivedAt: z.string(), id: z.string() }));
-          if (!after) throw new Problem(400, 'invalid-cursor', 'the cursor is not one this API issued');
-          const receivedAt = new Date(after.receivedAt);
-          filter.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $lt: after.id } }];
-        }
-        const dossiers = await store.dossiers.find(filter).sort({ receivedAt: -1, _id: -1 }).limit(query.limit + 1).lean();
-        const items = dossiers.slice(0, query.limit);
-        const last = items.at(-1);
-        return {
-          status: 200,
-          body: { items: items.map((dossier) => summaryOf(dossier, listable.access)), nextCursor: dossiers.length > query.limit && last ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last._id }) : null },
-        };
+        const { dossiers, nextCursor } = await newestDossiers(store, filter, query);
+        return { status: 200, body: { items: dossiers.map((dossier) => summaryOf(dossier, listable.access)), nextCursor } };
       },
     }),
     defineRoute({

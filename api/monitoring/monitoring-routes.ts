@@ -6,11 +6,13 @@ import { hasRole, type Principal } from '../auth/principal.js';
 import { currentCalendar } from '../calendars/calendar-source.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
-import { isoInstant } from '../http/schemas.js';
+import { cursorParam, isoInstant, limitParam, page } from '../http/schemas.js';
 import { withPersonalData } from '../dossiers/dossier-access.js';
+import { dossierSummary, newestDossiers, summaryOf } from '../dossiers/dossier-summary.js';
 import { agencyScope } from '../org/agency-scope.js';
 import { dailyTrend } from './daily-trend.js';
 import { serviceQuality } from './service-quality.js';
+import { countFigures, dashboardFigures, figureFilters, periodDossierFilter, periodRange } from './dashboard-figures.js';
 import { watchStoreChanges } from './store-changes.js';
 import { taskOf } from '../tasks/task-routes.js';
 
@@ -19,6 +21,9 @@ const heartbeatMs = 15_000;
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 const maxTrendDays = 366;
+
+/** A dashboard's filters: agency, unit, procedure and the period of reception. */
+const figureQuery = z.object({ agencyId: z.string().min(1).optional(), unitId: z.string().min(1).optional(), procedureCode: z.string().min(1).optional(), from: isoInstant.optional(), to: isoInstant.optional() });
 
 const statsSchema = z
   .object({
@@ -60,23 +65,17 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
       summary: 'Received, finished early/on time/late, overdue now, service-quality index and working time per step',
       tag: 'monitoring',
       access: monitoringRoles,
-      query: z.object({ agencyId: z.string().min(1).optional(), unitId: z.string().min(1).optional(), procedureCode: z.string().min(1).optional(), from: isoInstant.optional(), to: isoInstant.optional() }),
+      query: figureQuery,
       responses: { 200: { description: 'the figures', schema: statsSchema }, ...problemResponses(400, 401, 403) },
       async handler({ query, principal }) {
         const agencyIds = await agencies(principal, query.agencyId);
-        const received: Record<string, Date> = {};
-        if (query.from) received.$gte = new Date(query.from);
-        if (query.to) received.$lt = new Date(query.to);
-        const dossierFilter: Record<string, unknown> = { agencyId: { $in: agencyIds } };
-        if (query.procedureCode) dossierFilter.procedureCode = query.procedureCode;
-        if (query.from || query.to) dossierFilter.receivedAt = received;
+        const scope = { ...query, agencyIds };
         const taskFilter: Record<string, unknown> = { agencyId: { $in: agencyIds }, status: 'completed' };
         if (query.procedureCode) taskFilter.procedureCode = query.procedureCode;
         if (query.unitId) taskFilter.candidateUnit = query.unitId;
-        if (query.from || query.to) taskFilter.createdAt = received;
+        if (query.from || query.to) taskFilter.createdAt = periodRange(query);
         const steps = await store.tasks.find(taskFilter, { procedureCode: 1, elementId: 1, name: 1, createdAt: 1, completedAt: 1, dossierId: 1 }).lean();
-        if (query.unitId) dossierFilter._id = { $in: [...new Set((await store.tasks.find({ candidateUnit: query.unitId }, { dossierId: 1 }).lean()).map((task) => task.dossierId))] };
-        const dossiers = await store.dossiers.find(dossierFilter, { status: 1, channel: 1, overdue: 1, punctuality: 1, finishedAt: 1 }).lean();
+        const counts = await countFigures(store, await periodDossierFilter(store, scope));
 
         // Working time per step, counted on the national calendar as it is now.
         const calendar = new BusinessCalendar((await currentCalendar(context, 'vn-national')).data);
@@ -93,10 +92,26 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
           status: 200,
           body: {
             filters: { agencyIds, unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, from: query.from ?? null, to: query.to ?? null },
-            ...serviceQuality(dossiers),
+            ...serviceQuality(counts),
             steps: [...perStep.values()].map(({ workingMs, ...entry }) => ({ ...entry, averageWorkingHours: Math.round((workingMs / entry.completed / hourMs) * 100) / 100 })),
           },
         };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/stats/dossiers',
+      summary: 'The dossiers one dashboard figure counts, with the filters of /api/stats, newest first; the applicant’s name only to those who work on the dossier',
+      tag: 'monitoring',
+      access: monitoringRoles,
+      query: figureQuery.extend({ figure: z.enum(dashboardFigures), cursor: cursorParam, limit: limitParam }),
+      responses: { 200: { description: 'a page of dossiers', schema: page(dossierSummary) }, ...problemResponses(400, 401, 403) },
+      async handler({ query, principal }) {
+        const agencyIds = await agencies(principal, query.agencyId);
+        const filter = { ...(await periodDossierFilter(store, { ...query, agencyIds })), ...figureFilters[query.figure] };
+        const { dossiers, nextCursor } = await newestDossiers(store, filter, query);
+        const readable = await withPersonalData(store, principal, dossiers);
+        return { status: 200, body: { items: dossiers.map((dossier) => summaryOf(dossier, readable.has(dossier._id) ? 'full' : 'without-personal-data')), nextCursor } };
       },
     }),
     defineRoute({

@@ -255,10 +255,16 @@ describe('access matrix: every route × every role × every relation', () => {
       body: () => ({ taskIds: [taskId], assignee: 'lan', reason: 'thử' }),
       expect: { officer: D, supervisor: 200, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
     },
-    ...(['GET /api/stats', 'GET /api/stats/trend'] as const).map(
-      (route): Entry => ({
+    ...(
+      [
+        ['GET /api/stats', '/api/stats?agencyId=ubnd-xa'],
+        ['GET /api/stats/dossiers', '/api/stats/dossiers?agencyId=ubnd-xa&figure=received'],
+        ['GET /api/stats/trend', '/api/stats/trend?agencyId=ubnd-xa&from=2026-01-01T00:00:00%2B07:00&to=2026-02-01T00:00:00%2B07:00'],
+      ] as const
+    ).map(
+      ([route, path]): Entry => ({
         route,
-        path: () => (route === 'GET /api/stats' ? '/api/stats?agencyId=ubnd-xa' : '/api/stats/trend?agencyId=ubnd-xa&from=2026-01-01T00:00:00%2B07:00&to=2026-02-01T00:00:00%2B07:00'),
+        path: () => path,
         expect: { 'agency-admin': { agency: 200, 'other-agency': D }, officer: { 'step-unit': 200, agency: 200, 'other-agency': D }, supervisor: 200, auditor: 200, citizen: D, reformer: D, anonymous: U },
       }),
     ),

@@ -8,6 +8,7 @@ import type {
   CitizenTracking,
   Diagram,
   Dossier,
+  DashboardFigure,
   DossierSummary,
   OfficerLoad,
   OverdueDossier,
@@ -98,6 +99,7 @@ export function createMotcuaApi(http: HttpClient) {
     publicTrack: (dossierCode: string, factor: string) => http.post<CitizenTracking>('/api/public/track', { code: dossierCode, factor }),
 
     stats: (query: StatsQuery) => http.get<Stats>(`/api/stats${queryString({ ...query })}`),
+    figureDossiers: (query: StatsQuery & { figure: DashboardFigure; cursor?: string }) => http.get<Page<DossierSummary>>(`/api/stats/dossiers${queryString({ ...query })}`),
     trend: (query: StatsQuery & { from: string; to: string }) => http.get<{ days: TrendDay[] }>(`/api/stats/trend${queryString({ agencyId: query.agencyId, procedureCode: query.procedureCode, from: query.from, to: query.to })}`),
     overdue: () => http.get<{ dossiers: OverdueDossier[]; tasks: Task[] }>('/api/stats/overdue'),
     officers: () => http.get<{ officers: OfficerLoad[] }>('/api/stats/officers'),

@@ -162,6 +162,9 @@ export interface StatsQuery {
 
 export type Stats = Schemas['Stats'];
 
+/** A dashboard figure whose dossiers can be listed. */
+export type DashboardFigure = paths['/api/stats/dossiers']['get']['parameters']['query']['figure'];
+
 export type TrendDay = Answer<'/api/stats/trend', 'get'>['days'][number];
 
 export type OfficerLoad = Answer<'/api/stats/officers', 'get'>['officers'][number];

@@ -269,6 +269,20 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
   await page.locator('.mc-heat[data-element-id="Task_ThamDinh"]').waitFor();
   await screenshot(page, 'dashboard');
 
+  // The figure opens the dossier behind it; its definition shows on hover; the list exports.
+  await page.hover('[data-figure="overdue-now"]');
+  await expect.poll(() => page.locator('#definition-overdue-now').isVisible()).toBe(true);
+  await page.click('[data-figure="overdue-now"]');
+  await page.locator(`[data-test="figure-dossier"][data-dossier-id="${quickCode}"]`).waitFor();
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="figure-dossiers"] [data-test="export-csv"]')]);
+  expect(exported.suggestedFilename()).toBe('ho-so-overdue-now.csv');
+  const csv = await readFile((await exported.path())!, 'utf8');
+  expect(csv.split('\r\n').filter((line) => line.includes(quickCode))).toHaveLength(1);
+  const legend = (await page.locator('[data-test="trend-legend"]').boundingBox())!;
+  const chart = (await page.locator('[data-test="trend-chart"]').boundingBox())!;
+  expect(legend.y + legend.height).toBeLessThanOrEqual(chart.y);
+  await screenshot(page, 'dashboard-drill-down');
+
   await signIn('hung', '/supervision');
   const row = taskRow(quickCode, 'Task_XacNhan');
   await row.waitFor({ timeout: stepWait });

@@ -1,14 +1,3 @@
-/** Saves text or a blob as a file the browser downloads. */
-export function download(fileName: string, content: Blob | string, type = 'application/octet-stream'): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
 /** Draws an SVG on a canvas, white background, at twice its size for print. */
 export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   const image = new Image();
