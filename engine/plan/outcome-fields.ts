@@ -1,4 +1,5 @@
-import type { PlanNodeOf } from './procedure-plan.js';
+import type { PlanNodeOf, ProcedurePlan } from './procedure-plan.js';
+import { allScopes } from './scope-index.js';
 
 /** One outcome of a user task, as the plan declares it. */
 export type PlanOutcome = NonNullable<PlanNodeOf<'userTask'>['outcomes']>[number];
@@ -21,4 +22,23 @@ function blank(value: unknown): boolean {
 export function missingOutcomeFields(outcomes: readonly PlanOutcome[], chosen: string | undefined, formData: Record<string, unknown>): string[] {
   const outcome = outcomes.find((candidate) => candidate.value === chosen);
   return outcome ? outcomeRequiredFields(outcome).filter((key) => blank(formData[key])) : [];
+}
+
+/**
+ * The written reason of the refusal a dossier's variables record: each completed step keeps its form
+ * data and outcome under its element id, so the step whose refusal was chosen holds the reason.
+ */
+export function refusalReason(plan: Pick<ProcedurePlan, 'process'>, variables: Record<string, unknown>): string | undefined {
+  for (const scope of allScopes(plan.process)) {
+    for (const node of scope.nodes) {
+      if (node.type !== 'userTask') continue;
+      const completed = variables[node.id];
+      if (typeof completed !== 'object' || completed === null) continue;
+      const step = completed as Record<string, unknown>;
+      const refusal = node.outcomes?.find((outcome) => outcome.kind === 'refusal' && outcome.value === step.outcome);
+      const reason = refusal?.reasonField === undefined ? undefined : step[refusal.reasonField];
+      if (typeof reason === 'string' && reason.trim() !== '') return reason.trim();
+    }
+  }
+  return undefined;
 }

@@ -132,7 +132,7 @@ describe('dossier journey through the API', () => {
 
     const done = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
       token: await api.token('minh'),
-      json: { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm' } },
+      json: { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm', lyDoBoSung: 'Thiếu hợp đồng thuê' } },
     });
     expect(done.status).toBe(200);
     for (let attempt = 0; attempt < 200; attempt++) {

@@ -1,6 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import { auditGenesisHash } from '../../engine/audit/audit-chain.js';
 import { decisionProblems, stepOwning, variableNamespaces, type VariableNamespaces } from '../../engine/plan/variable-namespaces.js';
+import { refusalReason } from '../../engine/plan/outcome-fields.js';
 import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { PlanNodeOf, PlanScope, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import {
@@ -31,7 +32,7 @@ import { Mailbox, supplementMessage } from './mailbox.js';
 import { executeNode } from './node-runner.js';
 import { patches } from './patches.js';
 import { ScopeRun, type ResumableWait } from './scope-run.js';
-import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeProblem, supervisingRoles } from './task-rules.js';
+import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeFieldProblems, outcomeProblem, supervisingRoles } from './task-rules.js';
 
 /** Where a scope's tokens were when the run continued as new. */
 export interface ScopeSnapshot {
@@ -218,7 +219,9 @@ export class DossierRuntime {
     record.factsChanged();
     const punctuality = status === 'returned' ? this.punctuality() : undefined;
     record.audit('dossier-finished', { details: { status, punctuality: punctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
-    if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status });
+    // A refusal's notice (Form 03) states its reason; the data of a notification is no workflow command.
+    const reason = status === 'rejected' ? refusalReason(this.plan, record.variables) : undefined;
+    if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status, ...(reason === undefined ? {} : { reason }) });
     await CancellationScope.nonCancellable(() => record.flush());
 
     if (this.input.calledBy !== undefined && outcome.kind === 'error') {
@@ -362,6 +365,7 @@ export class DossierRuntime {
     const problems = [
       outcomeProblem(task, outcome),
       ...formProblems(task.form, formData ?? {}),
+      ...outcomeFieldProblems(task, outcome, formData ?? {}),
       ...(task.kind === 'step' ? decisionProblems(this.namespaces, task.elementId, formData ?? {}) : []),
     ].filter((entry): entry is string => entry !== undefined);
     if (task.kind === 'apology') {

@@ -1234,10 +1234,7 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
-            outcomes: {
-                value: string;
-                label: string;
-            }[];
+            outcomes: components["schemas"]["TaskOutcome"][];
             data: {
                 [key: string]: unknown;
             } | null;
@@ -1249,6 +1246,19 @@ export interface components {
             dossier: {
                 [key: string]: unknown;
             };
+        };
+        TaskOutcome: {
+            value: string;
+            label: string;
+            /**
+             * @description refusal or supplementation: the outcome then requires the fields named beside it
+             * @enum {string}
+             */
+            kind?: "refusal" | "supplementation";
+            /** @description Form field that must hold the written reason when this outcome is chosen */
+            reasonField?: string;
+            /** @description Form field that must list the documents to supplement when this outcome is chosen */
+            documentsField?: string;
         };
         Stats: {
             filters: {
