@@ -229,6 +229,7 @@ export const en: Messages = {
     generic: 'The request could not be done (status {status}).',
     unreachable: 'The server cannot be reached, try again.',
     codes: {
+      'outcome-fields-required': 'The chosen outcome needs its required fields (the reason, the documents to supplement).',
       'invalid-cursor': 'Invalid cursor.',
       'invalid-idempotency-key': 'Invalid idempotency key.',
       'invalid-period': 'Invalid period.',
@@ -563,5 +564,10 @@ export const en: Messages = {
     lagMax: 'Longest lag',
     lagCount: 'Time from a status change to the portal’s acknowledgement, over the last {count} sent.',
     elapsed: { ms: '{n} ms', seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min' },
+  },
+  outcomeForm: {
+    fill: 'Fill in the required fields of “{label}”, then confirm.',
+    confirm: 'Confirm: {label}',
+    cancel: 'Choose another outcome',
   },
 };

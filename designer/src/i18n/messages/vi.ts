@@ -227,6 +227,7 @@ export const vi = {
     generic: 'Yêu cầu không thực hiện được (mã {status}).',
     unreachable: 'Không kết nối được máy chủ, hãy thử lại.',
     codes: {
+      'outcome-fields-required': 'Kết quả đã chọn cần nhập đủ các trường bắt buộc (lý do, giấy tờ cần bổ sung).',
       'invalid-cursor': 'Trang kết quả không còn hợp lệ, hãy tải lại danh sách.',
       'invalid-idempotency-key': 'Yêu cầu gửi lại không hợp lệ.',
       'invalid-period': 'Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.',
@@ -561,6 +562,11 @@ export const vi = {
     lagMax: 'Độ trễ lớn nhất',
     lagCount: 'Độ trễ từ lúc đổi trạng thái đến khi Cổng xác nhận, tính trên {count} lần gửi gần nhất.',
     elapsed: { ms: '{n} ms', seconds: '{n} giây', minutes: '{m} phút {s} giây', hours: '{h} giờ {m} phút' },
+  },
+  outcomeForm: {
+    fill: 'Nhập các trường bắt buộc của kết quả «{label}», rồi xác nhận.',
+    confirm: 'Xác nhận: {label}',
+    cancel: 'Chọn kết quả khác',
   },
 };
 
