@@ -468,6 +468,11 @@ export class DossierRuntime {
 
   withdraw(request: WithdrawRequest): void {
     if (this.finishedAt !== undefined || this.withdrawn) return;
+    // Once the result is ready, processing is over: there is nothing left to withdraw.
+    if (this.processed && patched(patches.noWithdrawalOnceProcessed)) {
+      this.record.audit('withdrawal-refused', { actor: request.actor as Actor | undefined, details: { reason: request.reason, cause: 'processed' } });
+      return;
+    }
     this.withdrawn = true;
     this.record.setStatus('withdrawal-requested');
     this.record.audit('withdrawal-requested', { actor: request.actor as Actor | undefined, details: { reason: request.reason } });
