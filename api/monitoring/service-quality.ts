@@ -8,7 +8,7 @@ function percent(part: number, whole: number): number | null {
 }
 
 /**
- * Received, finished early / on time / late, overdue now, and the service-quality index figures of
+ * Received, finished early / on time / late, refused (counted apart: a refusal is no result, neither early nor late), overdue now, and the service-quality index figures of
  * Decision 766/QĐ-TTg (DOMAIN.md): on-time rate, points (early 2, on time 1, late 0), online share,
  * and satisfaction = 100% − (overdue % + complaints %). Complaints are not recorded by MotCua yet,
  * so they count as zero and the figure says so.
@@ -17,7 +17,9 @@ export function serviceQuality(dossiers: readonly DossierFigures[]) {
   const finished = { early: 0, onTime: 0, late: 0 };
   let overdueNow = 0;
   let online = 0;
+  let refused = 0;
   for (const dossier of dossiers) {
+    if (dossier.status === 'rejected') refused += 1;
     if (dossier.channel === 'online') online += 1;
     if (dossier.punctuality === 'early') finished.early += 1;
     else if (dossier.punctuality === 'on-time') finished.onTime += 1;
@@ -29,6 +31,7 @@ export function serviceQuality(dossiers: readonly DossierFigures[]) {
   return {
     received: dossiers.length,
     finished: { ...finished, total: finishedCount },
+    refused,
     overdueNow,
     index: {
       onTimeRate: percent(finished.early + finished.onTime, finishedCount),

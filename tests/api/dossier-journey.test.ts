@@ -130,6 +130,15 @@ describe('dossier journey through the API', () => {
     expect(stolen.status).toBe(409);
     expect(stolen.body.code).toBe('claimed-by-someone-else');
 
+    // A supplementation request must list the documents and give its reason: refused before the workflow hears of it.
+    const unlisted = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+      token: await api.token('minh'),
+      json: { outcome: 'bo-sung', formData: { lyDoBoSung: '  ' } },
+    });
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.body).toMatchObject({ code: 'outcome-fields-required', errors: [{ path: 'formData.giayToThieu' }, { path: 'formData.lyDoBoSung' }] });
+    expect(await api.store.tasks.findById(taskId).lean()).toMatchObject({ status: 'claimed', assignee: 'minh' });
+
     const done = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
       token: await api.token('minh'),
       json: { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm', lyDoBoSung: 'Thiếu hợp đồng thuê' } },

@@ -1271,6 +1271,8 @@ export interface components {
                 late: number;
                 total: number;
             };
+            /** @description Dossiers refused (status rejected): counted apart from early / on time / late */
+            refused: number;
             overdueNow: number;
             index: {
                 onTimeRate: number | null;

@@ -566,6 +566,7 @@ export const en: Messages = {
     elapsed: { ms: '{n} ms', seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min' },
   },
   outcomeForm: {
+    refusedFigure: 'Refused',
     fill: 'Fill in the required fields of “{label}”, then confirm.',
     confirm: 'Confirm: {label}',
     cancel: 'Choose another outcome',

@@ -564,6 +564,7 @@ export const vi = {
     elapsed: { ms: '{n} ms', seconds: '{n} giây', minutes: '{m} phút {s} giây', hours: '{h} giờ {m} phút' },
   },
   outcomeForm: {
+    refusedFigure: 'Từ chối giải quyết',
     fill: 'Nhập các trường bắt buộc của kết quả «{label}», rồi xác nhận.',
     confirm: 'Xác nhận: {label}',
     cancel: 'Chọn kết quả khác',
