@@ -73,6 +73,7 @@ describe('MotCua attributes', () => {
     ['a supplementation request that names no field for its documents', (xml: string) => xml.replace('kind="supplementation" documentsField="giayToThieu"', 'kind="supplementation"'), 'invalid-attribute', 'Task_ThamDinh'],
     ['an outcome requiring a field the form lacks', (xml: string) => xml.replace('reasonField="lyDo"', 'reasonField="lyDoKhac"'), 'invalid-attribute', 'Task_ThamDinh'],
     ['an outcome kind the law does not know', (xml: string) => xml.replace('kind="refusal"', 'kind="maybe"'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['a refusal whose branch ends as a returned result', (xml: string) => xml.replace('\n      <bpmn:errorEventDefinition id="ErrorDef_TuChoi" errorRef="Error_TuChoi" />', ''), 'refusal-ends-as-result', 'End_DaTuChoi'],
     ['a choice field without options', (xml: string) => xml.replace(/(<mc:field key="hinhThucTra"[^>]*>)[\s\S]*?(<\/mc:field>)/, '$1$2'), 'invalid-attribute', 'Task_TraKetQua'],
     ['the supplementation mark on a user task', (xml: string) => xml.replace('citizenFacing="true" returnsResult="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"', 'citizenFacing="true" returnsResult="true" supplementation="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"'), 'invalid-attribute', 'Task_TraKetQua'],
     ['the returns-result mark on a receive task', (xml: string) => xml.replace('supplementation="true"', 'supplementation="true" returnsResult="true"'), 'invalid-attribute', 'Task_ChoBoSung'],
