@@ -153,7 +153,10 @@ describe('dossier journey through the API', () => {
     }
     const seen = await api.request('GET', `/api/dossiers/${dossierId}`, { token: await api.token('an') });
     expect(seen.body.status).toBe('supplement-requested');
-    expect(seen.body.toSupplement).toEqual([{ label: 'Giấy tờ cần bổ sung (ghi đủ một lần)', value: 'Bản sao hợp đồng thuê địa điểm' }]);
+    expect(seen.body.toSupplement).toEqual([
+      { label: 'Giấy tờ cần bổ sung (ghi đủ một lần)', value: 'Bản sao hợp đồng thuê địa điểm' },
+      { label: 'Lý do yêu cầu bổ sung', value: 'Thiếu hợp đồng thuê' },
+    ]);
   });
 
   it('takes the citizen’s supplement with its file, and the appraisal opens again', async () => {
