@@ -32,7 +32,7 @@ import { Mailbox, supplementMessage } from './mailbox.js';
 import { executeNode } from './node-runner.js';
 import { patches } from './patches.js';
 import { ScopeRun, type ResumableWait } from './scope-run.js';
-import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeFieldProblems, outcomeProblem, supervisingRoles } from './task-rules.js';
+import { claimProblem, eligibilityProblem, formProblems, openProblem, outcomeProblem, supervisingRoles } from './task-rules.js';
 
 /** Where a scope's tokens were when the run continued as new. */
 export interface ScopeSnapshot {
@@ -365,7 +365,6 @@ export class DossierRuntime {
     const problems = [
       outcomeProblem(task, outcome),
       ...formProblems(task.form, formData ?? {}),
-      ...outcomeFieldProblems(task, outcome, formData ?? {}),
       ...(task.kind === 'step' ? decisionProblems(this.namespaces, task.elementId, formData ?? {}) : []),
     ].filter((entry): entry is string => entry !== undefined);
     if (task.kind === 'apology') {

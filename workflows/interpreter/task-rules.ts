@@ -1,4 +1,3 @@
-import { missingOutcomeFields } from '../../engine/plan/outcome-fields.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { Actor, Variables } from '../contract.js';
 import type { TaskState } from './dossier-record.js';
@@ -78,9 +77,4 @@ export function outcomeProblem(task: TaskState, outcome: string | undefined): st
   if (values.length === 0) return outcome === undefined ? undefined : `task ${task.taskId} has no outcomes`;
   if (outcome === undefined) return `choose an outcome: ${values.join(', ')}`;
   return values.includes(outcome) ? undefined : `outcome must be one of ${values.join(', ')}`;
-}
-
-/** The chosen outcome's required fields left empty: a refusal without its reason, a supplementation request listing nothing. */
-export function outcomeFieldProblems(task: TaskState, outcome: string | undefined, formData: Variables): string[] {
-  return missingOutcomeFields(task.outcomes, outcome, formData).map((key) => `${key}: required for outcome ${outcome}`);
 }
