@@ -60,7 +60,12 @@ export function citizenMessage(notification: Pick<NotificationDocument, 'kind' |
         return { subject: `Kết quả giải quyết hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} đã có kết quả; văn bản kết quả gửi kèm thư này.${closing}`, form: 'ket-qua' };
       }
       if (data.status === 'rejected') {
-        return { subject: `Từ chối tiếp nhận, giải quyết hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} không được giải quyết; lý do nêu trong Phiếu từ chối (Mẫu 03) gửi kèm thư này.${closing}`, form: 'mau-03' };
+        const reason = typeof data.reason === 'string' && data.reason.trim() !== '' ? `\nLý do từ chối: ${data.reason.trim()}.` : '';
+        return {
+          subject: `Thông báo từ chối giải quyết hồ sơ ${code}`,
+          text: `${greeting}Cơ quan giải quyết thông báo từ chối giải quyết hồ sơ ${code} của Ông/Bà.${reason}\nPhiếu từ chối tiếp nhận, giải quyết hồ sơ (Mẫu 03) gửi kèm thư này.${closing}`,
+          form: 'mau-03',
+        };
       }
       return { subject: `Dừng xử lý hồ sơ ${code}`, text: `${greeting}Hồ sơ ${code} đã được dừng xử lý.${closing}` };
     // A send task's BPMN message is a name, not prose: the citizen hears through the forms instead.

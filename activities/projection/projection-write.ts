@@ -1,7 +1,8 @@
 import type { AuditEntryContent } from '../../engine/audit/audit-chain.js';
 import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
+import type { PlanOutcome } from '../../engine/plan/outcome-fields.js';
 import type { Recipients } from '../../store/notifications/notification-model.js';
-import type { Choice, TaskFormField } from '../../store/tasks/task-model.js';
+import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { TaskView } from '../../workflows/contract.js';
 
 /** Instants cross the workflow/activity boundary as UTC milliseconds. */
@@ -30,7 +31,7 @@ export interface TaskProjection extends TaskView {
   form: TaskFormField[];
   /** The form's fields the dossier held values for when the step opened. */
   values?: Record<string, unknown>;
-  outcomes: Choice[];
+  outcomes: PlanOutcome[];
   data?: Record<string, unknown>;
   escalationLevel: number;
   claimedAt?: number;

@@ -358,6 +358,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         if (finalDossierStatuses.includes(dossier.status) || dossier.status === 'withdrawal-requested') {
           throw new Problem(409, 'dossier-finished', `dossier ${dossier._id} is ${dossier.status}`);
         }
+        // The result is ready: the workflow ignores a withdrawal now, so say so instead of accepting it.
+        if (dossier.status === 'processed') throw new Problem(409, 'processing-finished', `dossier ${dossier._id} is processed: its result can no longer be withdrawn`);
         try {
           await temporal.client.workflow.getHandle(dossier._id).signal(withdrawDossierSignal, { receivedAt: Date.now(), reason: body.reason, actor: actorOf(principal) });
         } catch (error) {

@@ -5,7 +5,7 @@ import type { ApiStore } from '../api-store.js';
  * The dossier figures a dashboard shows; each opens the list of the dossiers it counts. `finished`
  * is what the on-time rate and the points divide by, `overdue-or-late` what the satisfaction loses.
  */
-export const dashboardFigures = ['received', 'early', 'on-time', 'late', 'finished', 'overdue-now', 'overdue-or-late', 'online'] as const;
+export const dashboardFigures = ['received', 'early', 'on-time', 'late', 'finished', 'refused', 'overdue-now', 'overdue-or-late', 'online'] as const;
 
 export type DashboardFigure = (typeof dashboardFigures)[number];
 
@@ -16,6 +16,7 @@ export const figureFilters: Record<DashboardFigure, Record<string, unknown>> = {
   'on-time': { punctuality: 'on-time' },
   late: { punctuality: 'late' },
   finished: { punctuality: { $in: ['early', 'on-time', 'late'] } },
+  refused: { status: 'rejected' },
   'overdue-now': overdueDossierFilter,
   'overdue-or-late': { $or: [{ punctuality: 'late' }, overdueDossierFilter] },
   online: { channel: 'online' },

@@ -30,6 +30,7 @@ const statsSchema = z
     filters: z.record(z.string(), z.unknown()),
     received: z.number(),
     finished: z.object({ early: z.number(), onTime: z.number(), late: z.number(), total: z.number() }),
+    refused: z.number().meta({ description: 'Dossiers refused (status rejected): counted apart from early / on time / late' }),
     overdueNow: z.number(),
     index: z.object({
       onTimeRate: z.number().nullable(),

@@ -5,7 +5,8 @@ function percent(part: number, whole: number): number | null {
 }
 
 /**
- * Received, finished early / on time / late, overdue now, and the service-quality index figures of
+ * Received, finished early / on time / late, refused (apart: a refusal is no result, neither early nor
+ * late, and stays out of the index), overdue now, and the service-quality index figures of
  * Decision 766/QĐ-TTg (DOMAIN.md): on-time rate, points (early 2, on time 1, late 0), online share,
  * and satisfaction = 100% − (overdue % + complaints %). Complaints are not recorded by MotCua yet,
  * so they count as zero and the figure says so.
@@ -17,6 +18,7 @@ export function serviceQuality(counts: Readonly<Record<DashboardFigure, number>>
   return {
     received: counts.received,
     finished: { ...finished, total: finishedCount },
+    refused: counts.refused,
     overdueNow: counts['overdue-now'],
     index: {
       onTimeRate: percent(finished.early + finished.onTime, finishedCount),

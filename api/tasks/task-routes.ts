@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskStatuses } from '../../engine/dossier/dossier-status.js';
+import { outcomeKinds } from '../../engine/plan/plan-schema.js';
 import { takeClaim } from '../../store/claims/claims.js';
 import type { TaskDocument } from '../../store/tasks/task-model.js';
 import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
@@ -15,10 +16,18 @@ import { timedCompletion } from '../metrics/task-completion.js';
 import { encodeCursor, page } from '../http/schemas.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
 import type { PinnedCalendar } from './live-worklist.js';
+import { requireOutcomeFields } from './outcome-requirements.js';
 import { isOpenWork, worklistCursor, worklistQuerySchema, worklistSelection, type WorklistTask } from './worklist-query.js';
 
 const taskIdParams = z.object({ taskId: z.string().min(1).max(400) });
 const choice = z.object({ value: z.string(), label: z.string() });
+const outcome = choice
+  .extend({
+    kind: z.enum(outcomeKinds).optional().meta({ description: 'refusal or supplementation: the outcome then requires the fields named beside it' }),
+    reasonField: z.string().optional().meta({ description: 'Form field that must hold the written reason when this outcome is chosen' }),
+    documentsField: z.string().optional().meta({ description: 'Form field that must list the documents to supplement when this outcome is chosen' }),
+  })
+  .meta({ id: 'TaskOutcome' });
 const taskSchema = z
   .object({
     taskId: z.string(),
@@ -47,7 +56,7 @@ const taskDetailSchema = taskSchema
   .extend({
     form: z.array(z.object({ key: z.string(), label: z.string(), type: z.string(), required: z.boolean(), options: z.array(choice).optional() })),
     values: z.record(z.string(), z.unknown()).meta({ description: 'What the dossier held under the form’s keys when the step opened (the citizen’s data, an earlier step’s), to show pre-filled' }),
-    outcomes: z.array(choice),
+    outcomes: z.array(outcome),
     data: z.record(z.string(), z.unknown()).nullable(),
     calendar: worklistItemSchema.shape.calendar,
     dossier: z.record(z.string(), z.unknown()),
@@ -321,6 +330,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
         const updateId = header === undefined ? undefined : idempotencyKey.safeParse(header).data;
         if (header !== undefined && updateId === undefined) throw new Problem(400, 'invalid-idempotency-key', 'Idempotency-Key: 1–200 letters, digits, . _ : -');
         const task = await reachableTask(params.taskId, principal);
+        requireOutcomeFields(task, body.outcome, body.formData);
         const temporalUpdateId = updateId === undefined ? undefined : `${task._id}:${updateId}`;
         const view = await act(
           task,

@@ -14,6 +14,7 @@ import type { ProcedureRegistry } from '../plan/procedure-registry.js';
 import { allScopes } from '../plan/scope-index.js';
 import { reportAnalysis } from './analysis-diagnostics.js';
 import { buildScope } from './build-scope.js';
+import { checkRefusalEnds } from './check-refusal-ends.js';
 import { checkStructure } from './check-structure.js';
 import { CompileContext } from './compile-context.js';
 import { readProcedure } from './read-procedure.js';
@@ -93,7 +94,10 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
   const procedure = readProcedure(context, process, processId);
   context.defaultAgency = procedure.agency;
   const root = buildScope(context, process, processId, false);
-  for (const scope of allScopes(root)) checkStructure(context, scope);
+  for (const scope of allScopes(root)) {
+    checkStructure(context, scope);
+    checkRefusalEnds(context, scope);
+  }
 
   const draft: ProcedurePlan = { schemaVersion: PLAN_SCHEMA_VERSION, procedure, process: root };
   const analysis: ProcedureAnalysis = {

@@ -1,5 +1,6 @@
 import { child, children, flag, text, type ModdleElement } from '../moddle/moddle-element.js';
-import { formFieldTypes, overdueActions } from '../plan/plan-schema.js';
+import { formFieldTypes, outcomeKinds, overdueActions } from '../plan/plan-schema.js';
+import type { PlanOutcome } from '../plan/outcome-fields.js';
 import type { ActivityNode, PlanNodeOf, PlanScope } from '../plan/procedure-plan.js';
 import { MISSING, type CompileContext } from './compile-context.js';
 import { readAmount, readChoice, readDuration, readFeel, readPositiveInteger, readShare, reportInvalid } from './read-attributes.js';
@@ -143,13 +144,41 @@ function readForm(context: CompileContext, form: ModdleElement | undefined, id: 
   };
 }
 
-function readOutcomes(context: CompileContext, outcomes: ModdleElement | undefined, id: string): Pick<PlanNodeOf<'userTask'>, 'outcomes' | 'outcomeVariable'> {
+/** The fields each kind of outcome must name: a refusal its written reason, a supplementation request the documents and the reason. */
+const fieldsOfKind: Record<(typeof outcomeKinds)[number], Array<'reasonField' | 'documentsField'>> = {
+  refusal: ['reasonField'],
+  supplementation: ['documentsField', 'reasonField'],
+};
+
+function readOutcome(context: CompileContext, choice: ModdleElement, id: string, formKeys: ReadonlySet<string> | undefined): PlanOutcome {
+  const value = trimmed(choice, 'value') ?? MISSING;
+  const kind = readChoice(context, id, 'mc:outcome kind', trimmed(choice, 'kind'), outcomeKinds);
+  const outcome: PlanOutcome = { value, label: trimmed(choice, 'label') ?? value, ...(kind ? { kind } : {}) };
+  for (const attribute of ['documentsField', 'reasonField'] as const) {
+    const key = trimmed(choice, attribute);
+    if (key === undefined) {
+      if (kind && fieldsOfKind[kind].includes(attribute)) {
+        reportInvalid(context, id, `mc:outcome ${attribute}`, value, {
+          vi: kind === 'refusal' ? 'kết quả từ chối cần trường ghi lý do từ chối (reasonField).' : 'yêu cầu bổ sung cần trường liệt kê giấy tờ cần bổ sung (documentsField) và trường ghi lý do (reasonField).',
+          en: kind === 'refusal' ? 'a refusal needs the form field for its written reason (reasonField).' : 'a supplementation request needs the form fields listing the documents (documentsField) and giving the reason (reasonField).',
+        });
+      }
+      continue;
+    }
+    if (formKeys && !formKeys.has(key)) {
+      reportInvalid(context, id, `mc:outcome ${attribute}`, key, { vi: 'cần khoá của một trường trong biểu mẫu của bước.', en: 'expected the key of a field of this step’s form.' });
+    }
+    outcome[attribute] = key;
+  }
+  return outcome;
+}
+
+function readOutcomes(context: CompileContext, outcomes: ModdleElement | undefined, id: string, form: PlanNodeOf<'userTask'>['form']): Pick<PlanNodeOf<'userTask'>, 'outcomes' | 'outcomeVariable'> {
   if (!outcomes) return {};
   const variable = trimmed(outcomes, 'variable');
-  const choices = children(outcomes, 'choices').map((choice) => {
-    const value = trimmed(choice, 'value') ?? MISSING;
-    return { value, label: trimmed(choice, 'label') ?? value };
-  });
+  // A schemaRef form is stored elsewhere: its keys cannot be checked here.
+  const formKeys = 'fields' in form ? new Set(form.fields.map((field) => field.key)) : undefined;
+  const choices = children(outcomes, 'choices').map((choice) => readOutcome(context, choice, id, formKeys));
   const values = choices.map((choice) => choice.value);
   if (!variable || choices.length === 0 || values.includes(MISSING) || new Set(values).size !== values.length) {
     reportInvalid(context, id, 'mc:outcomes', values.join(', '), {
@@ -201,12 +230,13 @@ export function readActivity(
   switch (type) {
     case 'userTask': {
       const { assignment, ...rest } = common;
+      const form = readForm(context, extensions['mc:Form'], id);
       return {
         type,
         ...rest,
         assignment: { role: assignment?.role ?? MISSING, unit: assignment?.unit ?? MISSING, agency: assignment?.agency ?? context.defaultAgency },
-        form: readForm(context, extensions['mc:Form'], id),
-        ...readOutcomes(context, extensions['mc:Outcomes'], id),
+        form,
+        ...readOutcomes(context, extensions['mc:Outcomes'], id, form),
         // Only when set, so that plans compiled before the attribute existed keep their hash.
         ...(extensions['mc:Step'] && flag(extensions['mc:Step'], 'returnsResult') === true ? { returnsResult: true as const } : {}),
       };

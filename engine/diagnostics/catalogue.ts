@@ -282,6 +282,17 @@ export const catalogue = {
     }),
     { vi: 'Nối phần tử vào quy trình hoặc xoá nó.', en: 'Connect the element to the process or delete it.' },
   ),
+  'refusal-ends-as-result': entry<{ outcome: string }>(
+    'warning',
+    ({ outcome }) => ({
+      vi: `Nhánh của kết quả "${outcome}" (từ chối) kết thúc bằng sự kiện kết thúc thường: hồ sơ bị từ chối sẽ được ghi là "Đã trả kết quả".`,
+      en: `The branch of the refusal outcome "${outcome}" reaches a plain end event: a refused dossier would be recorded as "result returned".`,
+    }),
+    {
+      vi: 'Chọn sự kiện kết thúc này, đổi thành sự kiện kết thúc lỗi (Error end) với mã lỗi "refused" trong bảng thuộc tính.',
+      en: 'Select this end event and make it an error end event with the error code "refused" in the properties panel.',
+    },
+  ),
   'no-path-to-end': entry(
     'error',
     () => ({

@@ -139,12 +139,21 @@ const endEvent = z.object({
 
 const choice = z.object({ value: z.string().min(1), label: z.string() });
 
+/** What an outcome means in law: a refusal needs a written reason, a supplementation request the documents to supplement and why. */
+export const outcomeKinds = ['refusal', 'supplementation'] as const;
+
+const outcome = choice.extend({
+  kind: z.enum(outcomeKinds).optional(),
+  reasonField: z.string().min(1).optional().meta({ description: 'Form field that must hold the written reason when this outcome is chosen.' }),
+  documentsField: z.string().min(1).optional().meta({ description: 'Form field that must list the documents to supplement when this outcome is chosen.' }),
+});
+
 const userTask = z.object({
   type: z.literal('userTask'),
   ...activityBase,
   assignment: z.object({ role: z.string().min(1), unit: z.string().min(1), agency: z.string().min(1) }),
   form,
-  outcomes: z.array(choice).min(1).optional().meta({ description: 'Decisions the officer picks one of on completing the step.' }),
+  outcomes: z.array(outcome).min(1).optional().meta({ description: 'Decisions the officer picks one of on completing the step.' }),
   outcomeVariable: z.string().min(1).optional().meta({ description: 'Dossier variable that receives the chosen outcome, for the gateways after it.' }),
   returnsResult: z.literal(true).optional().meta({ description: 'The step that hands the result to the citizen: processing ends when it opens (status processed, end-of-processing time for the on-time rules).' }),
 });

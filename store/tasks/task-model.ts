@@ -1,5 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { taskStatuses, type TaskStatus } from '../../engine/dossier/dossier-status.js';
+import { outcomeKinds } from '../../engine/plan/plan-schema.js';
+import type { PlanOutcome } from '../../engine/plan/outcome-fields.js';
 
 export interface Choice {
   value: string;
@@ -33,8 +35,8 @@ export interface TaskDocument {
   form: TaskFormField[];
   /** The form's fields the dossier held values for when the step opened (the citizen's data, an earlier step's), shown pre-filled. */
   values?: Record<string, unknown>;
-  /** The buttons that finish the task (approve, request supplementation, refuse…). */
-  outcomes: Choice[];
+  /** The buttons that finish the task (approve, request supplementation, refuse…), with the fields each requires. */
+  outcomes: PlanOutcome[];
   /** What the worklist shows beside the form: e.g. the proposed new appointment of an apology task. */
   data?: Record<string, unknown>;
   createdAt: Date;
@@ -73,7 +75,7 @@ const taskSchema = new Schema<TaskDocument>(
       },
     ],
     values: Schema.Types.Mixed,
-    outcomes: [{ _id: false, value: String, label: String }],
+    outcomes: [{ _id: false, value: String, label: String, kind: { type: String, enum: outcomeKinds }, reasonField: String, documentsField: String }],
     data: Schema.Types.Mixed,
     createdAt: { type: Date, required: true },
     dueAt: Date,

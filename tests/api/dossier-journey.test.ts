@@ -130,9 +130,18 @@ describe('dossier journey through the API', () => {
     expect(stolen.status).toBe(409);
     expect(stolen.body.code).toBe('claimed-by-someone-else');
 
+    // A supplementation request must list the documents and give its reason: refused before the workflow hears of it.
+    const unlisted = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+      token: await api.token('minh'),
+      json: { outcome: 'bo-sung', formData: { lyDoBoSung: '  ' } },
+    });
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.body).toMatchObject({ code: 'outcome-fields-required', errors: [{ path: 'formData.giayToThieu' }, { path: 'formData.lyDoBoSung' }] });
+    expect(await api.store.tasks.findById(taskId).lean()).toMatchObject({ status: 'claimed', assignee: 'minh' });
+
     const done = await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
       token: await api.token('minh'),
-      json: { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm' } },
+      json: { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm', lyDoBoSung: 'Thiếu hợp đồng thuê' } },
     });
     expect(done.status).toBe(200);
     for (let attempt = 0; attempt < 200; attempt++) {
@@ -144,7 +153,10 @@ describe('dossier journey through the API', () => {
     }
     const seen = await api.request('GET', `/api/dossiers/${dossierId}`, { token: await api.token('an') });
     expect(seen.body.status).toBe('supplement-requested');
-    expect(seen.body.toSupplement).toEqual([{ label: 'Giấy tờ cần bổ sung (ghi đủ một lần)', value: 'Bản sao hợp đồng thuê địa điểm' }]);
+    expect(seen.body.toSupplement).toEqual([
+      { label: 'Giấy tờ cần bổ sung (ghi đủ một lần)', value: 'Bản sao hợp đồng thuê địa điểm' },
+      { label: 'Lý do yêu cầu bổ sung', value: 'Thiếu hợp đồng thuê' },
+    ]);
   });
 
   it('takes the citizen’s supplement with its file, and the appraisal opens again', async () => {

@@ -1,6 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, CancellationScope, CancelledFailure, condition, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import { auditGenesisHash } from '../../engine/audit/audit-chain.js';
 import { decisionProblems, stepOwning, variableNamespaces, type VariableNamespaces } from '../../engine/plan/variable-namespaces.js';
+import { refusalReason } from '../../engine/plan/outcome-fields.js';
 import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { PlanNodeOf, PlanScope, ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import {
@@ -218,7 +219,9 @@ export class DossierRuntime {
     record.factsChanged();
     const punctuality = status === 'returned' ? this.punctuality() : undefined;
     record.audit('dossier-finished', { details: { status, punctuality: punctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
-    if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status });
+    // A refusal's notice (Form 03) states its reason; the data of a notification is no workflow command.
+    const reason = status === 'rejected' ? refusalReason(this.plan, record.variables) : undefined;
+    if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status, ...(reason === undefined ? {} : { reason }) });
     await CancellationScope.nonCancellable(() => record.flush());
 
     if (this.input.calledBy !== undefined && outcome.kind === 'error') {
@@ -464,6 +467,11 @@ export class DossierRuntime {
 
   withdraw(request: WithdrawRequest): void {
     if (this.finishedAt !== undefined || this.withdrawn) return;
+    // Once the result is ready, processing is over: there is nothing left to withdraw.
+    if (this.processed && patched(patches.noWithdrawalOnceProcessed)) {
+      this.record.audit('withdrawal-refused', { actor: request.actor as Actor | undefined, details: { reason: request.reason, cause: 'processed' } });
+      return;
+    }
     this.withdrawn = true;
     this.record.setStatus('withdrawal-requested');
     this.record.audit('withdrawal-requested', { actor: request.actor as Actor | undefined, details: { reason: request.reason } });

@@ -17,6 +17,8 @@ export const patches = {
    * input (start-form fields) and earlier steps' outputs, and a supplement cannot set a step's output.
    */
   variablesNamespaced: 'variables-namespaced',
+  /** A withdrawal that arrives once processing has ended (the result is ready) is refused, not obeyed. */
+  noWithdrawalOnceProcessed: 'no-withdrawal-once-processed',
 } as const;
 
 export const newestPatch = Object.values(patches).at(-1)!;

@@ -87,6 +87,7 @@ export interface FormField {
 }
 
 export type TaskDetail = Schemas['TaskDetail'];
+export type TaskOutcome = Schemas['TaskOutcome'];
 
 export interface WorklistQuery {
   view: WorklistView;

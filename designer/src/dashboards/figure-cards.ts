@@ -15,6 +15,7 @@ export const figureCards: readonly FigureCard[] = [
   { key: 'early', label: 'early', opens: 'early', value: (stats) => ({ count: stats.finished.early }) },
   { key: 'on-time', label: 'onTime', opens: 'on-time', value: (stats) => ({ count: stats.finished.onTime }) },
   { key: 'late', label: 'late', opens: 'late', value: (stats) => ({ count: stats.finished.late }), alert: true },
+  { key: 'refused', label: 'refused', opens: 'refused', value: (stats) => ({ count: stats.refused }) },
   { key: 'overdue-now', label: 'overdueNow', opens: 'overdue-now', value: (stats) => ({ count: stats.overdueNow }), alert: true },
   { key: 'on-time-rate', label: 'onTimeRate', opens: 'finished', value: (stats) => ({ percent: stats.index.onTimeRate }) },
   { key: 'points', label: 'averagePoints', opens: 'finished', value: (stats) => ({ points: stats.index.averagePoints }) },

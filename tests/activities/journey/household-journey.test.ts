@@ -87,7 +87,7 @@ describe('a household-business journey against the local SMTP server and the por
     const handle = await harness.start(procedure, { dossierId: code, receivedAt });
 
     await harness.work(handle, 'Task_TiepNhan', oneStop, { hoTen: 'Nguyễn Thị Hường', soDinhDanh: '001190012345', tenHoKinhDoanh: 'Tạp hóa Hường', nganhNghe: 'Bán lẻ tạp hóa', vonKinhDoanh: 80_000_000, giayDeNghi: 'giay-de-nghi' });
-    await harness.work(handle, 'Task_ThamDinh', appraiser, { giayToThieu: 'Bản sao hợp đồng thuê địa điểm kinh doanh' }, 'bo-sung');
+    await harness.work(handle, 'Task_ThamDinh', appraiser, { giayToThieu: 'Bản sao hợp đồng thuê địa điểm kinh doanh', lyDoBoSung: 'Thiếu hợp đồng thuê' }, 'bo-sung');
     await harness.until(handle, (state) => state.status === 'supplement-requested', 'waiting for the supplement');
     await drained();
     await handle.signal(supplementDossierSignal, { receivedAt: await harness.now(), variables: { hopDongThue: 'hop-dong' } });

@@ -19,6 +19,7 @@ const belongs: Record<DashboardFigure, (dossier: Listed) => boolean> = {
   'on-time': (dossier) => dossier.punctuality === 'on-time',
   late: (dossier) => dossier.punctuality === 'late',
   finished: (dossier) => dossier.punctuality !== null,
+  refused: (dossier) => dossier.status === 'rejected',
   'overdue-now': (dossier) => dossier.overdue && !['rejected', 'stopped', 'returned'].includes(dossier.status),
   'overdue-or-late': (dossier) => dossier.punctuality === 'late' || (dossier.overdue && !['rejected', 'stopped', 'returned'].includes(dossier.status)),
   online: (dossier) => dossier.channel === 'online',
@@ -43,6 +44,7 @@ describe('GET /api/stats/dossiers', () => {
       { status: 'returned', punctuality: 'late', finishedAt: past(1), overdue: true },
       { status: 'processing', overdue: true, channel: 'post' },
       { status: 'stopped', overdue: true },
+      { status: 'rejected', finishedAt: past(1) },
     ];
     await api.store.dossiers.insertMany(variants.map((variant, index) => ({ ...model, _id: `${model._id}-past-${index}`, receivedAt: past(3 + index), ...variant })));
   });
@@ -69,11 +71,12 @@ describe('GET /api/stats/dossiers', () => {
       'on-time': stats.finished.onTime,
       late: stats.finished.late,
       finished: stats.finished.total,
+      refused: stats.refused,
       'overdue-now': stats.overdueNow,
       'overdue-or-late': Math.round((stats.index.overduePercent * stats.received) / 100),
       online: Math.round((stats.index.onlineShare * stats.received) / 100),
     };
-    expect(counted).toEqual({ received: 8, early: 2, 'on-time': 1, late: 1, finished: 4, 'overdue-now': 1, 'overdue-or-late': 2, online: 6 });
+    expect(counted).toEqual({ received: 9, early: 2, 'on-time': 1, late: 1, finished: 4, refused: 1, 'overdue-now': 1, 'overdue-or-late': 2, online: 7 });
     for (const figure of dashboardFigures) {
       const listed = await listAll(token, figure);
       expect(listed, figure).toHaveLength(counted[figure]);

@@ -199,9 +199,12 @@ test('the appraisal officer asks for a supplement', async () => {
   await claimFromQueue('lan', householdCode, 'Task_ThamDinh');
   await page.locator('.djs-element.mc-current-step[data-element-id="Task_ThamDinh"]').waitFor();
   await expect(page.locator('[data-test="timeline"]').textContent()).resolves.toContain('Tiếp nhận hồ sơ');
+  // A supplementation request shows its fields (documents, reason) once chosen, then is confirmed.
+  await page.click('[data-test="outcome"][data-outcome="bo-sung"]');
   await field('giayToThieu').fill('Bản sao hợp đồng thuê địa điểm kinh doanh');
+  await field('lyDoBoSung').fill('Thiếu hợp đồng thuê địa điểm kinh doanh');
   await screenshot(page, 'task-appraisal');
-  await finishStep(householdCode, () => page.click('[data-test="outcome"][data-outcome="bo-sung"]'));
+  await finishStep(householdCode, () => page.click('[data-test="confirm-outcome"]'));
 }, 180_000);
 
 test('the citizen sees what to supplement and sends it', async () => {

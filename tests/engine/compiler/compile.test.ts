@@ -61,6 +61,14 @@ describe('compile', () => {
   });
 });
 
+describe('refusal outcomes', () => {
+  it('warns when a refusal’s branch reaches a plain end, which would record the dossier as returned', async () => {
+    const plainEnd = await compile(sample.replace('\n      <bpmn:errorEventDefinition id="ErrorDef_TuChoi" errorRef="Error_TuChoi" />', ''));
+    expect(plainEnd.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.code, diagnostic.elementId])).toEqual([['warning', 'refusal-ends-as-result', 'End_DaTuChoi']]);
+    expect((await compile(sample)).diagnostics).toEqual([]);
+  });
+});
+
 describe('MotCua attributes', () => {
   it.each([
     ['an empty step deadline', (xml: string) => xml.replace('deadline="1WD" />\n        <mc:form>\n          <mc:field key="giayToThieu"', 'deadline=" " />\n        <mc:form>\n          <mc:field key="giayToThieu"'), 'missing-deadline', 'Task_ThamDinh'],
@@ -69,6 +77,10 @@ describe('MotCua attributes', () => {
     ['a due-soon share of a whole', (xml: string) => xml.replace('dueSoonShare="0.75" target="truong-bo-phan"', 'dueSoonShare="1" target="truong-bo-phan"'), 'invalid-attribute', 'Task_TiepNhan'],
     ['a compliance cost in words', (xml: string) => xml.replace('travelCost="40000" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo', 'travelCost="bốn mươi nghìn" copyCost="10000" fees="0" />\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_NopHoSo'), 'invalid-attribute', 'Task_TiepNhan'],
     ['outcomes without a variable', (xml: string) => xml.replace('<mc:outcomes variable="ketQua">', '<mc:outcomes>'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['a refusal that names no field for its reason', (xml: string) => xml.replace('kind="refusal" reasonField="lyDo"', 'kind="refusal"'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['a supplementation request that names no field for its documents', (xml: string) => xml.replace('kind="supplementation" documentsField="giayToThieu"', 'kind="supplementation"'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['an outcome requiring a field the form lacks', (xml: string) => xml.replace('reasonField="lyDo"', 'reasonField="lyDoKhac"'), 'invalid-attribute', 'Task_ThamDinh'],
+    ['an outcome kind the law does not know', (xml: string) => xml.replace('kind="refusal"', 'kind="maybe"'), 'invalid-attribute', 'Task_ThamDinh'],
     ['a choice field without options', (xml: string) => xml.replace(/(<mc:field key="hinhThucTra"[^>]*>)[\s\S]*?(<\/mc:field>)/, '$1$2'), 'invalid-attribute', 'Task_TraKetQua'],
     ['the supplementation mark on a user task', (xml: string) => xml.replace('citizenFacing="true" returnsResult="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"', 'citizenFacing="true" returnsResult="true" supplementation="true" />\n        <mc:form>\n          <mc:field key="hinhThucTra"'), 'invalid-attribute', 'Task_TraKetQua'],
     ['the returns-result mark on a receive task', (xml: string) => xml.replace('supplementation="true"', 'supplementation="true" returnsResult="true"'), 'invalid-attribute', 'Task_ChoBoSung'],

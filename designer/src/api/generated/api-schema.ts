@@ -1285,10 +1285,7 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
-            outcomes: {
-                value: string;
-                label: string;
-            }[];
+            outcomes: components["schemas"]["TaskOutcome"][];
             data: {
                 [key: string]: unknown;
             } | null;
@@ -1301,6 +1298,19 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        TaskOutcome: {
+            value: string;
+            label: string;
+            /**
+             * @description refusal or supplementation: the outcome then requires the fields named beside it
+             * @enum {string}
+             */
+            kind?: "refusal" | "supplementation";
+            /** @description Form field that must hold the written reason when this outcome is chosen */
+            reasonField?: string;
+            /** @description Form field that must list the documents to supplement when this outcome is chosen */
+            documentsField?: string;
+        };
         Stats: {
             filters: {
                 [key: string]: unknown;
@@ -1312,6 +1322,8 @@ export interface components {
                 late: number;
                 total: number;
             };
+            /** @description Dossiers refused (status rejected): counted apart from early / on time / late */
+            refused: number;
             overdueNow: number;
             index: {
                 onTimeRate: number | null;
@@ -4347,7 +4359,7 @@ export interface operations {
                 procedureCode?: string;
                 from?: string;
                 to?: string;
-                figure: "received" | "early" | "on-time" | "late" | "finished" | "overdue-now" | "overdue-or-late" | "online";
+                figure: "received" | "early" | "on-time" | "late" | "finished" | "refused" | "overdue-now" | "overdue-or-late" | "online";
                 cursor?: string;
                 limit?: number;
             };

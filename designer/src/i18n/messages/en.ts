@@ -229,6 +229,7 @@ export const en: Messages = {
     generic: 'The request could not be done (status {status}).',
     unreachable: 'The server cannot be reached, try again.',
     codes: {
+      'outcome-fields-required': 'The chosen outcome needs its required fields (the reason, the documents to supplement).',
       'invalid-cursor': 'Invalid cursor.',
       'invalid-idempotency-key': 'Invalid idempotency key.',
       'invalid-period': 'Invalid period.',
@@ -502,6 +503,7 @@ export const en: Messages = {
     received: 'Received',
     early: 'Early',
     onTime: 'On time',
+    refused: 'Refused',
     late: 'Late',
     overdueNow: 'Overdue now',
     onTimeRate: 'On-time rate',
@@ -522,6 +524,7 @@ export const en: Messages = {
       early: 'Dossiers received in the period whose result was returned before the appointment date.',
       'on-time': 'Dossiers received in the period whose result was returned on the appointment date.',
       late: 'Dossiers received in the period whose result was returned after the appointment date.',
+      refused: 'Dossiers received in the period and refused (with written reasons, Form 03): counted apart, neither early, on time nor late.',
       'overdue-now': 'Dossiers received in the period, still running and past their legal deadline.',
       'on-time-rate': 'Dossiers returned early or on time, divided by the dossiers whose result was returned.',
       points: 'Average points of the dossiers whose result was returned: early 2, on time 1, late 0.',
@@ -603,5 +606,10 @@ export const en: Messages = {
     history: 'History',
     signInForMore: 'Have an account? Sign in to see all your dossiers.',
     trackWithoutAccount: 'Track a dossier without signing in',
+  },
+  outcomeForm: {
+    fill: 'Fill in the required fields of “{label}”, then confirm.',
+    confirm: 'Confirm: {label}',
+    cancel: 'Choose another outcome',
   },
 };

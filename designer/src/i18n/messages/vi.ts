@@ -227,6 +227,7 @@ export const vi = {
     generic: 'Yêu cầu không thực hiện được (mã {status}).',
     unreachable: 'Không kết nối được máy chủ, hãy thử lại.',
     codes: {
+      'outcome-fields-required': 'Kết quả đã chọn cần nhập đủ các trường bắt buộc (lý do, giấy tờ cần bổ sung).',
       'invalid-cursor': 'Trang kết quả không còn hợp lệ, hãy tải lại danh sách.',
       'invalid-idempotency-key': 'Yêu cầu gửi lại không hợp lệ.',
       'invalid-period': 'Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.',
@@ -500,6 +501,7 @@ export const vi = {
     received: 'Tiếp nhận',
     early: 'Trước hạn',
     onTime: 'Đúng hạn',
+    refused: 'Từ chối giải quyết',
     late: 'Trễ hạn',
     overdueNow: 'Đang quá hạn',
     onTimeRate: 'Tỷ lệ đúng hạn',
@@ -520,6 +522,7 @@ export const vi = {
       early: 'Hồ sơ tiếp nhận trong kỳ đã trả kết quả trước ngày hẹn trả.',
       'on-time': 'Hồ sơ tiếp nhận trong kỳ đã trả kết quả đúng ngày hẹn trả.',
       late: 'Hồ sơ tiếp nhận trong kỳ đã trả kết quả sau ngày hẹn trả.',
+      refused: 'Hồ sơ tiếp nhận trong kỳ bị từ chối giải quyết (có lý do bằng văn bản, Mẫu 03): tính riêng, không vào trước hạn, đúng hạn hay trễ hạn.',
       'overdue-now': 'Hồ sơ tiếp nhận trong kỳ, chưa kết thúc và đã quá hạn giải quyết.',
       'on-time-rate': 'Số hồ sơ trả trước hạn và đúng hạn chia cho số hồ sơ đã trả kết quả.',
       points: 'Điểm bình quân của hồ sơ đã trả kết quả: trước hạn 2 điểm, đúng hạn 1 điểm, trễ hạn 0 điểm.',
@@ -601,6 +604,11 @@ export const vi = {
     history: 'Quá trình giải quyết',
     signInForMore: 'Đã có tài khoản? Đăng nhập để xem tất cả hồ sơ của bạn.',
     trackWithoutAccount: 'Tra cứu hồ sơ không cần đăng nhập',
+  },
+  outcomeForm: {
+    fill: 'Nhập các trường bắt buộc của kết quả «{label}», rồi xác nhận.',
+    confirm: 'Xác nhận: {label}',
+    cancel: 'Chọn kết quả khác',
   },
 };
 

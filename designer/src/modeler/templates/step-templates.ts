@@ -7,9 +7,19 @@ export interface StepTemplate {
   type: 'bpmn:UserTask';
   step: { role: string; unit?: string; deadline: string; citizenFacing?: boolean; returnsResult?: boolean };
   fields?: Array<{ key: string; label: string; type: string; required: boolean }>;
-  outcomes?: { variable: string; choices: Array<{ value: string; label: string }> };
+  /** A refusal names the field of its written reason, a supplementation request also the field listing the documents. */
+  outcomes?: { variable: string; choices: Array<{ value: string; label: string; kind?: 'refusal' | 'supplementation'; reasonField?: string; documentsField?: string }> };
   escalation?: { dueSoonShare: string; target: string; actions: string[] };
 }
+
+/** Asked only when the outcome needing them is chosen (the task page hides them otherwise), so not required by themselves. */
+const outcomeFields = [
+  { key: 'giayToBoSung', label: 'Giấy tờ cần bổ sung, hoàn thiện (ghi đủ một lần)', type: 'textarea', required: false },
+  { key: 'lyDoBoSung', label: 'Lý do yêu cầu bổ sung', type: 'textarea', required: false },
+  { key: 'lyDoTuChoi', label: 'Lý do từ chối', type: 'textarea', required: false },
+];
+const supplementation = { value: 'bo-sung', label: 'Yêu cầu bổ sung', kind: 'supplementation' as const, documentsField: 'giayToBoSung', reasonField: 'lyDoBoSung' };
+const refusal = { value: 'tu-choi', label: 'Từ chối', kind: 'refusal' as const, reasonField: 'lyDoTuChoi' };
 
 export const STEP_TEMPLATES: StepTemplate[] = [
   {
@@ -19,13 +29,14 @@ export const STEP_TEMPLATES: StepTemplate[] = [
     fields: [
       { key: 'hoTen', label: 'Họ và tên người nộp', type: 'text', required: true },
       { key: 'soDinhDanh', label: 'Số định danh cá nhân', type: 'text', required: true },
+      ...outcomeFields,
     ],
     outcomes: {
       variable: 'tiepNhan',
       choices: [
         { value: 'tiep-nhan', label: 'Tiếp nhận' },
-        { value: 'bo-sung', label: 'Yêu cầu bổ sung' },
-        { value: 'tu-choi', label: 'Từ chối tiếp nhận' },
+        supplementation,
+        { ...refusal, label: 'Từ chối tiếp nhận' },
       ],
     },
     escalation: { dueSoonShare: '0.75', target: 'unit-head', actions: ['notify', 'mark-overdue'] },
@@ -34,13 +45,13 @@ export const STEP_TEMPLATES: StepTemplate[] = [
     id: 'appraise',
     type: 'bpmn:UserTask',
     step: { role: 'chuyen-vien', deadline: '1WD' },
-    fields: [{ key: 'yKienThamDinh', label: 'Ý kiến thẩm định', type: 'textarea', required: true }],
+    fields: [{ key: 'yKienThamDinh', label: 'Ý kiến thẩm định', type: 'textarea', required: true }, ...outcomeFields],
     outcomes: {
       variable: 'ketQuaThamDinh',
       choices: [
         { value: 'dat', label: 'Đủ điều kiện' },
-        { value: 'bo-sung', label: 'Yêu cầu bổ sung' },
-        { value: 'tu-choi', label: 'Từ chối' },
+        supplementation,
+        refusal,
       ],
     },
     escalation: { dueSoonShare: '0.75', target: 'unit-head', actions: ['notify', 'mark-overdue', 'apology-letter'] },

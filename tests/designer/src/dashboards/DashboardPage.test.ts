@@ -19,6 +19,7 @@ const stats: Stats = {
   filters: {},
   received: 8,
   finished: { early: 2, onTime: 1, late: 1, total: 4 },
+  refused: 1,
   overdueNow: 1,
   index: { onTimeRate: 75, points: 5, averagePoints: 1.25, onlineShare: 75, overduePercent: 25, complaintsPercent: 0, satisfaction: 75 },
   steps: [],
