@@ -3,7 +3,6 @@
  * while the seeded faults fire, then quiescence and the checks against the ledger.
  */
 import { readFile } from 'node:fs/promises';
-import { sampleFile } from '../workflows/dossier-harness.js';
 import { checkAgainstLedger } from './checks.js';
 import { correctCalendar } from './calendar-correction.js';
 import { DossierDriver, type DossierCast } from './dossier-driver.js';
@@ -27,7 +26,7 @@ async function startStack(options: ChaosOptions): Promise<ChaosStack> {
 
 /** The reformer creates the household-business sample and the admin deploys it; returns its code. */
 async function deploySample(reformer: SimulatedUser, admin: SimulatedUser): Promise<string> {
-  const xml = await readFile(sampleFile('household-business-registration'), 'utf8');
+  const xml = await readFile(new URL('../../engine/samples/household-business-registration.bpmn', import.meta.url), 'utf8');
   const created = await reformer.call({ method: 'POST', path: '/api/procedures', json: { xml }, idempotencyKey: 'chaos-procedure' });
   if (created.status !== 201) throw new Error(`create the procedure: ${created.status} ${JSON.stringify(created.body)}`);
   const deployed = await admin.call({ method: 'POST', path: `/api/procedures/${created.body.code}/deploy`, idempotencyKey: 'chaos-deploy' });

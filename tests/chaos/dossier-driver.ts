@@ -1,11 +1,10 @@
 /**
  * Simulated citizens and officers driving one household-business dossier (engine/samples/) through
- * the API: submission, the receipt step, the appraisal with each outcome, the supplement request and
- * the citizen's supplement, approval and return, rejection, or the citizen's withdrawal. Every
+ * the API: submission, the receipt step, the appraisal with each outcome, the citizen's supplement
+ * once the workflow has sent the request (a send task), approval and return, rejection, or the citizen's withdrawal. Every
  * mutating request carries an Idempotency-Key and is retried with it until acknowledged; what was
  * acknowledged goes into the ledger.
  */
-import { pdfBytes } from '../api/api-client.js';
 import type { DossierEntry, Ledger, Scenario } from './ledger.js';
 import type { SimulatedUser } from './users.js';
 
@@ -19,6 +18,9 @@ export interface DossierCast {
 const waitBoundMs = 300_000;
 const pollMs = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The smallest PDF the upload check takes. */
+const pdfBytes = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 /** The receipt step's form as the one-stop officer fills it. */
 const receiptForm = { hoTen: 'Nguyễn Văn An', soDinhDanh: '001099000001', tenHoKinhDoanh: 'Quán Phở An', nganhNghe: 'Ăn uống', vonKinhDoanh: 50_000_000, giayDeNghi: 'giay-de-nghi' };
@@ -56,13 +58,12 @@ export class DossierDriver {
         return await this.withdraw(entry, cast.citizen);
       }
       if (scenario === 'rejected') {
-        await this.work(entry, cast.appraiser, `${code}/Task_ThamDinh/1`, { outcome: 'tu-choi', formData: { lyDo: 'Ngành nghề không được phép' } });
-        return await this.work(entry, cast.oneStop, `${code}/Task_TuChoi/1`, { formData: {} });
+        // The rejection notice (Mẫu 03) is a send task: the workflow sends it, no officer does.
+        return await this.work(entry, cast.appraiser, `${code}/Task_ThamDinh/1`, { outcome: 'tu-choi', formData: { lyDo: 'Ngành nghề không được phép' } });
       }
       let appraisal = 1;
       if (scenario === 'supplemented') {
         await this.work(entry, cast.appraiser, `${code}/Task_ThamDinh/1`, { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm' } });
-        await this.work(entry, cast.oneStop, `${code}/Task_YeuCauBoSung/1`, { formData: {} });
         await this.supplement(entry, cast.citizen);
         appraisal = 2;
       }
