@@ -102,9 +102,11 @@ export class ChaosHttpClient {
       let waitMs = Math.min(2_000, 100 * 2 ** Math.min(attempt, 5));
       try {
         const answer = await this.send(request);
-        if (answer.status < 500 && answer.status !== 429) return { ...answer, attempt };
+        // A submission whose first attempt may still be under way (the API died with it in flight) is asked again later.
+        const inProgress = answer.status === 409 && answer.body?.code === 'submission-in-progress';
+        if (answer.status < 500 && answer.status !== 429 && !inProgress) return { ...answer, attempt };
         if (answer.status === 503) this.counts.unavailable += 1;
-        else if (answer.status === 429) this.counts.rateLimited += 1;
+        else if (answer.status === 429 || inProgress) this.counts.rateLimited += 1;
         else this.counts.serverErrors += 1;
         const retryAfter = Number(answer.headers['retry-after']);
         if (Number.isFinite(retryAfter) && retryAfter > 0) waitMs = Math.min(retryAfter * 1000, 10_000);

@@ -64,7 +64,7 @@ export function formatReport(result: ChaosResult): string {
     row('network errors retried', retries.networkErrors),
     row('503 retried', retries.unavailable),
     row('other 5xx retried', retries.serverErrors),
-    row('429 retried', retries.rateLimited),
+    row('429 and submission-in-progress retried', retries.rateLimited),
     '',
     row('driving took', seconds(result.drivingMs)),
     row('quiescence', `${quiescence.reached ? 'reached' : 'NOT reached'} after ${seconds(quiescence.waitedMs)}${quiescence.reached ? '' : ` (pending ${JSON.stringify(quiescence.pending)})`}`),
