@@ -7,6 +7,7 @@ import { userModel } from '../store/identity/user-model.js';
 import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
 import { claimsModel } from '../store/claims/claims.js';
 import { rateLimitHitModel } from '../store/rate-limits/rate-limit-hit-model.js';
+import { submissionKeyModel } from '../store/dossiers/submission-key-model.js';
 import { createStore } from '../store/store.js';
 
 /** The store as the API sees it: the workflow's collections plus identity, organisation, calendars and attachments. */
@@ -24,6 +25,7 @@ export function createApiStore(connection: Connection) {
     attachments: attachmentModel(connection),
     answeredRequests: claimsModel(connection, 'AnsweredRequest', 'answeredRequests'),
     rateLimitHits: rateLimitHitModel(connection),
+    submissionKeys: submissionKeyModel(connection),
   };
   return {
     ...store,

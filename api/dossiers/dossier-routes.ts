@@ -19,6 +19,7 @@ import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import { multipartReader, uploadedFiles } from '../attachments/multipart.js';
 import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
 import { currentCalendar } from '../calendars/calendar-source.js';
+import { idempotencyKeyOf } from '../http/idempotency-key.js';
 import { Problem, problemResponses, sendProblem } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { booleanParam, cursorParam, isoInstant, limitParam, page, wire } from '../http/schemas.js';
@@ -29,6 +30,7 @@ import { checkSubmissionInput, checkSupplementInput } from './citizen-input.js';
 import { allocateDossierCode, receiptDay } from './dossier-code.js';
 import { listableDossiers, visibleDossier } from './dossier-access.js';
 import { citizenTimeline } from './citizen-timeline.js';
+import { submissionKeys } from './submission-keys.js';
 import { dossierTimeline } from './timeline.js';
 import { toSupplement } from './to-supplement.js';
 import { dossierSummary, newestDossiers, summaryOf } from './dossier-summary.js';
@@ -94,9 +96,28 @@ function documentVariables(documents: Array<string | null>, attachmentIds: strin
 
 const intakeRoles = ['citizen', 'officer', 'supervisor'] as const;
 
+/** The submission's answer: the receipt (Form 01), for the first attempt and any retry of it alike. */
+function receiptAnswer(dossier: DossierDocument, procedureName: string, agency: { _id: string; name: string }, documents: Array<{ _id: string; fileName: string }>) {
+  const receipt = {
+    form: '01' as const,
+    dossierId: dossier._id,
+    procedureCode: dossier.procedureCode,
+    procedureName,
+    agencyId: agency._id,
+    agencyName: agency.name,
+    applicantName: dossier.applicant.name,
+    channel: dossier.channel,
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt!.toISOString(),
+    documents: documents.map((file) => ({ id: file._id, fileName: file.fileName })),
+  };
+  return { status: 201, body: { dossierId: dossier._id, receivedAt: receipt.receivedAt, dueAt: receipt.dueAt, receipt }, headers: { Location: `/api/dossiers/${encodeURIComponent(dossier._id)}` } };
+}
+
 /** Submission, tracking, supplement, withdrawal, attachments and the dossier list. */
 export function dossierRoutes(context: ApiContext): RouteDefinition[] {
   const { store, temporal, settings } = context;
+  const keys = submissionKeys(context);
   const intakeLimiter = rateLimit({
     ...settings.rateLimits.intake,
     standardHeaders: 'draft-8',
@@ -124,6 +145,21 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     await store.attachments.deleteMany({ _id: { $in: ids } });
   }
 
+  /** Undoes a submission that never started its workflow: its dossier and files. */
+  async function discardSubmission(dossierId: string) {
+    await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
+    const files = await store.attachments.find({ dossierId, purpose: 'submission' }, { _id: 1 }).lean();
+    await discardAttachments(files.map((file) => file._id));
+  }
+
+  /** The receipt of the dossier an earlier attempt with the same Idempotency-Key made. */
+  async function replayedReceipt(dossier: DossierDocument) {
+    const deployed = await deployedPlan(store, dossier.procedureCode, dossier.procedureVersion);
+    const agency = await store.agencies.findById(dossier.agencyId).lean();
+    const documents = await store.attachments.find({ dossierId: dossier._id, purpose: 'submission' }).sort({ uploadedAt: 1 }).lean();
+    return receiptAnswer(dossier, deployed?.plan.procedure.name ?? dossier.procedureCode, { _id: dossier.agencyId, name: agency?.name ?? dossier.agencyId }, documents);
+  }
+
   function audit(principal: Principal, code: string, action: string, details: Record<string, string | number | boolean | null | string[]>) {
     return appendAudit(store, { stream: auditStreams.dossier(code), actor: auditActorOf(principal), action, target: { kind: 'dossier', id: code }, details });
   }
@@ -142,8 +178,12 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
       before: [intakeLimiter, readMultipart],
       body: submissionSchema,
       multipart: { files: 'attachments', description: 'the dossier’s documents (PDF, JPEG, PNG, DOCX)' },
+      headers: [{ name: 'Idempotency-Key', description: 'a retried submission with the same key returns the first one’s receipt instead of making a second dossier', required: false }],
       responses: { 201: { description: 'received, with the receipt (Form 01)', schema: receiptSchema }, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429) },
       async handler({ request, body, principal }) {
+        const submissionKey = idempotencyKeyOf(request);
+        const earlier = submissionKey === undefined ? undefined : await keys.earlier(principal, submissionKey, discardSubmission);
+        if (earlier) return replayedReceipt(earlier);
         const files = uploadedFiles(request);
         if (body.documents && body.documents.length !== files.length) {
           throw new Problem(422, 'documents-mismatch', `documents names ${body.documents.length} fields for ${files.length} attached files; give one entry (or null) per file, in order`);
@@ -173,7 +213,15 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         // Taken only now, every check passed; a failure from here gives it back (dossier-code.ts).
         const allocated = await allocateDossierCode(store, settings.dossierCodeFormat, { id: agency._id, code: agency.code }, receiptDay(receivedAt, calendar.data.timeZone.utcOffset));
         const dossierId = allocated.code;
+        const forgetKey = () => (submissionKey === undefined ? Promise.resolve() : keys.forget(principal, submissionKey));
+        if (submissionKey !== undefined) {
+          await keys.take(principal, submissionKey, dossierId).catch(async (error: unknown) => {
+            await allocated.release();
+            throw error;
+          });
+        }
         const attachments = await saveAttachments(files, dossierId, 'submission', principal).catch(async (error: unknown) => {
+          await forgetKey();
           await allocated.release();
           throw error;
         });
@@ -226,25 +274,13 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           // Nothing half-done: without its workflow the dossier does not exist.
           await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
           await discardAttachments(attachmentIds);
+          await forgetKey();
           await allocated.release();
           throw error;
         }
         await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachmentIds });
         publish(dossier, 'submitted');
-        const receipt = {
-          form: '01' as const,
-          dossierId,
-          procedureCode: procedure._id,
-          procedureName: plan.procedure.name,
-          agencyId: agency._id,
-          agencyName: agency.name,
-          applicantName: body.applicant.name,
-          channel: body.channel,
-          receivedAt: new Date(receivedAt).toISOString(),
-          dueAt: new Date(dueAt).toISOString(),
-          documents: attachments.map((file) => ({ id: file._id, fileName: file.fileName })),
-        };
-        return { status: 201, body: { dossierId, receivedAt: receipt.receivedAt, dueAt: receipt.dueAt, receipt }, headers: { Location: `/api/dossiers/${encodeURIComponent(dossierId)}` } };
+        return receiptAnswer(dossier, plan.procedure.name, agency, attachments);
       },
     }),
     defineRoute({

@@ -11,6 +11,7 @@ import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principa
 import { plannedStepUnits } from '../dossiers/dossier-access.js';
 import { agencyScope } from '../org/agency-scope.js';
 import { Problem, problemResponses, problemSchema } from '../http/problem.js';
+import { idempotencyKeyOf } from '../http/idempotency-key.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { timedCompletion } from '../metrics/task-completion.js';
 import { encodeCursor, page } from '../http/schemas.js';
@@ -66,7 +67,6 @@ const taskViewSchema = z.record(z.string(), z.unknown()).meta({ id: 'TaskView', 
 const bulkResultSchema = z.object({
   results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), task: taskViewSchema.optional(), problem: problemSchema.pick({ status: true, code: true, detail: true }).optional() })),
 });
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/);
 
 function iso(date: Date | undefined): string | null {
   return date?.toISOString() ?? null;
@@ -326,9 +326,7 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
       body: z.object({ outcome: z.string().min(1).max(100).optional(), formData: z.record(z.string().max(100), z.unknown()).default({}) }),
       responses: { 200: { description: 'the completed task', schema: taskViewSchema }, ...problemResponses(400, 401, 403, 404, 409, 422) },
       async handler({ request, params, body, principal }) {
-        const header = request.get('Idempotency-Key');
-        const updateId = header === undefined ? undefined : idempotencyKey.safeParse(header).data;
-        if (header !== undefined && updateId === undefined) throw new Problem(400, 'invalid-idempotency-key', 'Idempotency-Key: 1–200 letters, digits, . _ : -');
+        const updateId = idempotencyKeyOf(request);
         const task = await reachableTask(params.taskId, principal);
         requireOutcomeFields(task, body.outcome, body.formData);
         const temporalUpdateId = updateId === undefined ? undefined : `${task._id}:${updateId}`;

@@ -3002,7 +3002,10 @@ export interface operations {
     postApiDossiers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retried submission with the same key returns the first one’s receipt instead of making a second dossier */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
