@@ -1,19 +1,11 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { MotcuaApi } from '../../../../designer/src/api/motcua-api.js';
+import { flushPromises } from '@vue/test-utils';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { DossierSummary, Stats } from '../../../../designer/src/api/types.js';
 import DashboardPage from '../../../../designer/src/dashboards/DashboardPage.vue';
 import { figureCards } from '../../../../designer/src/dashboards/figure-cards.js';
-import { createAppI18n } from '../../../../designer/src/i18n/i18n.js';
 import { vi as vietnamese } from '../../../../designer/src/i18n/messages/vi.js';
-import type { Session } from '../../../../designer/src/session/session.js';
-import { sessionKey } from '../../../../designer/src/session/use-session.js';
-
-class SilentEventSource extends EventTarget {
-  readyState = 1;
-  close() {}
-}
+import { mountPage as mountWith, silenceLiveUpdates } from '../../support/mount-page.js';
 
 const stats: Stats = {
   filters: {},
@@ -50,13 +42,11 @@ function fakeApi() {
 let api: ReturnType<typeof fakeApi>;
 beforeEach(() => {
   api = fakeApi();
-  vi.stubGlobal('EventSource', SilentEventSource);
 });
-afterEach(() => vi.unstubAllGlobals());
+silenceLiveUpdates();
 
 async function mountPage() {
-  const session = { api: api as unknown as MotcuaApi, state: { user: { id: 'admin' } } } as unknown as Session;
-  const page = mount(DashboardPage, { global: { plugins: [createAppI18n(undefined)], provide: { [sessionKey as symbol]: session }, stubs: { RouterLink: true, Echarts: true, ProcessDiagram: true } } });
+  const page = mountWith(DashboardPage, api, 'admin', { Echarts: true, ProcessDiagram: true });
   await flushPromises();
   return page;
 }

@@ -1,17 +1,9 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import type { MotcuaApi } from '../../../../designer/src/api/motcua-api.js';
+import { flushPromises } from '@vue/test-utils';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { WorklistItem, WorklistQuery } from '../../../../designer/src/api/types.js';
-import { createAppI18n } from '../../../../designer/src/i18n/i18n.js';
-import type { Session } from '../../../../designer/src/session/session.js';
-import { sessionKey } from '../../../../designer/src/session/use-session.js';
 import SupervisionPage from '../../../../designer/src/supervision/SupervisionPage.vue';
-
-class SilentEventSource extends EventTarget {
-  readyState = 1;
-  close() {}
-}
+import { mountPage, silenceLiveUpdates } from '../../support/mount-page.js';
 
 function task(taskId: string, kind: WorklistItem['kind']): WorklistItem {
   return {
@@ -44,14 +36,11 @@ function fakeApi() {
 let api: ReturnType<typeof fakeApi>;
 beforeEach(() => {
   api = fakeApi();
-  vi.stubGlobal('EventSource', SilentEventSource);
 });
-afterEach(() => vi.unstubAllGlobals());
+silenceLiveUpdates();
 
 test('switching queues shows only the new queue, even when the old queue answers last, and keeps the selection', async () => {
-  const i18n = createAppI18n(undefined);
-  const session = { api: api as unknown as MotcuaApi, state: { user: { id: 'hung' } } } as unknown as Session;
-  const page = mount(SupervisionPage, { global: { plugins: [i18n], provide: { [sessionKey as symbol]: session }, stubs: { RouterLink: true } } });
+  const page = mountPage(SupervisionPage, api, 'hung');
   await flushPromises();
 
   // The overdue queue has not answered yet when the supervisor opens the apology queue.
