@@ -39,6 +39,7 @@ export const actionLabels: Record<string, { vi: string; en: string }> = {
   'payment-failed': { vi: 'Nộp phí không thành công', en: 'Payment failed' },
   'payment-expired': { vi: 'Hết hạn nộp phí', en: 'Payment expired' },
   'withdrawal-requested': { vi: 'Yêu cầu rút hồ sơ', en: 'Withdrawal requested' },
+  'withdrawal-refused': { vi: 'Không chấp nhận rút hồ sơ: đã xử lý xong', en: 'Withdrawal refused: processing had ended' },
   'appointment-extended': { vi: 'Hẹn lại ngày trả kết quả', en: 'New appointment set' },
   'deadline-extension-requested': { vi: 'Đề nghị hẹn lại', en: 'New appointment requested' },
   'dossier-processed': { vi: 'Đã có kết quả, chờ trả', en: 'Result ready to return' },

@@ -286,7 +286,7 @@ export const catalogue = {
     'warning',
     ({ outcome }) => ({
       vi: `Nhánh của kết quả "${outcome}" (từ chối) kết thúc bằng sự kiện kết thúc thường: hồ sơ bị từ chối sẽ được ghi là "Đã trả kết quả".`,
-      en: `The branch of the refusal outcome "${outcome}" reaches a plain end event: a refused dossier would be recorded as "result returned".`,
+      en: 'A refusal outcome’s branch reaches a plain end event: a refused dossier would be recorded as "result returned".',
     }),
     {
       vi: 'Chọn sự kiện kết thúc này, đổi thành sự kiện kết thúc lỗi (Error end) với mã lỗi "refused" trong bảng thuộc tính.',

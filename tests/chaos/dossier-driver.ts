@@ -63,7 +63,7 @@ export class DossierDriver {
       }
       let appraisal = 1;
       if (scenario === 'supplemented') {
-        await this.work(entry, cast.appraiser, `${code}/Task_ThamDinh/1`, { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm' } });
+        await this.work(entry, cast.appraiser, `${code}/Task_ThamDinh/1`, { outcome: 'bo-sung', formData: { giayToThieu: 'Bản sao hợp đồng thuê địa điểm', lyDoBoSung: 'Thiếu giấy tờ về địa điểm kinh doanh' } });
         await this.supplement(entry, cast.citizen);
         appraisal = 2;
       }

@@ -232,6 +232,8 @@ export const en: Messages = {
       'outcome-fields-required': 'The chosen outcome needs its required fields (the reason, the documents to supplement).',
       'invalid-cursor': 'Invalid cursor.',
       'invalid-idempotency-key': 'Invalid idempotency key.',
+      'submission-in-progress': 'This dossier is still being received; wait a few seconds and send it again.',
+      'processing-finished': 'The dossier has been processed; it can no longer be withdrawn.',
       'invalid-period': 'Invalid period.',
       'malformed-json': 'Malformed json.',
       'bad-signature': 'Bad signature.',

@@ -230,6 +230,8 @@ export const vi = {
       'outcome-fields-required': 'Kết quả đã chọn cần nhập đủ các trường bắt buộc (lý do, giấy tờ cần bổ sung).',
       'invalid-cursor': 'Trang kết quả không còn hợp lệ, hãy tải lại danh sách.',
       'invalid-idempotency-key': 'Yêu cầu gửi lại không hợp lệ.',
+      'submission-in-progress': 'Hồ sơ này đang được tiếp nhận, vui lòng đợi vài giây rồi gửi lại.',
+      'processing-finished': 'Hồ sơ đã xử lý xong, không thể rút hồ sơ nữa.',
       'invalid-period': 'Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc.',
       'malformed-json': 'Dữ liệu gửi lên không đọc được.',
       'bad-signature': 'Chữ ký của yêu cầu không hợp lệ.',

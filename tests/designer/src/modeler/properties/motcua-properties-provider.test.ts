@@ -141,10 +141,10 @@ describe('properties provider: MotCua attributes of a step', () => {
     const before = await session.call('extensionList', 'Task_ThamDinh', 'mc:Form', 'fields');
     await session.page.locator('[data-group-id="group-mc-form-fields"] .bio-properties-panel-add-entry').click();
     const after = await session.call('extensionList', 'Task_ThamDinh', 'mc:Form', 'fields');
-    expect(after).toEqual([...before, { key: 'truong3', label: 'truong3', type: 'text', required: false }]);
-    await input('mc-form-field-2-type').selectOption('choice');
-    await input('mc-form-field-2-options').fill('dat=Đạt\nkhong-dat=Không đạt');
-    await expect.poll(() => session.call('saveXml')).toMatch(/<mc:field key="truong3" label="truong3" type="choice" required="false">\s*<mc:option value="dat" label="Đạt" \/>\s*<mc:option value="khong-dat" label="Không đạt" \/>/);
+    expect(after).toEqual([...before, { key: 'truong4', label: 'truong4', type: 'text', required: false }]);
+    await input('mc-form-field-3-type').selectOption('choice');
+    await input('mc-form-field-3-options').fill('dat=Đạt\nkhong-dat=Không đạt');
+    await expect.poll(() => session.call('saveXml')).toMatch(/<mc:field key="truong4" label="truong4" type="choice" required="false">\s*<mc:option value="dat" label="Đạt" \/>\s*<mc:option value="khong-dat" label="Không đạt" \/>/);
   });
 
   test('outcomes: the variable and each choice', async () => {
