@@ -6,17 +6,14 @@
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarData } from '../engine/calendar/index.js';
-import type { DossierStatus, TaskStatus } from '../engine/dossier/dossier-status.js';
+import type { TaskView, Variables } from '../engine/dossier/activity-shapes.js';
+import type { DossierStatus } from '../engine/dossier/dossier-status.js';
 import type { ProcedurePlan } from '../engine/plan/procedure-plan.js';
+
+export { bpmnErrorFailureType, type TaskView, type Variables } from '../engine/dossier/activity-shapes.js';
 
 /** The one workflow type that runs every dossier. */
 export const dossierWorkflowType = 'dossierWorkflow';
-
-/**
- * The failure type by which an activity or a called procedure raises a BPMN error; its first
- * detail is the error code, which boundary error events match.
- */
-export const bpmnErrorFailureType = 'BpmnError';
 
 /** What makes dossiers findable in Temporal's visibility (and Web UI); registered from temporal.yaml. */
 export const dossierSearchAttributes = {
@@ -46,9 +43,6 @@ export interface Actor {
   roles: string[];
   units: string[];
 }
-
-/** Dossier variables: applicant data, form data of completed steps, outcomes. JSON only. */
-export type Variables = Record<string, unknown>;
 
 export interface DossierInput {
   /** The dossier code; also the workflow id. */
@@ -111,24 +105,6 @@ export interface ExtendDeadlineRequest {
   /** The new appointment, UTC milliseconds: later than the current one. */
   newDueAt: number;
   reason: string;
-}
-
-export interface TaskView {
-  taskId: string;
-  elementId: string;
-  name: string;
-  kind: 'step' | 'apology' | 'reassignment';
-  status: TaskStatus;
-  candidateRole?: string;
-  candidateUnit?: string;
-  assignee?: string;
-  createdAt: number;
-  dueAt?: number;
-  dueSoonAt?: number;
-  overdue: boolean;
-  outcome?: string;
-  completedAt?: number;
-  completedBy?: string;
 }
 
 /**

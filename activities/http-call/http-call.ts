@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ApplicationFailure } from '@temporalio/common';
 import { httpMethods, type HttpMethod } from '../../engine/service-tasks/catalogue.js';
-import { bpmnErrorFailureType, type Variables } from '../../workflows/contract.js';
+import { bpmnErrorFailureType, type Variables } from '../../engine/dossier/activity-shapes.js';
 import type { ServiceTaskRequest } from '../service-tasks/service-task-request.js';
 import { checkUrl, RefusedUrl, resolveChecked, type AddressPolicy } from './address-policy.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { LegalDurationError, parseLegalDuration } from '../../engine/duration/legal-duration.js';
 import type { Store } from '../../store/store.js';
-import type { Variables } from '../../workflows/contract.js';
+import type { Variables } from '../../engine/dossier/activity-shapes.js';
 import type { ServiceTaskRequest } from '../service-tasks/service-task-request.js';
 import { vietnameseAmount } from '../vietnamese/dates.js';
 import type { PaymentGateway } from './payment-gateway.js';

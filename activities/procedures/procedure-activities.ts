@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import type { Store } from '../../store/store.js';
-import { bpmnErrorFailureType } from '../../workflows/contract.js';
+import { bpmnErrorFailureType } from '../../engine/dossier/activity-shapes.js';
 
 export interface CalledProcedureRequest {
   procedureCode: string;

@@ -3,7 +3,7 @@ import type { DossierStatus } from '../../engine/dossier/dossier-status.js';
 import type { PlanOutcome } from '../../engine/plan/outcome-fields.js';
 import type { Recipients } from '../../store/notifications/notification-model.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
-import type { TaskView } from '../../workflows/contract.js';
+import type { TaskView } from '../../engine/dossier/activity-shapes.js';
 
 /** Instants cross the workflow/activity boundary as UTC milliseconds. */
 export interface DossierProjection {

@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { documentForms, notificationChannels, type DocumentForm, type ServiceTaskTypeName } from '../../engine/service-tasks/catalogue.js';
 import type { Store } from '../../store/store.js';
-import type { Variables } from '../../workflows/contract.js';
+import type { Variables } from '../../engine/dossier/activity-shapes.js';
 import type { DocumentIssuer } from '../documents/document-issuer.js';
 import { callHttp, type HttpCallPolicy } from '../http-call/http-call.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';

@@ -1,4 +1,4 @@
-import type { Variables } from '../../workflows/contract.js';
+import type { Variables } from '../../engine/dossier/activity-shapes.js';
 
 /** What the interpreter hands every service-task activity. */
 export interface ServiceTaskRequest {
