@@ -1,10 +1,9 @@
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
-import { StoreRateLimit } from '../http/store-rate-limit.js';
+import { storeRateLimiter } from '../http/store-rate-limit.js';
 import { z } from 'zod';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
-import { Problem, problemResponses, sendProblem } from '../http/problem.js';
+import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { principalOf } from './access-token-verifier.js';
 import { auditActorOf, principalSchema, type Principal } from './principal.js';
@@ -31,15 +30,7 @@ const unlockedSchema = z.object({ userId: z.string(), wasLocked: z.boolean() }).
 export function authRoutes(context: ApiContext): RouteDefinition[] {
   const { store, tokens } = context;
   const lockouts = new SignInLockouts(store, context.settings.signInLockout);
-  const limiter = rateLimit({
-    ...context.settings.rateLimits.auth,
-    standardHeaders: 'draft-8',
-    store: new StoreRateLimit(store.rateLimitHits, 'auth'),
-    legacyHeaders: false,
-    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
-    validate: { xForwardedForHeader: false },
-    handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many sign-in attempts; wait a minute')),
-  });
+  const limiter = storeRateLimiter(store.rateLimitHits, 'auth', context.settings.rateLimits.auth, new Problem(429, 'rate-limited', 'too many sign-in attempts; wait a minute'));
 
   async function openSession(request: Request, response: Response, principal: Principal, action: string) {
     const refresh = await tokens.signRefresh(principal.id);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rateLimit } from 'express-rate-limit';
-import { StoreRateLimit } from '../http/store-rate-limit.js';
+import { storeRateLimiter } from '../http/store-rate-limit.js';
 import { z } from 'zod';
 import { BusinessCalendar, legalDeadline } from '../../engine/calendar/index.js';
 import { dossierStatuses, finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
@@ -20,7 +19,7 @@ import { multipartReader, uploadedFiles } from '../attachments/multipart.js';
 import { actorOf, auditActorOf, hasRole, type Principal } from '../auth/principal.js';
 import { currentCalendar } from '../calendars/calendar-source.js';
 import { idempotencyKeyOf } from '../http/idempotency-key.js';
-import { Problem, problemResponses, sendProblem } from '../http/problem.js';
+import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { booleanParam, cursorParam, isoInstant, limitParam, page, wire } from '../http/schemas.js';
 import { agencyScope } from '../org/agency-scope.js';
@@ -118,15 +117,7 @@ function receiptAnswer(dossier: DossierDocument, procedureName: string, agency: 
 export function dossierRoutes(context: ApiContext): RouteDefinition[] {
   const { store, temporal, settings } = context;
   const keys = submissionKeys(context);
-  const intakeLimiter = rateLimit({
-    ...settings.rateLimits.intake,
-    standardHeaders: 'draft-8',
-    store: new StoreRateLimit(store.rateLimitHits, 'intake'),
-    legacyHeaders: false,
-    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
-    validate: { xForwardedForHeader: false },
-    handler: (_request, response) => sendProblem(response, new Problem(429, 'rate-limited', 'too many submissions; wait a minute')),
-  });
+  const intakeLimiter = storeRateLimiter(store.rateLimitHits, 'intake', settings.rateLimits.intake, new Problem(429, 'rate-limited', 'too many submissions; wait a minute'));
   const readMultipart = multipartReader(settings.uploads, 'attachments');
 
   async function saveAttachments(files: Express.Multer.File[], dossierId: string, purpose: 'submission' | 'supplement', principal: Principal) {

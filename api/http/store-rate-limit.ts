@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
+import { rateLimit, type ClientRateLimitInfo, type IncrementResponse, type Options, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import type { RateLimitHits } from '../../store/rate-limits/rate-limit-hit-model.js';
+import type { RateLimit } from '../settings.js';
+import { sendProblem, type Problem } from './problem.js';
 
 /** Windows older than this many are swept, at most once a window per process. */
 const windowsKept = 2;
@@ -61,4 +63,27 @@ export class StoreRateLimit implements Store {
     const ownKeys = new RegExp(`^${this.prefix}:`);
     void this.hits.deleteMany({ key: ownKeys, window: { $lt: window - (windowsKept - 1) * this.windowMs } }).catch(() => undefined);
   }
+}
+
+/**
+ * A rate limit counted in the store (`prefix` names its counters), answering a client over it with
+ * the 429 problem given. `keyGenerator` and `skipSuccessfulRequests` as express-rate-limit has them.
+ */
+export function storeRateLimiter(
+  hits: RateLimitHits,
+  prefix: string,
+  limit: RateLimit,
+  tooMany: Problem,
+  options: Pick<Partial<Options>, 'keyGenerator' | 'skipSuccessfulRequests'> = {},
+): RateLimitRequestHandler {
+  return rateLimit({
+    ...limit,
+    ...options,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: new StoreRateLimit(hits, prefix),
+    // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
+    validate: { xForwardedForHeader: false },
+    handler: (_request, response) => sendProblem(response, tooMany),
+  });
 }

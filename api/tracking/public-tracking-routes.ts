@@ -1,12 +1,10 @@
 import type { Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import type { RateLimit } from '../settings.js';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
-import { Problem, problemResponses, sendProblem } from '../http/problem.js';
+import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
-import { StoreRateLimit } from '../http/store-rate-limit.js';
+import { storeRateLimiter } from '../http/store-rate-limit.js';
 import { citizenTracking, citizenTrackingSchema } from './citizen-tracking.js';
 import { secondFactorDigits, secondFactorMatches, secondFactorPattern } from './second-factor.js';
 
@@ -27,20 +25,10 @@ function codeOf(request: Request): string {
  */
 export function publicTrackingRoutes(context: ApiContext): RouteDefinition[] {
   const { store, tokens, settings } = context;
-  const limiter = (limit: RateLimit, prefix: string, options: { keyGenerator?: (request: Request) => string; skipSuccessfulRequests?: boolean }) =>
-    rateLimit({
-      ...limit,
-      ...options,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      store: new StoreRateLimit(store.rateLimitHits, prefix),
-      // X-Forwarded-For counts only from the proxies MOTCUA_TRUST_PROXY names; from anyone else it is ignored on purpose.
-      validate: { xForwardedForHeader: false },
-      handler: (_request, response) => sendProblem(response, new Problem(429, 'tracking-rate-limited', 'too many look-ups; wait as Retry-After says')),
-    });
-  const perClient = limiter(settings.publicTracking.perClient, 'track-client', {});
+  const tooMany = new Problem(429, 'tracking-rate-limited', 'too many look-ups; wait as Retry-After says');
+  const perClient = storeRateLimiter(store.rateLimitHits, 'track-client', settings.publicTracking.perClient, tooMany);
   // Refusals only, from anyone: guessing one dossier's factor from many addresses stops here too.
-  const perCode = limiter(settings.publicTracking.refusalsPerCode, 'track-code', { keyGenerator: codeOf, skipSuccessfulRequests: true });
+  const perCode = storeRateLimiter(store.rateLimitHits, 'track-code', settings.publicTracking.refusalsPerCode, tooMany, { keyGenerator: codeOf, skipSuccessfulRequests: true });
 
   return [
     defineRoute({
