@@ -5,37 +5,22 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createApp } from '../../../api/app.js';
-import { listen, type RunningHttpServer } from '../../../api/http-server.js';
-import { consoleReporter } from '../../../scripts/provision/progress.js';
-import { designerDist, ensureDesignerBuilt } from '../../../scripts/runtime/designer-build.js';
-import { ApiHarness } from '../../api/api-harness.js';
-import { launchChromium, type Browser } from '../support/browser.js';
+import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
 import { screenshot } from '../support/screenshots.js';
 
 const CODE = 'dang-ky-ho-kinh-doanh';
 
-let harness: ApiHarness;
-let server: RunningHttpServer;
-let browser: Browser;
+let app: DesignerApp;
+let harness: DesignerApp['harness'];
+let server: DesignerApp['server'];
 let page: Page;
 
 beforeAll(async () => {
-  await ensureDesignerBuilt(consoleReporter);
-  harness = await ApiHarness.create();
-  // The product's one origin: the API with the built designer, as `npm start` serves it.
-  server = await listen(createApp({ probes: [], api: harness.context, designerDir: designerDist }), 0, '127.0.0.1');
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
+  app = await openDesignerApp();
+  ({ harness, server, page } = app);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await harness?.teardown();
-});
+afterAll(() => app?.close());
 
 async function signIn(username: string) {
   await page.goto(`${server.url}/procedures`);

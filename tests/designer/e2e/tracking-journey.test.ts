@@ -7,42 +7,28 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createApp } from '../../../api/app.js';
-import { listen, type RunningHttpServer } from '../../../api/http-server.js';
-import { consoleReporter } from '../../../scripts/provision/progress.js';
-import { designerDist, ensureDesignerBuilt } from '../../../scripts/runtime/designer-build.js';
 import { testDocumentIssuer } from '../../activities/support/document-fixtures.js';
-import { ApiHarness } from '../../api/api-harness.js';
-import { launchChromium, type Browser } from '../support/browser.js';
+import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
 import { screenshot } from '../support/screenshots.js';
 
-let harness: ApiHarness;
-let server: RunningHttpServer;
-let browser: Browser;
+let app: DesignerApp;
+let server: DesignerApp['server'];
 let page: Page;
 let dossierId: string;
 
 beforeAll(async () => {
-  await ensureDesignerBuilt(consoleReporter);
-  harness = await ApiHarness.create();
-  server = await listen(createApp({ probes: [], api: harness.context, designerDir: designerDist }), 0, '127.0.0.1');
-  const procedureCode = await harness.deploySample();
-  dossierId = (await harness.submitOnline(procedureCode, 'an', { name: 'Trần Thị Bình', phone: '0912 345 678' })).body.dossierId;
-  // An officer takes the receipt step: the dossier's audit trail now names staff and engine events.
-  const taskId = await harness.openTask(dossierId, 'Task_TiepNhan');
-  expect((await harness.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token: await harness.token('mot-cua') })).status).toBe(200);
-  await testDocumentIssuer(harness.store).issue({ dossierId, form: 'mau-01', sourceId: 'tracking-journey', details: {} });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));
+  app = await openDesignerApp(async (api) => {
+    const procedureCode = await api.deploySample();
+    dossierId = (await api.submitOnline(procedureCode, 'an', { name: 'Trần Thị Bình', phone: '0912 345 678' })).body.dossierId;
+    // An officer takes the receipt step: the dossier's audit trail now names staff and engine events.
+    const taskId = await api.openTask(dossierId, 'Task_TiepNhan');
+    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token: await api.token('mot-cua') })).status).toBe(200);
+    await testDocumentIssuer(api.store).issue({ dossierId, form: 'mau-01', sourceId: 'tracking-journey', details: {} });
+  });
+  ({ server, page } = app);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await harness?.teardown();
-});
+afterAll(() => app?.close());
 
 async function expectNoInternals() {
   const text = (await page.locator('main').textContent()) ?? '';
