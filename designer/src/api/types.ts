@@ -100,8 +100,8 @@ export interface WorklistQuery {
 
 export type BulkResult = Answer<'/api/tasks/bulk-claim', 'post'>;
 
-export type DossierStatus = 'received' | 'rejected' | 'processing' | 'supplement-requested' | 'payment-requested' | 'withdrawal-requested' | 'stopped' | 'processed' | 'returned';
-export type Channel = 'in-person' | 'online' | 'post';
+export type DossierStatus = Schemas['DossierSummary']['status'];
+export type Channel = Schemas['DossierSummary']['channel'];
 
 export interface Applicant {
   name: string;
