@@ -16,8 +16,21 @@ const longestDelayMs = 5_000;
 const jitter = 1.2;
 const firstDelayMs = (status: CallStatus) => (status.code === resourceExhausted ? 1_000 : 100);
 
-/** The SDK's retries, as long as their waits so far, jitter included, stay within `timeoutMs`. */
-function retriesWithin(timeoutMs: number): GrpcRetryOptions {
+/**
+ * An Update sent while its run is continuing as new is refused "workflow is closing" (RESOURCE_EXHAUSTED,
+ * cause busy workflow): the workflow, not the server, is busy for one workflow task, and the next run
+ * takes the retried call. It is retried quickly and apart from the outage bound.
+ */
+function runClosing(status: CallStatus): boolean {
+  return status.code === resourceExhausted && /workflow is closing/i.test(status.details ?? '');
+}
+const closingRetries = { attempts: 12, firstDelayMs: 50, longestDelayMs: 1_000 };
+
+/**
+ * The SDK's retries, as long as their waits so far, jitter included, stay within `timeoutMs`; a run
+ * that is closing, until the next run answers.
+ */
+export function temporalRetryOptions(timeoutMs: number): GrpcRetryOptions {
   const sdk = defaultGrpcRetryOptions();
   const waitedAfter = (attempt: number, status: CallStatus) => {
     let waited = 0;
@@ -25,8 +38,8 @@ function retriesWithin(timeoutMs: number): GrpcRetryOptions {
     return waited;
   };
   return {
-    delayFunction: sdk.delayFunction,
-    retryableDecider: (attempt, status) => sdk.retryableDecider(attempt, status) && waitedAfter(attempt, status) <= timeoutMs,
+    delayFunction: (attempt, status) => (runClosing(status) ? Math.min(closingRetries.longestDelayMs, closingRetries.firstDelayMs * 2 ** attempt) : sdk.delayFunction(attempt, status)),
+    retryableDecider: (attempt, status) => (runClosing(status) ? attempt < closingRetries.attempts : sdk.retryableDecider(attempt, status) && waitedAfter(attempt, status) <= timeoutMs),
   };
 }
 
@@ -40,7 +53,7 @@ function retriesWithin(timeoutMs: number): GrpcRetryOptions {
 export function temporalConnectionOptions(address: string, timeoutMs = defaultTemporalTimeoutMs): ConnectionOptions {
   return {
     address,
-    interceptors: [makeGrpcRetryInterceptor(retriesWithin(timeoutMs))],
+    interceptors: [makeGrpcRetryInterceptor(temporalRetryOptions(timeoutMs))],
     channelArgs: {
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': Math.max(100, Math.floor(timeoutMs / 4)),
