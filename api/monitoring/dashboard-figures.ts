@@ -12,13 +12,14 @@ export type DashboardFigure = (typeof dashboardFigures)[number];
 /** Which of the period's dossiers each figure counts: the count and the drill-down list read the same filter. */
 export const figureFilters: Record<DashboardFigure, Record<string, unknown>> = {
   received: {},
-  early: { punctuality: 'early' },
-  'on-time': { punctuality: 'on-time' },
-  late: { punctuality: 'late' },
-  finished: { punctuality: { $in: ['early', 'on-time', 'late'] } },
+  // Returned dossiers only: projections written before refusals lost their punctuality still hold one.
+  early: { status: 'returned', punctuality: 'early' },
+  'on-time': { status: 'returned', punctuality: 'on-time' },
+  late: { status: 'returned', punctuality: 'late' },
+  finished: { status: 'returned', punctuality: { $in: ['early', 'on-time', 'late'] } },
   refused: { status: 'rejected' },
   'overdue-now': overdueDossierFilter,
-  'overdue-or-late': { $or: [{ punctuality: 'late' }, overdueDossierFilter] },
+  'overdue-or-late': { $or: [{ status: 'returned', punctuality: 'late' }, overdueDossierFilter] },
   online: { channel: 'online' },
 };
 

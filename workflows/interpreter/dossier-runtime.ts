@@ -89,6 +89,8 @@ export class DossierRuntime {
   /** Changes whenever the legal deadline may have moved. */
   private clockRevision = 0;
   private finishedAt?: number;
+  /** Early, on time or late: set when the dossier ends returned; a refused, withdrawn or stopped one has none. */
+  private finishedPunctuality?: 'early' | 'on-time' | 'late';
   /** When the step that returns the result opened: the end of processing, for the on-time rules. */
   private processedAt?: number;
   private withdrawn = false;
@@ -121,7 +123,7 @@ export class DossierRuntime {
         supplementationCount: this.clock.supplementations,
         processedAt: this.processedAt,
         finishedAt: this.finishedAt,
-        punctuality: this.finishedAt === undefined ? undefined : this.punctuality(),
+        punctuality: this.finishedPunctuality,
       }),
       resume?.record ?? {
         status: 'received',
@@ -215,9 +217,10 @@ export class DossierRuntime {
       }
     }
     const status = finalStatus(outcome, this.withdrawn);
+    const punctuality = status === 'returned' ? this.punctuality() : undefined;
+    this.finishedPunctuality = punctuality;
     if (this.input.calledBy === undefined) record.setStatus(status);
     record.factsChanged();
-    const punctuality = status === 'returned' ? this.punctuality() : undefined;
     record.audit('dossier-finished', { details: { status, punctuality: punctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
     // A refusal's notice (Form 03) states its reason; the data of a notification is no workflow command.
     const reason = status === 'rejected' ? refusalReason(this.plan, record.variables) : undefined;

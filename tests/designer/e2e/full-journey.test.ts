@@ -2,7 +2,9 @@
  * The whole product in headless Chromium against `npm start`'s stack, started by the test on free
  * ports: a reformer and an agency admin put the household-business sample online; a citizen submits
  * with a document and gets a code; officers receive, ask for a supplement, appraise and approve; the
- * citizen supplements and sees the result returned. A second dossier, of a procedure whose deadlines
+ * citizen supplements and sees the result returned. A second household dossier is refused with a
+ * written reason: signed out, its citizen tracks it as refused and the outbox holds the Mẫu 03 notice
+ * with the reason. A third dossier, of a procedure whose deadlines
  * are minutes of real time, is left alone: it goes overdue, reaches the supervisor's overdue queue
  * and the dashboard's count while the dashboard is open.
  */
@@ -14,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchStart, prepareStack, startedLine, waitForOutput, type StackEnvironment, type StartRun } from '../../support/start-stack.js';
 import { projectRoot } from '../../../scripts/runtime/config.js';
 import { launchChromium, type Browser } from '../support/browser.js';
+import { ApiClient } from '../../api/api-client.js';
 import { journeyPage, requestFormPdf as pdf, stepWait, todayTyped } from '../support/journey-page.js';
 import { screenshot } from '../support/screenshots.js';
 
@@ -248,6 +251,64 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
   await screenshot(page, 'citizen-result-returned');
 }, 240_000);
 
+test('the appraisal officer refuses a second dossier, only with a written reason; the citizen tracks it as refused, never returned, and gets the Mẫu 03 notice with the reason', async () => {
+  const api = new ApiClient(stack.appUrl);
+  const form = new FormData();
+  const household = { hoTen: 'Nguyễn Văn An', soDinhDanh: '001099000001', tenHoKinhDoanh: 'Quán Bún An', nganhNghe: 'Ăn uống', vonKinhDoanh: 30_000_000 };
+  form.append('data', JSON.stringify({ procedureCode: HOUSEHOLD, channel: 'online', applicant: { name: 'Nguyễn Văn An', phone: '0912345678', email: 'an@example.vn' }, variables: household, documents: ['giayDeNghi'] }));
+  form.append('attachments', new Blob([pdf.buffer], { type: 'application/pdf' }), pdf.name);
+  const submitted = await api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+  expect(submitted.status).toBe(201);
+  const refusedCode: string = submitted.body.dossierId;
+  await claimFromQueue('mot-cua', refusedCode, 'Task_TiepNhan');
+  await finishStep(refusedCode, () => page.click('[data-test="complete"]'));
+
+  await claimFromQueue('lan', refusedCode, 'Task_ThamDinh');
+  await page.click('[data-test="outcome"][data-outcome="tu-choi"]');
+  // Only the refusal's own field shows, required; confirming without it sends nothing.
+  await expect(page.locator('[data-field="lyDo"]').isVisible()).resolves.toBe(true);
+  await expect(page.locator('[data-field="giayToThieu"]').count()).resolves.toBe(0);
+  await page.click('[data-test="confirm-outcome"]');
+  await expect(page.locator('[data-field="lyDo"] [data-test="field-error"]').textContent()).resolves.toBe('Vui lòng nhập thông tin này');
+  expect(page.url()).toContain('/tasks/');
+  const reason = 'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh tại địa điểm này';
+  await field('lyDo').fill(reason);
+  await screenshot(page, 'refusal-form');
+  await finishStep(refusedCode, () => page.click('[data-test="confirm-outcome"]'));
+
+  // Signed out, as anyone holding the receipt: the code and the phone's last 4 digits.
+  await page.click('[data-test="sign-out"]');
+  await page.waitForURL(/\/sign-in/);
+  await page.goto(`${stack.appUrl}/track`);
+  await page.fill('[data-test="track-code"]', refusedCode);
+  await page.fill('[data-test="track-factor"]', '5678');
+  const tracked = page.locator('[data-test="tracked-dossier"]');
+  await expect
+    .poll(async () => {
+      await page.click('[data-test="track-submit"]');
+      await tracked.waitFor();
+      return tracked.getAttribute('data-status');
+    }, { timeout: stepWait, interval: 2_000 })
+    .toBe('rejected');
+  await expect(tracked.locator('[data-test="status-text"]').textContent()).resolves.toContain('Không được giải quyết');
+  expect(await tracked.textContent()).not.toContain('Đã trả kết quả');
+  await expect
+    .poll(async () => {
+      await page.click('[data-test="track-submit"]');
+      return tracked.locator('[data-test="documents"] [data-form="mau-03"]').count();
+    }, { timeout: stepWait, interval: 2_000 })
+    .toBe(1);
+  await screenshot(page, 'citizen-refused');
+
+  await signIn('admin', '/outbox');
+  const notice = page.locator('[data-test="mail"]', { hasText: `Thông báo từ chối giải quyết hồ sơ ${refusedCode}` });
+  await notice.waitFor({ timeout: stepWait });
+  await notice.locator('[data-test="open-mail"]').click();
+  await expect(page.locator('[data-test="mail-text"]').textContent()).resolves.toContain(`Lý do từ chối: ${reason}`);
+  await expect(page.locator('[data-test="mail-attachment"]').first().textContent()).resolves.toContain('.pdf');
+  expect(await page.locator('[data-test="mail"]', { hasText: `Kết quả giải quyết hồ sơ ${refusedCode}` }).count()).toBe(0);
+}, 300_000);
+
 test('a dossier left alone goes overdue: the open dashboard counts it live, and it reaches the supervisor’s overdue queue', async () => {
   const admin = await tokenOf('admin');
   const xml = await readFile(new URL('./fixtures/quick-deadline.bpmn', import.meta.url), 'utf8');
@@ -264,8 +325,10 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
 
   await signIn('admin', '/dashboards');
   const figure = (name: string) => page.locator(`[data-figure="${name}"] strong`);
-  await expect.poll(() => figure('received').textContent()).toBe('2');
+  await expect.poll(() => figure('received').textContent()).toBe('3');
   expect(await figure('overdue-now').textContent()).toBe('0');
+  // The refused dossier is counted apart, never as finished early or on time.
+  expect(await figure('refused').textContent()).toBe('1');
   expect(Number(await figure('early').textContent()) + Number(await figure('on-time').textContent())).toBe(1);
   // Nothing reloads the page: the count moves when the dossier's two minutes are up.
   await expect.poll(() => figure('overdue-now').textContent(), { timeout: 240_000, interval: 2_000 }).toBe('1');
@@ -312,7 +375,11 @@ test('the supervisor sends the apology letter with the appointment the calendar 
   await row.locator('[data-test="open-task"]').click();
   await page.locator('[data-test="task-form"]').waitFor();
   await expect.poll(() => page.locator('[data-test="task-status"]').textContent()).toContain('Đang xử lý');
-  await expect(field('newAppointment').inputValue()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  const proposed = await field('newAppointment').inputValue();
+  expect(proposed).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  // The dossier was received today: the proposed appointment is a later day, never one before the reception.
+  const asDay = (typed: string) => typed.split('/').reverse().join('-');
+  expect(asDay(proposed) > asDay(todayTyped())).toBe(true);
   await field('reason').fill('Hồ sơ quá hạn do chưa có cán bộ xử lý; xin lỗi ông/bà và hẹn lại ngày trả kết quả.');
   await screenshot(page, 'apology-letter');
   await page.click('[data-test="complete"]');

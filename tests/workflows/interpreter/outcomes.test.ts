@@ -27,6 +27,8 @@ describe('outcomes as the law reads them', () => {
     // A refusal is counted apart: it is neither early, on time nor late.
     expect(result.punctuality).toBeUndefined();
     await expect.poll(() => harness.store.dossiers.findById('OC-0001').lean()).toMatchObject({ status: 'rejected' });
+    // Nor in the projection the dashboards count.
+    expect((await harness.store.dossiers.findById('OC-0001').lean())?.punctuality).toBeUndefined();
     await expect.poll(() => harness.store.notifications.findOne({ dossierId: 'OC-0001', kind: 'dossier-finished' }).lean()).toMatchObject({
       recipients: { citizen: true },
       data: { status: 'rejected', reason: 'Ngành, nghề thuộc danh mục cấm kinh doanh' },
