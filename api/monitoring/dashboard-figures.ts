@@ -9,17 +9,21 @@ export const dashboardFigures = ['received', 'early', 'on-time', 'late', 'finish
 
 export type DashboardFigure = (typeof dashboardFigures)[number];
 
+/** Returned dossiers by punctuality: projections written before refusals lost theirs still hold one. */
+function returnedWith(punctuality: unknown): Record<string, unknown> {
+  return { status: 'returned', punctuality };
+}
+
 /** Which of the period's dossiers each figure counts: the count and the drill-down list read the same filter. */
 export const figureFilters: Record<DashboardFigure, Record<string, unknown>> = {
   received: {},
-  // Returned dossiers only: projections written before refusals lost their punctuality still hold one.
-  early: { status: 'returned', punctuality: 'early' },
-  'on-time': { status: 'returned', punctuality: 'on-time' },
-  late: { status: 'returned', punctuality: 'late' },
-  finished: { status: 'returned', punctuality: { $in: ['early', 'on-time', 'late'] } },
+  early: returnedWith('early'),
+  'on-time': returnedWith('on-time'),
+  late: returnedWith('late'),
+  finished: returnedWith({ $in: ['early', 'on-time', 'late'] }),
   refused: { status: 'rejected' },
   'overdue-now': overdueDossierFilter,
-  'overdue-or-late': { $or: [{ status: 'returned', punctuality: 'late' }, overdueDossierFilter] },
+  'overdue-or-late': { $or: [returnedWith('late'), overdueDossierFilter] },
   online: { channel: 'online' },
 };
 

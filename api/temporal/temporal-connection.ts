@@ -24,7 +24,9 @@ const firstDelayMs = (status: CallStatus) => (status.code === resourceExhausted 
 function runClosing(status: CallStatus): boolean {
   return status.code === resourceExhausted && /workflow is closing/i.test(status.details ?? '');
 }
-const closingRetries = { attempts: 12, firstDelayMs: 50, longestDelayMs: 1_000 };
+// Waits of 100 ms doubling to 1 s: about 8 s in all, many workflow tasks.
+const closingRetries = { attempts: 12, longestDelayMs: 1_000 };
+const closingDelayMs = (attempt: number) => Math.min(closingRetries.longestDelayMs, 50 * 2 ** attempt);
 
 /**
  * The SDK's retries, as long as their waits so far, jitter included, stay within `timeoutMs`; a run
@@ -38,7 +40,7 @@ export function temporalRetryOptions(timeoutMs: number): GrpcRetryOptions {
     return waited;
   };
   return {
-    delayFunction: (attempt, status) => (runClosing(status) ? Math.min(closingRetries.longestDelayMs, closingRetries.firstDelayMs * 2 ** attempt) : sdk.delayFunction(attempt, status)),
+    delayFunction: (attempt, status) => (runClosing(status) ? closingDelayMs(attempt) : sdk.delayFunction(attempt, status)),
     retryableDecider: (attempt, status) => (runClosing(status) ? attempt < closingRetries.attempts : sdk.retryableDecider(attempt, status) && waitedAfter(attempt, status) <= timeoutMs),
   };
 }

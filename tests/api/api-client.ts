@@ -61,9 +61,10 @@ export class ApiClient {
 
   /**
    * Submits a dossier online as the citizen `an`, with one PDF attached, as the request form
-   * (`giayDeNghi`) and with the household's name (`tenHoKinhDoanh`) where the start form asks for them.
+   * (`giayDeNghi`) and with the household's name (`tenHoKinhDoanh`) where the start form asks for them;
+   * `variables` adds to, or replaces, what the citizen gives.
    */
-  async submitOnline(procedureCode: string, citizen = 'an', applicant: Record<string, string> = { name: 'Nguyễn Văn An', idNumber: '001099000001' }): Promise<ApiResponse> {
+  async submitOnline(procedureCode: string, citizen = 'an', applicant: Record<string, string> = { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: Record<string, unknown> = {}): Promise<ApiResponse> {
     const startForm = ((await this.request('GET', `/api/catalogue/${procedureCode}`)).body.startForm ?? []) as Array<{ key: string }>;
     const asks = (key: string) => startForm.some((field) => field.key === key);
     const form = new FormData();
@@ -73,7 +74,7 @@ export class ApiClient {
         procedureCode,
         channel: 'online',
         applicant,
-        variables: asks('tenHoKinhDoanh') ? { tenHoKinhDoanh: 'Quán Phở An' } : {},
+        variables: { ...(asks('tenHoKinhDoanh') ? { tenHoKinhDoanh: 'Quán Phở An' } : {}), ...variables },
         documents: [asks('giayDeNghi') ? 'giayDeNghi' : null],
       }),
     );

@@ -217,11 +217,10 @@ export class DossierRuntime {
       }
     }
     const status = finalStatus(outcome, this.withdrawn);
-    const punctuality = status === 'returned' ? this.punctuality() : undefined;
-    this.finishedPunctuality = punctuality;
+    this.finishedPunctuality = status === 'returned' ? this.punctuality() : undefined;
     if (this.input.calledBy === undefined) record.setStatus(status);
     record.factsChanged();
-    record.audit('dossier-finished', { details: { status, punctuality: punctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
+    record.audit('dossier-finished', { details: { status, punctuality: this.finishedPunctuality ?? null, errorCode: outcome.kind === 'error' ? outcome.errorCode : null } });
     // A refusal's notice (Form 03) states its reason; the data of a notification is no workflow command.
     const reason = status === 'rejected' ? refusalReason(this.plan, record.variables) : undefined;
     if (this.input.calledBy === undefined) record.notify('dossier-finished', { citizen: true }, { status, ...(reason === undefined ? {} : { reason }) });
@@ -231,7 +230,7 @@ export class DossierRuntime {
       throw ApplicationFailure.create({ type: bpmnErrorFailureType, message: `called procedure ended with error ${outcome.errorCode}`, details: [outcome.errorCode], nonRetryable: true });
     }
     if (this.input.calledBy !== undefined && outcome.kind === 'cancelled') throw new CancelledFailure('called procedure cancelled');
-    return { status, finishedAt: this.finishedAt, punctuality, variables: record.variables };
+    return { status, finishedAt: this.finishedAt, punctuality: this.finishedPunctuality, variables: record.variables };
   }
 
   /** Early, on time or late, by when processing ended: the return step's opening, or else the end. */

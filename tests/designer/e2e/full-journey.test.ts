@@ -30,6 +30,8 @@ let page: Page;
 let journey: ReturnType<typeof journeyPage>;
 let householdCode: string;
 let quickCode: string;
+/** The API at the stack's URL, for the few set-up calls that are not the journey itself. */
+let api: ApiClient;
 
 /**
  * The shipped calendars plus `round-the-clock`, whose every minute is working time: the quick
@@ -57,6 +59,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   page.setDefaultTimeout(20_000);
   journey = journeyPage(page, stack.appUrl);
+  api = new ApiClient(stack.appUrl);
   page.on('pageerror', (error) => {
     pageErrors.push(error.message);
     console.error(`page error: ${error.stack ?? error.message}`);
@@ -87,11 +90,6 @@ const field = (key: string) => journey.field(key);
 const claimFromQueue = (username: string, dossier: string, elementId: string) => journey.claimFromQueue(username, dossier, elementId);
 const finishStep = (dossier: string, action: () => Promise<void>) => journey.finishStep(dossier, action);
 
-/** A token for the few set-up calls that are not the journey itself. */
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${stack.appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) });
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 test('reformer and agency admin put the household-business sample online', async () => {
   await signIn('reformer', '/procedures');
@@ -252,12 +250,8 @@ test('officers appraise and approve; the citizen sees the result ready, then ret
 }, 240_000);
 
 test('the appraisal officer refuses a second dossier, only with a written reason; the citizen tracks it as refused, never returned, and gets the Mẫu 03 notice with the reason', async () => {
-  const api = new ApiClient(stack.appUrl);
-  const form = new FormData();
   const household = { hoTen: 'Nguyễn Văn An', soDinhDanh: '001099000001', tenHoKinhDoanh: 'Quán Bún An', nganhNghe: 'Ăn uống', vonKinhDoanh: 30_000_000 };
-  form.append('data', JSON.stringify({ procedureCode: HOUSEHOLD, channel: 'online', applicant: { name: 'Nguyễn Văn An', phone: '0912345678', email: 'an@example.vn' }, variables: household, documents: ['giayDeNghi'] }));
-  form.append('attachments', new Blob([pdf.buffer], { type: 'application/pdf' }), pdf.name);
-  const submitted = await api.request('POST', '/api/dossiers', { token: await api.token('an'), form });
+  const submitted = await api.submitOnline(HOUSEHOLD, 'an', { name: 'Nguyễn Văn An', phone: '0912345678', email: 'an@example.vn' }, household);
   expect(submitted.status).toBe(201);
   const refusedCode: string = submitted.body.dossierId;
   await claimFromQueue('mot-cua', refusedCode, 'Task_TiepNhan');
@@ -310,7 +304,7 @@ test('the appraisal officer refuses a second dossier, only with a written reason
 }, 300_000);
 
 test('a dossier left alone goes overdue: the open dashboard counts it live, and it reaches the supervisor’s overdue queue', async () => {
-  const admin = await tokenOf('admin');
+  const admin = await api.token('admin');
   const xml = await readFile(new URL('./fixtures/quick-deadline.bpmn', import.meta.url), 'utf8');
   const created = await fetch(`${stack.appUrl}/api/procedures`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ xml }) });
   expect(created.status).toBe(201);
@@ -319,7 +313,7 @@ test('a dossier left alone goes overdue: the open dashboard counts it live, and 
   const form = new FormData();
   form.append('data', JSON.stringify({ procedureCode: QUICK, channel: 'online', applicant: { name: 'Trần Thị Bình' } }));
   form.append('attachments', new Blob([pdf.buffer], { type: 'application/pdf' }), 'don.pdf');
-  const submitted = await fetch(`${stack.appUrl}/api/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf('an')}` }, body: form });
+  const submitted = await fetch(`${stack.appUrl}/api/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${await api.token('an')}` }, body: form });
   expect(submitted.status).toBe(201);
   quickCode = ((await submitted.json()) as { dossierId: string }).dossierId;
 
