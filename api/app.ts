@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cors from 'cors';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
@@ -11,6 +10,7 @@ import { requestLogging } from './http/request-logging.js';
 import { requestTracing } from './http/request-tracing.js';
 import { mountRoutes } from './http/route.js';
 import { httpMetrics } from './metrics/http-metrics.js';
+import { designerStatic } from './designer/designer-static.js';
 import { docsRouter } from './openapi/docs-router.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { apiRoutes } from './routes.js';
@@ -55,12 +55,7 @@ export function createApp(options: AppOptions): Express {
   router.use('/api', unknownRoute);
   app.use(router);
 
-  if (options.designerDir && existsSync(options.designerDir)) {
-    const designerDir = options.designerDir;
-    app.use(express.static(designerDir, { index: 'index.html' }));
-    // The designer routes in the browser (history mode): unknown GET paths get its page.
-    app.get('/{*path}', (_request, response) => response.sendFile(path.join(designerDir, 'index.html')));
-  }
+  if (options.designerDir && existsSync(options.designerDir)) app.use(designerStatic(options.designerDir));
   app.use(problemHandler(api.logger));
   return app;
 }
