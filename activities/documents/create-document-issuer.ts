@@ -45,6 +45,7 @@ function formBody(form: DocumentForm, dossier: DossierDocument, procedureName: s
           ...(applicant.email ? [['Thư điện tử', applicant.email] as [string, string]] : []),
           ['Nội dung yêu cầu giải quyết', procedureName],
           ['Hình thức nộp', channelNames[dossier.channel]],
+          ...(dossier.counterFee ? [['Phí, lệ phí đã nộp tại quầy', `${vietnameseAmount(dossier.counterFee.amount)}, biên lai số ${dossier.counterFee.receiptNumber}`] as [string, string]] : []),
           ['Thời gian nhận hồ sơ', vietnameseDateTime(dossier.receivedAt)],
           ['Thời gian trả kết quả', dueAt === undefined ? 'sẽ thông báo sau' : vietnameseDateTime(dueAt)],
           ['Tra cứu hồ sơ', 'không cần đăng nhập, bằng mã hồ sơ và 4 số cuối số điện thoại hoặc số định danh'],

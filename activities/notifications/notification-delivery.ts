@@ -21,7 +21,8 @@ const pdf = 'application/pdf';
  * Sends the notification outbox: each entry once, through the channel it asks for (email unless a
  * service task chose SMS or Zalo), to the citizen's address from the dossier or the address the
  * task named, with the legal form (Mẫu 01…04, result) attached as a signed PDF stored with the
- * dossier. Staff notifications need no channel (the worklist shows them) and are marked delivered.
+ * dossier (issued even when the citizen gave no address to send it to). Staff notifications
+ * need no channel (the worklist shows them) and are marked delivered.
  * A failed send is retried with backoff; the Message-ID is the entry's id, so a resend after a
  * crash is recognisable.
  */
@@ -47,11 +48,13 @@ export function createNotificationDelivery(options: NotificationDeliveryOptions)
     const channelName = (notification.data.channel as NotificationChannel | undefined) ?? 'email';
     const channel = channels[channelName];
     if (!channel) throw new Error(`no channel "${channelName}"`);
-    const to = typeof notification.data.to === 'string' ? notification.data.to : channelName === 'email' ? dossier.applicant.email : dossier.applicant.phone;
-    if (!to) return [];
+    // The form is issued whether or not it can travel: a walk-in citizen without an email address
+    // takes the receipt printed at the counter and downloads it from public tracking.
     const document = message.form
       ? await documents.issue({ dossierId: dossier._id, form: message.form, sourceId: notification._id, details: { ...notification.data, notificationKind: notification.kind } })
       : undefined;
+    const to = typeof notification.data.to === 'string' ? notification.data.to : channelName === 'email' ? dossier.applicant.email : dossier.applicant.phone;
+    if (!to) return [];
     const sent = await channel.send({
       id: notification._id,
       to,

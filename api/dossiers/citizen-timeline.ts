@@ -14,6 +14,7 @@ export const citizenActions: ReadonlySet<string> = new Set([
   'supplement-received',
   'payment-requested',
   'payment-paid',
+  'counter-fee-collected',
   'payment-failed',
   'payment-expired',
   'apology-issued',

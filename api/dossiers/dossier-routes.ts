@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BusinessCalendar, legalDeadline } from '../../engine/calendar/index.js';
 import { dossierStatuses, finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
 import { parseLegalDuration } from '../../engine/duration/legal-duration.js';
+import type { AttachmentDocument, AttachmentPurpose } from '../../store/attachments/attachment-model.js';
 import { channels, type DossierDocument } from '../../store/dossiers/dossier-model.js';
 import {
   dossierSearchAttributesAtStart,
@@ -26,6 +27,7 @@ import { agencyScope } from '../org/agency-scope.js';
 import { deployedPlan } from '../procedures/procedure-registry.js';
 import { workflowProblem } from '../temporal/workflow-errors.js';
 import { checkSubmissionInput, checkSupplementInput } from './citizen-input.js';
+import { checkCounterIntake, counterIntakeFields, seenOriginalLabels } from './counter-intake.js';
 import { allocateDossierCode, receiptDay } from './dossier-code.js';
 import { listableDossiers, visibleDossier } from './dossier-access.js';
 import { citizenTimeline } from './citizen-timeline.js';
@@ -52,6 +54,7 @@ const submissionSchema = z
       .array(z.string().regex(/^[A-Za-z_][\w-]{0,99}$/).nullable())
       .optional()
       .meta({ description: 'For each attached file, in order, the start form’s document field it answers (null for none): the field’s variable then holds its attachment id, or ids' }),
+    ...counterIntakeFields,
   })
   .meta({ id: 'DossierSubmission' });
 const attachmentView = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), purpose: z.string(), uploadedAt: z.string() });
@@ -71,7 +74,8 @@ const receiptSchema = z
       channel: z.enum(channels),
       receivedAt: z.string(),
       dueAt: z.string(),
-      documents: z.array(z.object({ id: z.string(), fileName: z.string() })),
+      documents: z.array(z.object({ id: z.string(), fileName: z.string(), originalSeen: z.boolean().meta({ description: 'the officer saw the paper original; no copy is attached' }) })),
+      counterFee: z.object({ amount: z.number(), receiptNumber: z.string(), collectedAt: z.string() }).nullable().meta({ description: 'the fee collected at the counter, for an in-person dossier' }),
     }),
   })
   .meta({ id: 'DossierReceipt' });
@@ -84,19 +88,19 @@ const dossierDetail = dossierSummary
   })
   .meta({ id: 'Dossier' });
 
-/** The start form's document fields as variables: each names its attachment id, or ids when several files answer it. */
-function documentVariables(documents: Array<string | null>, attachmentIds: string[]): Record<string, string | string[]> {
+/** The start form's document fields as variables: each names its attachment id, or ids when several documents answer it. */
+function documentVariables(documents: Array<{ field: string | null; id: string }>): Record<string, string | string[]> {
   const byField: Record<string, string[]> = {};
-  documents.forEach((field, index) => {
-    if (field !== null) (byField[field] ??= []).push(attachmentIds[index]!);
-  });
+  for (const { field, id } of documents) if (field !== null) (byField[field] ??= []).push(id);
   return Object.fromEntries(Object.entries(byField).map(([field, ids]) => [field, ids.length === 1 ? ids[0]! : ids]));
 }
 
 const intakeRoles = ['citizen', 'officer', 'supervisor'] as const;
+/** The documents a submission brings: files, and the originals seen at the counter. */
+const receiptPurposes: AttachmentPurpose[] = ['submission', 'original-seen'];
 
 /** The submission's answer: the receipt (Form 01), for the first attempt and any retry of it alike. */
-function receiptAnswer(dossier: DossierDocument, procedureName: string, agency: { _id: string; name: string }, documents: Array<{ _id: string; fileName: string }>) {
+function receiptAnswer(dossier: DossierDocument, procedureName: string, agency: { _id: string; name: string }, documents: Array<Pick<AttachmentDocument, '_id' | 'fileName' | 'purpose'>>) {
   const receipt = {
     form: '01' as const,
     dossierId: dossier._id,
@@ -108,7 +112,8 @@ function receiptAnswer(dossier: DossierDocument, procedureName: string, agency: 
     channel: dossier.channel,
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt!.toISOString(),
-    documents: documents.map((file) => ({ id: file._id, fileName: file.fileName })),
+    documents: documents.map((file) => ({ id: file._id, fileName: file.fileName, originalSeen: file.purpose === 'original-seen' })),
+    counterFee: dossier.counterFee ? { amount: dossier.counterFee.amount, receiptNumber: dossier.counterFee.receiptNumber, collectedAt: dossier.counterFee.collectedAt.toISOString() } : null,
   };
   return { status: 201, body: { dossierId: dossier._id, receivedAt: receipt.receivedAt, dueAt: receipt.dueAt, receipt }, headers: { Location: `/api/dossiers/${encodeURIComponent(dossier._id)}` } };
 }
@@ -131,6 +136,13 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
     return saved;
   }
 
+  /** A document record without bytes for each document field whose original the officer saw. */
+  async function recordSeenOriginals(seen: Array<{ field: string; label: string }>, dossierId: string, principal: Principal) {
+    const records = seen.map(({ label }) => ({ _id: randomUUID(), dossierId, fileName: label, contentType: 'application/octet-stream', size: 0, purpose: 'original-seen' as const, uploadedBy: principal.id, uploadedAt: new Date() }));
+    if (records.length > 0) await store.attachments.insertMany(records);
+    return records;
+  }
+
   async function discardAttachments(ids: string[]) {
     await Promise.all(ids.map((id) => context.attachments.remove(id)));
     await store.attachments.deleteMany({ _id: { $in: ids } });
@@ -139,7 +151,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
   /** Undoes a submission that never started its workflow: its dossier and files. */
   async function discardSubmission(dossierId: string) {
     await store.dossiers.deleteOne({ _id: dossierId, sequence: 0 });
-    const files = await store.attachments.find({ dossierId, purpose: 'submission' }, { _id: 1 }).lean();
+    const files = await store.attachments.find({ dossierId, purpose: { $in: receiptPurposes } }, { _id: 1 }).lean();
     await discardAttachments(files.map((file) => file._id));
   }
 
@@ -147,7 +159,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
   async function replayedReceipt(dossier: DossierDocument) {
     const deployed = await deployedPlan(store, dossier.procedureCode, dossier.procedureVersion);
     const agency = await store.agencies.findById(dossier.agencyId).lean();
-    const documents = await store.attachments.find({ dossierId: dossier._id, purpose: 'submission' }).sort({ uploadedAt: 1 }).lean();
+    const documents = await store.attachments.find({ dossierId: dossier._id, purpose: { $in: receiptPurposes } }).sort({ uploadedAt: 1 }).lean();
     return receiptAnswer(dossier, deployed?.plan.procedure.name ?? dossier.procedureCode, { _id: dossier.agencyId, name: agency?.name ?? dossier.agencyId }, documents);
   }
 
@@ -191,6 +203,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         const deployed = (await deployedPlan(store, procedure._id, procedure.currentVersion))!;
         const { plan } = deployed;
         checkSubmissionInput(plan, body.variables, body.documents ?? []);
+        checkCounterIntake(plan, body);
         const agency = await store.agencies.findById(plan.procedure.agency).lean();
         if (!agency) throw new Problem(409, 'agency-not-registered', `agency ${plan.procedure.agency} is not in the organisation`);
         const calendar = await currentCalendar(context, plan.procedure.calendarId);
@@ -211,12 +224,17 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
             throw error;
           });
         }
-        const attachments = await saveAttachments(files, dossierId, 'submission', principal).catch(async (error: unknown) => {
-          await forgetKey();
-          await allocated.release();
-          throw error;
-        });
+        const seen = seenOriginalLabels(plan, body.seenOriginals ?? []);
+        const attachments = await saveAttachments(files, dossierId, 'submission', principal)
+          .then(async (scanned) => [...scanned, ...(await recordSeenOriginals(seen, dossierId, principal))])
+          .catch(async (error: unknown) => {
+            await discardSubmission(dossierId);
+            await forgetKey();
+            await allocated.release();
+            throw error;
+          });
         const attachmentIds = attachments.map((file) => file._id);
+        const counterFee = body.counterFee && { ...body.counterFee, collectedAt: new Date(receivedAt), collectedBy: principal.id };
         const dossier: DossierDocument = {
           _id: dossierId,
           procedureCode: procedure._id,
@@ -228,6 +246,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           channel: body.channel,
           applicant: body.applicant,
           ...(citizen ? { ownerId: principal.id } : {}),
+          ...(counterFee ? { counterFee } : {}),
           status: 'received',
           receivedAt: new Date(receivedAt),
           dueAt: new Date(dueAt),
@@ -246,10 +265,11 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           receivedAt,
           variables: {
             ...body.variables,
-            ...documentVariables(body.documents ?? [], attachmentIds),
+            ...documentVariables([...(body.documents ?? []), ...seen.map(({ field }) => field)].map((field, index) => ({ field, id: attachmentIds[index]! }))),
             applicant: body.applicant,
             channel: body.channel,
             attachments: attachmentIds,
+            ...(body.counterFee ? { counterFee: body.counterFee } : {}),
           },
           searchAttributes: temporal.searchAttributes,
         };
@@ -269,7 +289,14 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           await allocated.release();
           throw error;
         }
-        await audit(principal, dossierId, 'dossier-submitted', { channel: body.channel, procedureVersion: procedure.currentVersion, planHash: deployed.planHash, attachments: attachmentIds });
+        await audit(principal, dossierId, 'dossier-submitted', {
+          channel: body.channel,
+          procedureVersion: procedure.currentVersion,
+          planHash: deployed.planHash,
+          attachments: attachmentIds,
+          ...(seen.length > 0 ? { seenOriginals: seen.map(({ field }) => field) } : {}),
+        });
+        if (counterFee) await audit(principal, dossierId, 'counter-fee-collected', { amount: counterFee.amount, receiptNumber: counterFee.receiptNumber });
         publish(dossier, 'submitted');
         return receiptAnswer(dossier, plan.procedure.name, agency, attachments);
       },
@@ -409,6 +436,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         const { dossier } = await visibleDossier(store, params.code, principal, 'full');
         const file = await store.attachments.findOne({ _id: params.id, dossierId: dossier._id }).lean();
         if (!file) throw new Problem(404, 'unknown-attachment', `dossier ${dossier._id} has no attachment ${params.id}`);
+        if (file.purpose === 'original-seen') throw new Problem(404, 'original-seen-only', `the officer saw the original of ${file.fileName} at the counter; no copy is attached`);
         const content = await context.attachments.open(file._id).catch(() => {
           throw new Problem(404, 'unknown-attachment', `the bytes of attachment ${params.id} are missing`);
         });

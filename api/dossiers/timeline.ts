@@ -36,6 +36,7 @@ export const actionLabels: Record<string, { vi: string; en: string }> = {
   'withdrawal-sent': { vi: 'Công dân gửi yêu cầu rút hồ sơ', en: 'Withdrawal sent' },
   'payment-requested': { vi: 'Yêu cầu nộp phí, lệ phí', en: 'Payment requested' },
   'payment-paid': { vi: 'Đã nộp phí, lệ phí', en: 'Payment received' },
+  'counter-fee-collected': { vi: 'Đã nộp phí, lệ phí tại quầy', en: 'Fee paid at the counter' },
   'payment-failed': { vi: 'Nộp phí không thành công', en: 'Payment failed' },
   'payment-expired': { vi: 'Hết hạn nộp phí', en: 'Payment expired' },
   'withdrawal-requested': { vi: 'Yêu cầu rút hồ sơ', en: 'Withdrawal requested' },

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
-import { allScopes } from '../../engine/plan/scope-index.js';
 import { startForm } from '../../engine/plan/variable-namespaces.js';
 import type { ApiContext } from '../context.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { procedureFees } from './procedure-fees.js';
 import { deployedPlan } from './procedure-registry.js';
 
 const formFieldSchema = z.object({
@@ -30,9 +30,6 @@ const entrySchema = z
 const entryWithFormSchema = entrySchema.extend({ startForm: z.array(formFieldSchema) }).meta({ id: 'CatalogueEntryWithForm' });
 
 function catalogueEntry(plan: ProcedurePlan, version: number) {
-  const fees = allScopes(plan.process)
-    .flatMap((scope) => scope.nodes)
-    .reduce((sum, node) => sum + ('complianceCost' in node && node.complianceCost ? node.complianceCost.fees : 0), 0);
   const { procedure } = plan;
   return {
     code: procedure.code,
@@ -44,7 +41,7 @@ function catalogueEntry(plan: ProcedurePlan, version: number) {
     requiredDocuments: startForm(plan)
       .filter((field) => field.type === 'file')
       .map(({ key, label, required }) => ({ key, label, required })),
-    fees,
+    fees: procedureFees(plan),
     online: true,
   };
 }

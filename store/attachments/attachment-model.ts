@@ -1,14 +1,20 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** A file a citizen or officer attached to a dossier; its bytes live in the attachment storage under `_id`. */
+export const attachmentPurposes = ['submission', 'supplement', 'original-seen'] as const;
+export type AttachmentPurpose = (typeof attachmentPurposes)[number];
+
+/**
+ * A file a citizen or officer attached to a dossier; its bytes live in the attachment storage under
+ * `_id`. An `original-seen` one has no bytes: the receiving officer saw the paper original at the
+ * counter and kept no copy, so the document field still names one of the dossier's documents.
+ */
 export interface AttachmentDocument {
   _id: string;
   dossierId: string;
   fileName: string;
   contentType: string;
   size: number;
-  /** `submission` or `supplement`. */
-  purpose: 'submission' | 'supplement';
+  purpose: AttachmentPurpose;
   uploadedBy: string;
   uploadedAt: Date;
 }
@@ -20,7 +26,7 @@ const attachmentSchema = new Schema<AttachmentDocument>(
     fileName: { type: String, required: true },
     contentType: { type: String, required: true },
     size: { type: Number, required: true },
-    purpose: { type: String, enum: ['submission', 'supplement'], required: true },
+    purpose: { type: String, enum: attachmentPurposes, required: true },
     uploadedBy: { type: String, required: true },
     uploadedAt: { type: Date, required: true },
   },

@@ -27,6 +27,8 @@ export interface DossierDocument {
   applicant: Applicant;
   /** The citizen account that owns it, when submitted online. */
   ownerId?: string;
+  /** The fee the receiving officer collected at the counter, with the receipt (biên lai) number. */
+  counterFee?: { amount: number; receiptNumber: string; collectedAt: Date; collectedBy: string };
   status: DossierStatus;
   receivedAt: Date;
   /** The appointment (return) date: the legal deadline, moved once by an apology letter. */
@@ -61,6 +63,7 @@ const dossierSchema = new Schema<DossierDocument>(
       address: String,
     },
     ownerId: String,
+    counterFee: { type: { _id: false, amount: Number, receiptNumber: String, collectedAt: Date, collectedBy: String }, required: false },
     status: { type: String, enum: dossierStatuses, required: true },
     receivedAt: { type: Date, required: true },
     dueAt: Date,

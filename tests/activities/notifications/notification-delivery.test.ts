@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggingChannel, type Channel, type OutgoingMessage } from '../../../activities/notifications/channels.js';
 import { createNotificationDelivery } from '../../../activities/notifications/notification-delivery.js';
 import type { Store } from '../../../store/store.js';
-import { storeWithDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+import { seedDossier, storeWithDossier, testDocumentIssuer } from '../support/document-fixtures.js';
+import { pdfText } from '../support/pdf-reading.js';
 
 const code = '000.00.12.H56-260212-0100';
 
@@ -55,5 +56,20 @@ describe('notification delivery from the outbox', () => {
     expect(smsLog).toEqual([expect.stringContaining('[sms] to 0912345678: Thông báo về hồ sơ')]);
     expect((await store.notifications.findById('d1#n2').lean())?.deliveries).toMatchObject([{ channel: 'sms', to: '0912345678' }]);
     expect(await store.notifications.findById('d1#n3').lean()).toMatchObject({ deliveries: [], deliveredAt: expect.any(Date) });
+  });
+
+  it('issues the receipt (Mẫu 01) of a walk-in citizen who gave no email, with the fee paid at the counter, sending nothing', async () => {
+    const walkIn = '000.00.12.H56-260212-0101';
+    const counterFee = { amount: 100_000, receiptNumber: 'BL-0042', collectedAt: new Date('2026-02-12T03:00:00Z'), collectedBy: 'mot-cua' };
+    await seedDossier(store, walkIn, { channel: 'in-person', applicant: { name: 'Trần Văn Bình', phone: '0987654321' }, counterFee });
+    await store.notifications.create({ _id: 'd2#receipt', dossierId: walkIn, kind: 'dossier-received', at: new Date(), recipients: { userIds: [], roles: [], units: [], citizen: true }, data: {} });
+    const before = sent.length;
+    await delivery().deliverPending();
+    expect(await store.documents.find({ dossierId: walkIn }, { form: 1, filename: 1, _id: 0 }).lean()).toEqual([{ form: 'mau-01', filename: `${walkIn}-mau-01.pdf` }]);
+    expect(sent.length).toBe(before);
+    const text = await pdfText(new Uint8Array((await store.documents.findOne({ dossierId: walkIn }))!.bytes));
+    expect(text).toMatch(/Hình thức nộp:\s+Trực tiếp/);
+    expect(text).toMatch(/Phí, lệ phí đã nộp tại quầy:\s+100\.000 đồng, biên lai số BL-0042/);
+    expect(await store.notifications.findById('d2#receipt').lean()).toMatchObject({ deliveries: [], deliveredAt: expect.any(Date) });
   });
 });

@@ -1149,7 +1149,15 @@ export interface components {
                 documents: {
                     id: string;
                     fileName: string;
+                    /** @description the officer saw the paper original; no copy is attached */
+                    originalSeen: boolean;
                 }[];
+                /** @description the fee collected at the counter, for an in-person dossier */
+                counterFee: {
+                    amount: number;
+                    receiptNumber: string;
+                    collectedAt: string;
+                } | null;
             };
         };
         DossierSummary: {
@@ -1541,6 +1549,13 @@ export interface components {
             };
             /** @description For each attached file, in order, the start form’s document field it answers (null for none): the field’s variable then holds its attachment id, or ids */
             documents?: (string | null)[];
+            /** @description In person only: the start form’s document fields whose paper original the receiving officer saw (“đã xem bản gốc”) instead of scanning it */
+            seenOriginals?: string[];
+            /** @description In person only: the fee collected at the counter (VND, the procedure’s fees exactly) and the receipt (biên lai) number */
+            counterFee?: {
+                amount: number;
+                receiptNumber: string;
+            };
         };
         /** @description One year of a calendar: days off and swapped working days (engine/calendar/calendar-data.ts) */
         CalendarYearInput: {
