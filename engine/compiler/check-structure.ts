@@ -104,9 +104,40 @@ function closure(seeds: number[], next: (vertex: number) => readonly number[], c
   return seen;
 }
 
+/** Vertices reachable from each vertex of `region` without leaving it, the vertex itself left out. */
+function downstreamWithin(region: readonly number[], inRegion: Uint8Array, successors: readonly number[][], count: number): (vertex: number) => number[] {
+  return (vertex) => {
+    const seen = closure([vertex], (from) => successors[from]!.filter((next) => inRegion[next]), count);
+    return region.filter((other) => other !== vertex && seen[other]);
+  };
+}
+
+/**
+ * Where the part nobody reaches begins: its "first" strongly connected parts. What lies after them
+ * is unreachable only because they are, so it is named on them instead of reported again.
+ */
+function unreachableEntries(graph: Graph, reached: Uint8Array, isOpaque: (vertex: number) => boolean): Array<{ vertex: number; downstream: number[] }> {
+  const count = graph.ids.length;
+  const region = graph.ids.map((_, vertex) => vertex).filter((vertex) => !reached[vertex] && !isOpaque(vertex));
+  const inRegion = new Uint8Array(count);
+  for (const vertex of region) inRegion[vertex] = 1;
+  const regionSuccessors = (vertex: number) => (inRegion[vertex] ? graph.successors[vertex]!.filter((next) => inRegion[next]) : []);
+  const components = stronglyConnectedComponents(count, regionSuccessors).filter((component) => inRegion[component[0]!]);
+  const componentOf = new Int32Array(count);
+  components.forEach((component, at) => component.forEach((vertex) => (componentOf[vertex] = at)));
+  const entered = new Uint8Array(components.length);
+  for (const vertex of region) for (const next of regionSuccessors(vertex)) if (componentOf[next] !== componentOf[vertex]) entered[componentOf[next]!] = 1;
+  const downstream = downstreamWithin(region, inRegion, graph.successors, count);
+  return components
+    .filter((_, at) => !entered[at])
+    .map((component) => Math.min(...component))
+    .map((vertex) => ({ vertex, downstream: downstream(vertex) }));
+}
+
 function checkPaths(context: CompileContext, index: ScopeIndex, graph: Graph): void {
   const count = graph.ids.length;
   const isOpaque = (vertex: number) => context.opaqueIds.has(graph.ids[vertex]!);
+  const idsOf = (vertices: readonly number[]) => [...vertices].sort((a, b) => a - b).map((vertex) => graph.ids[vertex]!);
   const incomingCount = new Uint16Array(count);
   for (const list of graph.successors) for (const vertex of list) incomingCount[vertex] = Math.min(incomingCount[vertex]! + 1, 65_535);
   const roots = graph.ids
@@ -124,28 +155,42 @@ function checkPaths(context: CompileContext, index: ScopeIndex, graph: Graph): v
   const finishing = closure(sinks, (vertex) => predecessors[vertex]!, count);
 
   // Without a start (or an end) every element would be reported: the missing event says it all.
-  if (roots.length > 0) {
-    for (const node of index.scope.nodes) {
-      if (!reached[graph.position.get(node.id)!]) context.report('unreachable-element', node.id);
+  const entries = roots.length > 0 ? unreachableEntries(graph, reached, isOpaque) : [];
+  const deadEnds: number[] = [];
+  if (sinks.length > 0) {
+    // Where a dossier gets stuck: the "last" strongly connected parts of the stuck region. A single
+    // element there is a dead end; several (or one looping to itself) are a cycle without an exit.
+    const stuck = graph.ids.map((_, vertex) => reached[vertex] === 1 && finishing[vertex] === 0 && !isOpaque(vertex));
+    const stuckSuccessors = (vertex: number) => (stuck[vertex] ? graph.successors[vertex]!.filter((next) => stuck[next]) : []);
+    const components = stronglyConnectedComponents(count, stuckSuccessors).filter((component) => stuck[component[0]!]);
+    const componentOf = new Int32Array(count);
+    components.forEach((component, at) => component.forEach((vertex) => (componentOf[vertex] = at)));
+    for (const component of components) {
+      const leadsOn = component.some((vertex) => stuckSuccessors(vertex).some((next) => componentOf[next] !== componentOf[vertex]));
+      if (leadsOn) continue;
+      const members = idsOf(component);
+      const cyclic = component.length > 1 || graph.successors[component[0]!]!.includes(component[0]!);
+      if (cyclic) context.report('cycle-without-exit', members[0]!, undefined, { relatedElementIds: members.slice(1) });
+      else deadEnds.push(component[0]!);
     }
   }
-  if (sinks.length === 0) return;
 
-  // Where a dossier gets stuck: the "last" strongly connected parts of the stuck region. A single
-  // element there is a dead end; several (or one looping to itself) are a cycle without an exit.
-  const stuck = graph.ids.map((_, vertex) => reached[vertex] === 1 && finishing[vertex] === 0 && !isOpaque(vertex));
-  const stuckSuccessors = (vertex: number) => (stuck[vertex] ? graph.successors[vertex]!.filter((next) => stuck[next]) : []);
-  const components = stronglyConnectedComponents(count, stuckSuccessors).filter((component) => stuck[component[0]!]);
-  const componentOf = new Int32Array(count);
-  components.forEach((component, at) => component.forEach((vertex) => (componentOf[vertex] = at)));
-  for (const component of components) {
-    const leadsOn = component.some((vertex) => stuckSuccessors(vertex).some((next) => componentOf[next] !== componentOf[vertex]));
-    if (leadsOn) continue;
-    const members = [...component].sort((a, b) => a - b).map((vertex) => graph.ids[vertex]!);
-    const cyclic = component.length > 1 || graph.successors[component[0]!]!.includes(component[0]!);
-    if (cyclic) context.report('cycle-without-exit', members[0]!, undefined, { relatedElementIds: members.slice(1) });
-    else context.report('no-path-to-end', members[0]!);
+  // One dead end with nothing leaving it and one entry with nothing entering it: the flow between
+  // them is missing (typically just deleted). That is the one finding; the rest follows from it.
+  const loose = (vertex: number, side: 'incoming' | 'outgoing') => index.node.get(graph.ids[vertex]!)?.[side].length === 0;
+  const looseEnds = deadEnds.filter((vertex) => loose(vertex, 'outgoing'));
+  const looseEntries = entries.filter(({ vertex }) => loose(vertex, 'incoming'));
+  const gap = looseEnds.length === 1 && looseEntries.length === 1 ? { source: looseEnds[0]!, target: looseEntries[0]! } : null;
+  if (gap) {
+    const relatedElementIds = [graph.ids[gap.target.vertex]!, ...idsOf(gap.target.downstream)];
+    context.report('missing-flow', graph.ids[gap.source]!, undefined, { relatedElementIds });
   }
+  for (const entry of entries) {
+    if (entry === gap?.target) continue;
+    const downstream = idsOf(entry.downstream);
+    context.report('unreachable-element', graph.ids[entry.vertex]!, undefined, downstream.length > 0 ? { relatedElementIds: downstream } : undefined);
+  }
+  for (const vertex of deadEnds) if (vertex !== gap?.source) context.report('no-path-to-end', graph.ids[vertex]!);
 }
 
 /**

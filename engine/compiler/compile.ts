@@ -54,6 +54,7 @@ const structuralCodes = new Set<DiagnosticCode>([
   'multiple-start-events',
   'missing-end-event',
   'unreachable-element',
+  'missing-flow',
   'no-path-to-end',
   'cycle-without-exit',
   'duplicate-id',

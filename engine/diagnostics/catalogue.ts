@@ -282,6 +282,17 @@ export const catalogue = {
     }),
     { vi: 'Nối phần tử vào quy trình hoặc xoá nó.', en: 'Connect the element to the process or delete it.' },
   ),
+  'missing-flow': entry(
+    'error',
+    () => ({
+      vi: 'Thiếu một luồng: phần tử này không có luồng đi ra, và bước nó lẽ ra dẫn tới (phần tử liên quan đầu tiên) không có luồng đi vào, nên các bước từ đó trở đi không bao giờ chạy.',
+      en: 'A flow is missing: nothing leaves this element, and the step it should lead to (the first related element) has nothing leading in, so the steps from there on never run.',
+    }),
+    {
+      vi: 'Chọn phần tử này, bấm "Nối bằng luồng" (mũi tên) trong menu bên cạnh nó rồi kéo tới bước liên quan đầu tiên (hoặc nhấn Ctrl+Z nếu vừa xoá luồng).',
+      en: 'Select this element, click "Connect using sequence flow" (the arrow) in the menu beside it and drag it to the first related step (or press Ctrl+Z if you just deleted the flow).',
+    },
+  ),
   'refusal-ends-as-result': entry<{ outcome: string }>(
     'warning',
     ({ outcome }) => ({

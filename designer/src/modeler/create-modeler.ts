@@ -10,6 +10,7 @@ import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { motcuaModdleDescriptor } from '@engine/moddle/read-bpmn.js';
 import { BudgetViewModule } from './budget/budget-view.js';
 import { TranslateModule } from './i18n/translate.js';
+import { PageKeyboardModule } from './keyboard/page-keyboard.js';
 import type { MotcuaConfig } from './motcua-config.js';
 import { SupportedElementsModule } from './palette/supported-elements.js';
 import { MotcuaPropertiesProviderModule } from './properties/motcua-properties-provider.js';
@@ -35,6 +36,7 @@ export const motcuaModules = [
   BudgetViewModule,
   MinimapModule,
   TokenSimulationModule,
+  PageKeyboardModule,
 ];
 
 export function createProcedureModeler(options: ProcedureModelerOptions): Modeler {

@@ -73,19 +73,19 @@ test('reformer: open a sample, break it, fix it, change a deadline, save', async
   // Break it: delete the flow into the appraisal, through the context pad.
   await page.locator('.djs-connection[data-element-id="Flow_HopNhat_ThamDinh"]').dispatchEvent('click');
   await page.click('.djs-context-pad [data-action="delete"]');
-  await problem('unreachable-element', 'Task_ThamDinh').waitFor();
-  await expect(shape('Task_ThamDinh').getAttribute('class')).resolves.toContain('mc-has-error');
-  await expect(problem('unreachable-element', 'Task_ThamDinh').textContent()).resolves.toContain('Thẩm định hồ sơ');
+  await problem('missing-flow', 'Gateway_HopNhat').waitFor();
+  await expect(shape('Gateway_HopNhat').getAttribute('class')).resolves.toContain('mc-has-error');
+  await expect(page.locator('[data-test="problem"].error').count()).resolves.toBe(1);
   await screenshot(page, 'designer-problems');
 
   // The problem selects its element.
-  await problem('unreachable-element', 'Task_ThamDinh').locator('button').click();
-  await expect(shape('Task_ThamDinh').getAttribute('class')).resolves.toContain('selected');
+  await problem('missing-flow', 'Gateway_HopNhat').locator('button').click();
+  await expect(shape('Gateway_HopNhat').getAttribute('class')).resolves.toContain('selected');
 
   // Fix it: undo brings the flow back.
   await page.click('text=Hoàn tác');
   await page.locator('.no-problems').waitFor();
-  await expect(shape('Task_ThamDinh').getAttribute('class')).resolves.not.toContain('mc-has-error');
+  await expect(shape('Gateway_HopNhat').getAttribute('class')).resolves.not.toContain('mc-has-error');
 
   // A longer appraisal deadline: the budget exceeds the legal limit.
   await setDeadline('Task_ThamDinh', '2');

@@ -15,25 +15,27 @@ describe('live validation', () => {
     await expect(session.call('badges', 'mc-diagnostics')).resolves.toEqual([]);
   });
 
-  test('deleting a flow marks the elements it cut off, in Vietnamese; undo clears them', async () => {
+  test('deleting a flow marks where it is missing, once, in Vietnamese; undo clears it', async () => {
     const before = await session.call('validations');
     await session.call('remove', 'Flow_HopNhat_ThamDinh');
     await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, before);
 
     const latest = (await session.call('latest'))!;
     expect(latest.ok).toBe(false);
-    const unreachable = latest.diagnostics.find((diagnostic) => diagnostic.code === 'unreachable-element' && diagnostic.elementId === 'Task_ThamDinh');
-    expect(unreachable?.severity).toBe('error');
-    await expect(session.call('markers', 'Task_ThamDinh')).resolves.toContain('mc-has-error');
-    const badge = (await session.call('badges', 'mc-diagnostics')).find((overlay) => overlay.elementId === 'Task_ThamDinh');
+    const errors = latest.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(errors.map((diagnostic) => [diagnostic.code, diagnostic.elementId])).toEqual([['missing-flow', 'Gateway_HopNhat']]);
+    const missing = errors[0]!;
+    await expect(session.call('markers', 'Gateway_HopNhat')).resolves.toContain('mc-has-error');
+    await expect(session.call('markers', 'Task_ThamDinh')).resolves.not.toContain('mc-has-error');
+    const badge = (await session.call('badges', 'mc-diagnostics')).find((overlay) => overlay.elementId === 'Gateway_HopNhat');
     expect(badge?.text).toMatch(/^\d+$/);
-    const title = await session.page.locator('.mc-diagnostic-badge[data-element-id="Task_ThamDinh"]').getAttribute('title');
-    expect(title).toContain(unreachable!.message.vi);
+    const title = await session.page.locator('.mc-diagnostic-badge[data-element-id="Gateway_HopNhat"]').getAttribute('title');
+    expect(title).toContain(missing.message.vi);
 
     const cleared = await session.call('validations');
     await session.call('undo');
     await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, cleared);
-    await expect(session.call('markers', 'Task_ThamDinh')).resolves.not.toContain('mc-has-error');
+    await expect(session.call('markers', 'Gateway_HopNhat')).resolves.not.toContain('mc-has-error');
     expect((await session.call('latest'))!.ok).toBe(true);
   });
 
