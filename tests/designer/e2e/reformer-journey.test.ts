@@ -45,9 +45,12 @@ async function openGroup(groupId: string) {
   if (!(await header.evaluate((element) => element.classList.contains('open')))) await header.click();
 }
 
-/** Selects a shape by a click on its middle, as a reformer does (a click on a selected shape deselects it). */
+/**
+ * Selects a shape by a click on it (a click on a selected shape deselects it). The click is dispatched
+ * because the context pad of the shape selected before may lie over this one.
+ */
 async function select(elementId: string) {
-  if (!(await shape(elementId).getAttribute('class'))?.includes('selected')) await shape(elementId).locator('.djs-hit').click();
+  if (!(await shape(elementId).getAttribute('class'))?.includes('selected')) await shape(elementId).locator('.djs-hit').dispatchEvent('click');
   await expect.poll(() => shape(elementId).getAttribute('class')).toContain('selected');
 }
 
