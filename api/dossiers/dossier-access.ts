@@ -8,7 +8,7 @@ import { agencyScope } from '../org/agency-scope.js';
 
 /**
  * How a person stands to a dossier: its owner citizen; staff of a unit that holds or held one of its
- * steps (or who hold one themselves; a unit's supervisor is one of its staff); staff of an agency
+ * steps (or who hold one themselves, or received it at the counter; a unit's supervisor is one of its staff); staff of an agency
  * answering for it; or staff of another agency.
  */
 export type DossierRelation = 'owner' | 'step-unit' | 'agency' | 'other-agency' | 'none';
@@ -62,6 +62,7 @@ export async function dossierRelation(store: ApiStore, dossier: DossierDocument,
   if (hasRole(principal, 'citizen')) return dossier.ownerId === principal.id ? 'owner' : 'none';
   if (!principal.agencyId) return 'none';
   if (!(await agencyScope(store, principal)).has(dossier.agencyId)) return 'other-agency';
+  if (dossier.receivedBy === principal.id) return 'step-unit';
   const workers = await dossierWorkers(store, dossier);
   if (workers.people.has(principal.id) || principal.units.some((unit) => workers.units.has(unit))) return 'step-unit';
   return 'agency';

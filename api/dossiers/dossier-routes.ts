@@ -245,7 +245,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           agencyId: plan.procedure.agency,
           channel: body.channel,
           applicant: body.applicant,
-          ...(citizen ? { ownerId: principal.id } : {}),
+          ...(citizen ? { ownerId: principal.id } : { receivedBy: principal.id }),
           ...(counterFee ? { counterFee } : {}),
           status: 'received',
           receivedAt: new Date(receivedAt),

@@ -27,6 +27,8 @@ export interface DossierDocument {
   applicant: Applicant;
   /** The citizen account that owns it, when submitted online. */
   ownerId?: string;
+  /** The officer who received it in person or by post: they keep seeing the dossier they registered. */
+  receivedBy?: string;
   /** The fee the receiving officer collected at the counter, with the receipt (biên lai) number. */
   counterFee?: { amount: number; receiptNumber: string; collectedAt: Date; collectedBy: string };
   status: DossierStatus;
@@ -63,6 +65,7 @@ const dossierSchema = new Schema<DossierDocument>(
       address: String,
     },
     ownerId: String,
+    receivedBy: String,
     counterFee: { type: { _id: false, amount: Number, receiptNumber: String, collectedAt: Date, collectedBy: String }, required: false },
     status: { type: String, enum: dossierStatuses, required: true },
     receivedAt: { type: Date, required: true },

@@ -138,14 +138,10 @@ export interface TimelineEntry {
 
 export type Receipt = Schemas['DossierReceipt'];
 
-export interface Submission {
-  procedureCode: string;
-  channel: Channel;
-  applicant: Applicant;
-  variables: Record<string, unknown>;
-  /** For each attached file, in order, the start form's document field it answers (null: none). */
-  documents?: Array<string | null>;
-}
+export type Submission = Schemas['DossierSubmission'];
+
+/** A signed PDF MotCua issued for a dossier (forms 01–04, results). */
+export type IssuedDocument = Schemas['IssuedDocument'];
 
 export type CatalogueEntry = Schemas['CatalogueEntry'];
 

@@ -12,6 +12,7 @@ export const navigation: NavigationItem[] = [
   { label: 'nav.procedures', to: '/procedures', roles: ['reformer', 'agency-admin'] },
   { label: 'nav.compare', to: '/compare', roles: ['reformer', 'agency-admin'] },
   { label: 'nav.worklist', to: '/worklist', roles: ['officer', 'supervisor'] },
+  { label: 'nav.counter', to: '/counter', roles: ['officer', 'supervisor'] },
   { label: 'nav.supervision', to: '/supervision', roles: ['supervisor'] },
   { label: 'nav.dashboards', to: '/dashboards', roles: ['agency-admin', 'supervisor', 'officer', 'auditor'] },
   { label: 'nav.outbox', to: '/outbox', roles: ['agency-admin'] },

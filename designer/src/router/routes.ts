@@ -28,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/compare', name: 'compare', component: () => import('../compare/ComparePage.vue'), meta: { roles: designers } },
   { path: '/worklist', name: 'worklist', component: () => import('../worklist/WorklistPage.vue'), meta: { roles: workers } },
+  { path: '/counter', name: 'counter', component: () => import('../counter/CounterIntakePage.vue'), meta: { roles: workers } },
   { path: '/tasks/:taskId', name: 'task', component: () => import('../tasks/TaskPage.vue'), props: true, meta: { roles: workers } },
   { path: '/supervision', name: 'supervision', component: () => import('../supervision/SupervisionPage.vue'), meta: { roles: ['supervisor'] } },
   { path: '/dashboards', name: 'dashboards', component: () => import('../dashboards/DashboardPage.vue'), meta: { roles: monitors } },

@@ -58,6 +58,15 @@ describe('counter intake', () => {
     expect(await api.store.attachments.countDocuments()).toBe(attachments);
   });
 
+  it('the officer who received the dossier keeps reading it; a colleague with no step in it does not', async () => {
+    const received = await submit('lan', {}, 0);
+    expect(received.status).toBe(201);
+    const dossierPath = `/api/dossiers/${received.body.dossierId}`;
+    expect((await api.request('GET', dossierPath, { token: await api.token('lan') })).status).toBe(200);
+    const colleague = await api.request('GET', dossierPath, { token: await api.token('minh') });
+    expect([colleague.status, colleague.body.code]).toEqual([403, 'unrelated-dossier']);
+  });
+
   it('a citizen cannot record counter intake', async () => {
     const refused = await submit('an', { channel: 'online', seenOriginals: ['giayDeNghi'], counterFee: { amount: 100_000, receiptNumber: 'BL-2' } });
     expect([refused.status, refused.body.code]).toEqual([422, 'counter-intake-only']);
