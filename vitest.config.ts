@@ -22,6 +22,22 @@ const clusterProject = process.env.MOTCUA_TEST_CLUSTER === '1'
     ]
   : [];
 
+/** Lighthouse's timings on the citizen pages: measured alone (npm run test:lighthouse), not beside other files. */
+const lighthouseSuite = 'tests/designer/e2e/lighthouse.test.ts';
+const lighthouseProject = process.env.MOTCUA_TEST_LIGHTHOUSE === '1'
+  ? [
+      {
+        test: {
+          name: 'lighthouse',
+          include: [lighthouseSuite],
+          globalSetup: ['tests/support/global-servers.ts'],
+          setupFiles: ['tests/support/worker-runtime.ts'],
+          hookTimeout: 240_000,
+        },
+      },
+    ]
+  : [];
+
 /** The one workflow suite that needs no server: fuzzing FEEL evaluation. */
 const pureWorkflowSuite = 'tests/workflows/interpreter/feel.fuzz.test.ts';
 
@@ -49,7 +65,7 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**', pureWorkflowSuite],
+          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**', pureWorkflowSuite, lighthouseSuite],
           globalSetup: ['tests/support/global-servers.ts'],
           setupFiles: ['tests/support/worker-runtime.ts'],
           testTimeout: 60_000,
@@ -57,6 +73,7 @@ export default defineConfig({
         },
       },
       ...clusterProject,
+      ...lighthouseProject,
     ],
   },
 });

@@ -17,14 +17,17 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** `locale` is the browser's language (Vietnamese unless a test checks another, e.g. 'en-US'). */
-export async function launchChromium(options: { locale?: string } = {}): Promise<Browser> {
+/**
+ * `locale` is the browser's language (Vietnamese unless a test checks another, e.g. 'en-US');
+ * `debuggingPort` opens the DevTools protocol to another client too (Lighthouse).
+ */
+export async function launchChromium(options: { locale?: string; debuggingPort?: number } = {}): Promise<Browser> {
   const locale = options.locale ?? 'vi-VN';
   const profile = await mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${locale}`],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${locale}`, ...(options.debuggingPort ? [`--remote-debugging-port=${options.debuggingPort}`] : [])],
     viewport: { width: 1600, height: 1000 },
     locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
