@@ -87,6 +87,9 @@ export interface FormField {
 }
 
 export type TaskDetail = Schemas['TaskDetail'];
+/** The latest “chuyển xử lý” of a task: who forwarded it, when, with which handling opinion. */
+export type TaskForwarding = NonNullable<Schemas['TaskForwarding']>;
+export type ForwardTargets = Schemas['ForwardTargets'];
 export type TaskOutcome = Schemas['TaskOutcome'];
 
 export interface WorklistQuery {
