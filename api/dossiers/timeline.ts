@@ -28,6 +28,7 @@ export const actionLabels: Record<string, { vi: string; en: string }> = {
   'task-unclaim-requested': { vi: 'Yêu cầu bỏ nhận việc', en: 'Release requested' },
   'task-forwarded': { vi: 'Chuyển xử lý', en: 'Step forwarded' },
   'task-forward-requested': { vi: 'Yêu cầu chuyển xử lý', en: 'Forward requested' },
+  'comment-added': { vi: 'Trao đổi nội bộ', en: 'Staff comment' },
   'task-completed': { vi: 'Hoàn thành bước', en: 'Step completed' },
   'task-completion-requested': { vi: 'Gửi kết quả bước', en: 'Step result sent' },
   'task-reassigned': { vi: 'Chuyển người xử lý', en: 'Step reassigned' },
