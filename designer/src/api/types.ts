@@ -127,6 +127,9 @@ export type DossierSummary = Schemas['DossierSummary'];
 
 export type Dossier = Schemas['Dossier'];
 
+/** A comment staff leave on a dossier for each other; the citizen never reads it. */
+export type DossierComment = Schemas['DossierComment'];
+
 /** What anyone with the dossier's code and second factor sees of it (public tracking). */
 export type CitizenTracking = Schemas['CitizenTracking'];
 

@@ -415,6 +415,14 @@ export const en: Messages = {
     from: 'Handling opinion of {by}:',
     done: 'Forwarded dossier {dossier}',
   },
+  comments: {
+    title: 'Staff comments',
+    staffOnly: 'Only staff working on the dossier read these; the citizen never sees them.',
+    none: 'No comment yet.',
+    new: 'A comment for your colleagues',
+    add: 'Add comment',
+    needsText: 'Please write the comment.',
+  },
   dossier: {
     code: 'Dossier code',
     procedure: 'Procedure',

@@ -413,6 +413,14 @@ export const vi = {
     from: 'Ý kiến xử lý của {by}:',
     done: 'Đã chuyển xử lý hồ sơ {dossier}',
   },
+  comments: {
+    title: 'Trao đổi nội bộ',
+    staffOnly: 'Chỉ cán bộ xử lý hồ sơ xem được; công dân không thấy các ý kiến này.',
+    none: 'Chưa có ý kiến trao đổi nào.',
+    new: 'Ý kiến trao đổi với đồng nghiệp',
+    add: 'Gửi ý kiến',
+    needsText: 'Vui lòng nhập nội dung ý kiến.',
+  },
   dossier: {
     code: 'Mã hồ sơ',
     procedure: 'Thủ tục',

@@ -35,6 +35,8 @@ function fakeApi(detail: TaskDetail) {
     diagram: vi.fn(async () => ({ xml: '<definitions/>' })),
     forwardTargets: vi.fn(async () => ({ colleagues: [{ id: 'hung', name: 'Trần Hùng', unit: 'phong-kinh-te', unitName: 'Phòng Kinh tế' }], units: [{ id: 'phong-kinh-te', name: 'Phòng Kinh tế' }] })),
     forward: vi.fn(async () => ({})),
+    comments: vi.fn(async () => [{ id: 'c1', dossierId: 'H01.1-261203-0001', author: 'lan', authorName: 'Lê Thị Lan', text: 'Đã gọi người nộp.', at: '2026-12-03T02:00:00.000Z' }]),
+    addComment: vi.fn(async (dossierId: string, text: string) => ({ id: 'c2', dossierId, author: 'minh', authorName: 'Phạm Văn Minh', text, at: '2026-12-03T03:00:00.000Z' })),
     pinnedCalendar: vi.fn(),
     eventsUrl: () => '/api/events?accessToken=t',
   };
@@ -91,4 +93,21 @@ test('someone who has not claimed the task is offered neither release nor forwar
   expect(page.find('[data-test="unclaim"]').exists()).toBe(false);
   expect(page.find('[data-test="forward"]').exists()).toBe(false);
   expect(page.find('[data-test="forwarded-opinion"]').exists()).toBe(false);
+});
+
+test('staff comments: listed with their author, one added below them, an empty one refused before sending', async () => {
+  const page = await mountTask('minh');
+  expect(api.comments).toHaveBeenCalledWith('H01.1-261203-0001');
+  expect(page.findAll('[data-test="comment"]').map((comment) => comment.attributes('data-author'))).toEqual(['lan']);
+  await page.find('[data-test="comment-new"]').setValue('   ');
+  await page.find('.comment-form').trigger('submit');
+  await flushPromises();
+  expect(page.find('[data-test="comment-error"]').text()).toBe('Vui lòng nhập nội dung ý kiến.');
+  expect(api.addComment).not.toHaveBeenCalled();
+  await page.find('[data-test="comment-new"]').setValue(' Em đã kiểm tra vốn. ');
+  await page.find('.comment-form').trigger('submit');
+  await flushPromises();
+  expect(api.addComment).toHaveBeenCalledWith('H01.1-261203-0001', 'Em đã kiểm tra vốn.');
+  expect(page.findAll('[data-test="comment-text"]').map((comment) => comment.text())).toEqual(['Đã gọi người nộp.', 'Em đã kiểm tra vốn.']);
+  expect((page.find('[data-test="comment-new"]').element as HTMLTextAreaElement).value).toBe('');
 });
