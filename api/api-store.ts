@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
+import { commentModel } from '../store/comments/comment-model.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
 import { signInLockoutModel } from '../store/identity/sign-in-lockout-model.js';
 import { userModel } from '../store/identity/user-model.js';
@@ -10,7 +11,7 @@ import { rateLimitHitModel } from '../store/rate-limits/rate-limit-hit-model.js'
 import { submissionKeyModel } from '../store/dossiers/submission-key-model.js';
 import { createStore } from '../store/store.js';
 
-/** The store as the API sees it: the workflow's collections plus identity, organisation, calendars and attachments. */
+/** The store as the API sees it: the workflow's collections plus identity, organisation, calendars, attachments and staff comments. */
 export function createApiStore(connection: Connection) {
   const store = createStore(connection);
   const models = {
@@ -23,6 +24,7 @@ export function createApiStore(connection: Connection) {
     calendarVersions: calendarVersionModel(connection),
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),
+    comments: commentModel(connection),
     answeredRequests: claimsModel(connection, 'AnsweredRequest', 'answeredRequests'),
     rateLimitHits: rateLimitHitModel(connection),
     submissionKeys: submissionKeyModel(connection),

@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { calendarRoutes } from './calendars/calendar-routes.js';
+import { commentRoutes } from './comments/comment-routes.js';
 import type { ApiContext } from './context.js';
 import { documentRoutes } from './documents/document-routes.js';
 import { dossierRoutes } from './dossiers/dossier-routes.js';
@@ -23,6 +24,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...procedureRoutes(context),
     ...catalogueRoutes(context),
     ...dossierRoutes(context),
+    ...commentRoutes(context),
     ...taskRoutes(context),
     ...monitoringRoutes(context),
     ...calendarRoutes(context),

@@ -100,6 +100,17 @@ export interface ReassignTaskRequest {
   reason: string;
 }
 
+/** The claimant hands their task to a colleague or a unit (“chuyển xử lý”), saying how to handle it. */
+export interface ForwardTaskRequest {
+  taskId: string;
+  actor: Actor;
+  /** The colleague who takes the task over; left out to put it in the unit's queue. */
+  assignee?: string;
+  unit?: string;
+  /** The handling opinion (“ý kiến xử lý”) the recipient reads with the task. */
+  opinion: string;
+}
+
 export interface ExtendDeadlineRequest {
   actor: Actor;
   /** The new appointment, UTC milliseconds: later than the current one. */
@@ -115,6 +126,7 @@ export const updateRejections = {
   unknownTask: 'unknown-task',
   taskClosed: 'task-closed',
   claimedBySomeoneElse: 'claimed-by-someone-else',
+  notClaimedByYou: 'not-claimed-by-you',
   notEligible: 'not-eligible',
   invalidFormData: 'invalid-form-data',
   extensionRefused: 'extension-refused',
@@ -128,6 +140,8 @@ export const claimTaskUpdate = defineUpdate<TaskView, [ClaimTaskRequest]>('claim
 export const unclaimTaskUpdate = defineUpdate<TaskView, [ClaimTaskRequest]>('unclaimTask');
 export const completeTaskUpdate = defineUpdate<TaskView, [CompleteTaskRequest]>('completeTask');
 export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTaskRequest]>('reassignTask');
+/** Only the task's claimant forwards it; supervisors reassign instead. */
+export const forwardTaskUpdate = defineUpdate<TaskView, [ForwardTaskRequest]>('forwardTask');
 export const extendDeadlineUpdate = defineUpdate<LegalClockView, [ExtendDeadlineRequest]>('extendDeadline');
 
 // ── Signals: events from outside that need no answer ───────────────────────────────────────────

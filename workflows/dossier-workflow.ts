@@ -5,6 +5,7 @@ import {
   completeTaskUpdate,
   unclaimTaskUpdate,
   extendDeadlineUpdate,
+  forwardTaskUpdate,
   messageSignal,
   paymentReportedSignal,
   reassignTaskUpdate,
@@ -28,6 +29,7 @@ export async function dossierWorkflow(input: DossierInput): Promise<DossierResul
   setHandler(unclaimTaskUpdate, (request) => runtime.unclaim(request), { validator: (request) => runtime.validateUnclaim(request) });
   setHandler(completeTaskUpdate, (request) => runtime.complete(request), { validator: (request) => runtime.validateCompletion(request) });
   setHandler(reassignTaskUpdate, (request) => runtime.reassign(request), { validator: (request) => runtime.validateReassignment(request) });
+  setHandler(forwardTaskUpdate, (request) => runtime.forward(request), { validator: (request) => runtime.validateForward(request) });
   setHandler(extendDeadlineUpdate, (request) => runtime.extend(request), { validator: (request) => runtime.validateExtension(request) });
   setHandler(supplementDossierSignal, (request) => runtime.supplement(request));
   setHandler(withdrawDossierSignal, (request) => runtime.withdraw(request));

@@ -49,6 +49,7 @@ export function createProjectionActivities(store: Store) {
             dueSoonAt: toDate(task.dueSoonAt),
             claimedAt: toDate(task.claimedAt),
             completedAt: toDate(task.completedAt),
+            forwarded: task.forwarded && { ...task.forwarded, at: new Date(task.forwarded.at) },
           } as never),
         ),
         insertOnce(

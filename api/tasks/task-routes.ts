@@ -3,7 +3,7 @@ import { taskStatuses } from '../../engine/dossier/dossier-status.js';
 import { outcomeKinds } from '../../engine/plan/plan-schema.js';
 import { takeClaim } from '../../store/claims/claims.js';
 import type { TaskDocument } from '../../store/tasks/task-model.js';
-import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
+import { claimTaskUpdate, completeTaskUpdate, forwardTaskUpdate, reassignTaskUpdate, unclaimTaskUpdate, type TaskView } from '../../workflows/contract.js';
 import type { ApiContext } from '../context.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import type { SystemRole, UserDocument } from '../../store/identity/user-model.js';
@@ -48,6 +48,10 @@ const taskSchema = z
     overdue: z.boolean(),
     escalationLevel: z.number(),
     outcome: z.string().nullable(),
+    forwarded: z
+      .object({ by: z.string(), opinion: z.string(), at: z.string() })
+      .nullable()
+      .meta({ id: 'TaskForwarding', description: 'The latest “chuyển xử lý” of the task: who forwarded it, when, and the handling opinion (“ý kiến xử lý”) they gave' }),
   })
   .meta({ id: 'Task' });
 const worklistItemSchema = taskSchema
@@ -64,6 +68,19 @@ const taskDetailSchema = taskSchema
   })
   .meta({ id: 'TaskDetail' });
 const taskViewSchema = z.record(z.string(), z.unknown()).meta({ id: 'TaskView', description: 'The task as the workflow answered the Update (workflows/contract.ts TaskView; instants in UTC ms)' });
+const forwardBodySchema = z
+  .object({
+    assignee: z.string().min(1).max(100).optional().meta({ description: 'The colleague who takes the task over (of the task’s unit, or of `unit` when given)' }),
+    unit: z.string().min(1).max(100).optional().meta({ description: 'The unit the task moves to; alone, the task waits in its queue' }),
+    opinion: z.string().trim().min(1).max(2000).meta({ description: 'The handling opinion (“ý kiến xử lý”) the recipient reads with the task' }),
+  })
+  .refine((body) => body.assignee !== undefined || body.unit !== undefined, { message: 'name a colleague or a unit', path: ['assignee'] });
+const forwardTargetsSchema = z
+  .object({
+    colleagues: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string(), unitName: z.string() })),
+    units: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'ForwardTargets', description: 'Who may be handed the task: colleagues holding its role, per unit, and the units where someone holds it' });
 const bulkResultSchema = z.object({
   results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), task: taskViewSchema.optional(), problem: problemSchema.pick({ status: true, code: true, detail: true }).optional() })),
 });
@@ -91,6 +108,7 @@ export function taskOf(task: WorklistTask) {
     overdue: task.overdue,
     escalationLevel: task.escalationLevel,
     outcome: task.outcome ?? null,
+    forwarded: task.forwarded ? { ...task.forwarded, at: task.forwarded.at.toISOString() } : null,
   };
 }
 
@@ -176,6 +194,19 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     }
   }
 
+  /** Everyone a task can be forwarded to, by the rule checkReassignmentTarget applies: active staff of the principal's agencies holding the task's role. */
+  async function forwardTargets(task: TaskDocument, principal: Principal) {
+    const units = await store.units.find({ agencyId: { $in: [...(await agencyScope(store, principal))] } }, { name: 1 }).sort({ _id: 1 }).lean();
+    const unitIds = units.map((unit) => unit._id);
+    const staff = (await store.users.find({ units: { $in: unitIds } }, { name: 1, roles: 1, positions: 1, units: 1, disabled: 1 }).sort({ _id: 1 }).lean()).filter(
+      (user) => activeStaff(user) && holdsRole(user, task.candidateRole),
+    );
+    const colleagues = units.flatMap((unit) =>
+      staff.filter((user) => user._id !== principal.id && user.units.includes(unit._id)).map((user) => ({ id: user._id, name: user.name, unit: unit._id, unitName: unit.name })),
+    );
+    return { colleagues, units: units.filter((unit) => staff.some((user) => user.units.includes(unit._id))).map((unit) => ({ id: unit._id, name: unit.name })) };
+  }
+
   /**
    * Sends an Update for a task (`updateId` when the client gave an idempotency key), maps refusals
    * to problems, audits the request and tells this process's worklist and event subscribers.
@@ -207,6 +238,15 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     await checkReassignmentTarget(task, principal, change);
     return act(task, principal, 'task-reassignment-requested', () => handleOf(task).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
       reason: change.reason,
+      assignee: change.assignee ?? null,
+      unit: change.unit ?? null,
+    });
+  };
+
+  const forward = async (task: TaskDocument, principal: Principal, change: { assignee?: string; unit?: string; opinion: string }) => {
+    await checkReassignmentTarget(task, principal, change);
+    return act(task, principal, 'task-forward-requested', () => handleOf(task).executeUpdate(forwardTaskUpdate, { args: [{ taskId: task._id, actor: actorOf(principal), ...change }] }), {
+      opinion: change.opinion,
       assignee: change.assignee ?? null,
       unit: change.unit ?? null,
     });
@@ -306,13 +346,38 @@ export function taskRoutes(context: ApiContext): RouteDefinition[] {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:taskId/unclaim',
-      summary: 'Put a claimed task back in its unit’s queue',
+      summary: 'Release a claimed task (“bỏ nhận việc”): it goes back to its unit’s queue',
       tag: 'worklist',
       access: worklistRoles,
       params: taskIdParams,
       responses: { 200: { description: 'the task, back in the queue', schema: taskViewSchema }, ...problemResponses(401, 403, 404, 409) },
       async handler({ params, principal }) {
         return { status: 200, body: await unclaim(await reachableTask(params.taskId, principal), principal) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks/:taskId/forward-targets',
+      summary: 'Who a task can be forwarded to: colleagues holding its role and units where someone does',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      responses: { 200: { description: 'colleagues and units', schema: forwardTargetsSchema }, ...problemResponses(401, 403, 404) },
+      async handler({ params, principal }) {
+        return { status: 200, body: await forwardTargets(await reachableTask(params.taskId, principal), principal) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:taskId/forward',
+      summary: 'Forward my claimed task (“chuyển xử lý”) to a colleague or a unit, with a handling opinion; the target is checked as a reassignment’s',
+      tag: 'worklist',
+      access: worklistRoles,
+      params: taskIdParams,
+      body: forwardBodySchema,
+      responses: { 200: { description: 'the forwarded task', schema: taskViewSchema }, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      async handler({ params, body, principal }) {
+        return { status: 200, body: await forward(await reachableTask(params.taskId, principal), principal, body) };
       },
     }),
     defineRoute({

@@ -8,6 +8,7 @@ const rejectionStatus: Record<UpdateRejection, number> = {
   [updateRejections.unknownTask]: 404,
   [updateRejections.taskClosed]: 409,
   [updateRejections.claimedBySomeoneElse]: 409,
+  [updateRejections.notClaimedByYou]: 409,
   [updateRejections.notEligible]: 403,
   [updateRejections.invalidFormData]: 422,
   [updateRejections.extensionRefused]: 409,

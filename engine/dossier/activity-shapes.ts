@@ -31,4 +31,12 @@ export interface TaskView {
   outcome?: string;
   completedAt?: number;
   completedBy?: string;
+  /** The latest “chuyển xử lý”: who forwarded the task, when, and the handling opinion they gave. */
+  forwarded?: TaskForwarding;
+}
+
+export interface TaskForwarding {
+  by: string;
+  opinion: string;
+  at: number;
 }

@@ -48,6 +48,8 @@ export interface TaskDocument {
   completedAt?: Date;
   completedBy?: string;
   outcome?: string;
+  /** The latest “chuyển xử lý” (forward) of the task, with the handling opinion its recipient reads. */
+  forwarded?: { by: string; opinion: string; at: Date };
   sequence: number;
 }
 
@@ -86,6 +88,7 @@ const taskSchema = new Schema<TaskDocument>(
     completedAt: Date,
     completedBy: String,
     outcome: String,
+    forwarded: { type: new Schema({ by: String, opinion: String, at: Date }, { _id: false }), default: undefined },
     sequence: { type: Number, required: true },
   },
   { versionKey: false },

@@ -174,6 +174,15 @@ describe('access matrix: every route × every role × every relation', () => {
     { route: 'GET /api/dossiers', note: 'each sees only what they may list (tests/api/dossiers/dossier-relations.test.ts)', path: () => '/api/dossiers', expect: everyone(200) },
     { route: 'GET /api/dossiers/:code', path: () => `/api/dossiers/${dossierId}`, expect: readsDossier(200) },
     { route: 'GET /api/dossiers/:code/timeline', path: () => `/api/dossiers/${dossierId}/timeline`, expect: readsDossier(200) },
+    ...(['GET /api/dossiers/:code/comments', 'POST /api/dossiers/:code/comments'] as const).map(
+      (route): Entry => ({
+        route,
+        note: 'staff comments: officers and supervisors who work on the dossier only, never its citizen',
+        path: () => `/api/dossiers/${dossierId}/comments`,
+        ...(route.startsWith('POST') ? { body: () => ({ text: 'thử' }) } : {}),
+        expect: { ...needsPersonalData(route.startsWith('POST') ? 201 : 200), citizen: D },
+      }),
+    ),
     { route: 'GET /api/dossiers/:code/attachments/:id', path: () => `/api/dossiers/${dossierId}/attachments/${attachmentId}`, expect: needsPersonalData(200) },
     { route: 'GET /api/dossiers/:code/documents', path: () => `/api/dossiers/${dossierId}/documents`, expect: needsPersonalData(200) },
     { route: 'GET /api/dossiers/:code/documents/:id', note: 'a document it does not have', path: () => `/api/dossiers/${dossierId}/documents/khong-co`, expect: needsPersonalData(404) },
@@ -227,6 +236,18 @@ describe('access matrix: every route × every role × every relation', () => {
       note: 'the officer claims first; the supervisor then finds it claimed',
       path: () => `/api/tasks/${task()}/claim`,
       expect: { officer: { 'step-unit': 200, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 409, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'GET /api/tasks/:taskId/forward-targets',
+      path: () => `/api/tasks/${task()}/forward-targets`,
+      expect: { officer: { 'step-unit': 200, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 200, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
+    },
+    {
+      route: 'POST /api/tasks/:taskId/forward',
+      note: 'to nobody: refused as an invalid colleague once access is granted (the claim stays)',
+      path: () => `/api/tasks/${task()}/forward`,
+      body: () => ({ assignee: 'khong-co-ai', opinion: 'thử' }),
+      expect: { officer: { 'step-unit': 422, agency: D, 'other-agency': D }, supervisor: { 'step-unit': 422, agency: D }, citizen: D, 'agency-admin': D, reformer: D, auditor: D, anonymous: U },
     },
     {
       route: 'POST /api/tasks/:taskId/unclaim',

@@ -13,6 +13,7 @@ import {
   type DossierResult,
   type DossierState,
   type ExtendDeadlineRequest,
+  type ForwardTaskRequest,
   type ReassignTaskRequest,
   type SupplementRequest,
   type TaskView,
@@ -426,16 +427,40 @@ export class DossierRuntime {
 
   async reassign({ taskId, actor, assignee, unit, reason }: ReassignTaskRequest): Promise<TaskView> {
     const task = this.record.tasks.get(taskId)!;
+    const handOver = this.handOver(task, assignee, unit);
+    this.record.audit('task-reassigned', { actor, target: { kind: 'task', id: taskId }, details: { ...handOver, reason } });
+    if (assignee) this.record.notify('task-assigned', { userIds: [assignee] }, { taskId, name: task.name, reason });
+    await this.record.flush();
+    return this.record.taskView(task);
+  }
+
+  /** Only the claimant forwards, and says how the task should be handled. */
+  validateForward({ taskId, actor, assignee, opinion }: ForwardTaskRequest): void {
+    const task = this.openTask(taskId);
+    if (task.assignee !== actor.id) reject(updateRejections.notClaimedByYou, `task ${taskId} is not claimed by ${actor.id}`);
+    const problems = [opinion.trim() === '' ? 'opinion: required' : undefined, assignee === actor.id ? 'assignee: the task is already yours' : undefined].filter((problem) => problem !== undefined);
+    if (problems.length > 0) reject(updateRejections.invalidFormData, problems.join('; '), problems);
+  }
+
+  async forward({ taskId, actor, assignee, unit, opinion }: ForwardTaskRequest): Promise<TaskView> {
+    const task = this.record.tasks.get(taskId)!;
+    const handOver = this.handOver(task, assignee, unit);
+    task.forwarded = { by: actor.id, opinion, at: Date.now() };
+    this.record.audit('task-forwarded', { actor, target: { kind: 'task', id: taskId }, details: { ...handOver, opinion } });
+    if (assignee) this.record.notify('task-assigned', { userIds: [assignee] }, { taskId, name: task.name, opinion });
+    await this.record.flush();
+    return this.record.taskView(task);
+  }
+
+  /** Gives the task to `assignee`, or to the queue of its (new) unit; says who had it before and who has it now. */
+  private handOver(task: TaskState, assignee: string | undefined, unit: string | undefined) {
     const before = { assignee: task.assignee ?? null, unit: task.candidateUnit ?? null };
     task.assignee = assignee;
     if (unit) task.candidateUnit = unit;
     task.status = assignee ? 'claimed' : 'open';
     task.claimedAt = assignee ? Date.now() : undefined;
-    this.record.taskChanged(taskId);
-    this.record.audit('task-reassigned', { actor, target: { kind: 'task', id: taskId }, details: { before, after: { assignee: assignee ?? null, unit: task.candidateUnit ?? null }, reason } });
-    if (assignee) this.record.notify('task-assigned', { userIds: [assignee] }, { taskId, name: task.name, reason });
-    await this.record.flush();
-    return this.record.taskView(task);
+    this.record.taskChanged(task.taskId);
+    return { before, after: { assignee: assignee ?? null, unit: task.candidateUnit ?? null } };
   }
 
   validateExtension({ actor, newDueAt }: ExtendDeadlineRequest): void {

@@ -87,6 +87,9 @@ export interface FormField {
 }
 
 export type TaskDetail = Schemas['TaskDetail'];
+/** The latest “chuyển xử lý” of a task: who forwarded it, when, with which handling opinion. */
+export type TaskForwarding = NonNullable<Schemas['TaskForwarding']>;
+export type ForwardTargets = Schemas['ForwardTargets'];
 export type TaskOutcome = Schemas['TaskOutcome'];
 
 export interface WorklistQuery {
@@ -123,6 +126,9 @@ export interface Attachment {
 export type DossierSummary = Schemas['DossierSummary'];
 
 export type Dossier = Schemas['Dossier'];
+
+/** A comment staff leave on a dossier for each other; the citizen never reads it. */
+export type DossierComment = Schemas['DossierComment'];
 
 /** What anyone with the dossier's code and second factor sees of it (public tracking). */
 export type CitizenTracking = Schemas['CitizenTracking'];

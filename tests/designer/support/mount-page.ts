@@ -18,8 +18,8 @@ export function silenceLiveUpdates(): void {
   afterEach(() => vi.unstubAllGlobals());
 }
 
-/** Mounts a page as `userId` signed in, its API calls answered by `api` (the methods the page uses). */
-export function mountPage(page: Component, api: object, userId: string, stubs: Record<string, boolean> = {}) {
+/** Mounts a page (or a part of one, given its `props`) as `userId` signed in, its API calls answered by `api` (the methods the page uses). */
+export function mountPage(page: Component, api: object, userId: string, stubs: Record<string, boolean> = {}, props: Record<string, unknown> = {}) {
   const session = { api: api as unknown as MotcuaApi, state: { user: { id: userId } } } as unknown as Session;
-  return mount(page, { global: { plugins: [createAppI18n(undefined)], provide: { [sessionKey as symbol]: session }, stubs: { RouterLink: true, ...stubs } } });
+  return mount(page, { props, global: { plugins: [createAppI18n(undefined)], provide: { [sessionKey as symbol]: session }, stubs: { RouterLink: true, ...stubs } } });
 }

@@ -461,6 +461,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff’s comments on a dossier, oldest first: for officers and supervisors who work on it */
+        get: operations["getApiDossiersCodeComments"];
+        put?: never;
+        /** Leave a comment on a dossier for the staff who work on it (audited) */
+        post: operations["postApiDossiersCodeComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -555,8 +573,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Put a claimed task back in its unit’s queue */
+        /** Release a claimed task (“bỏ nhận việc”): it goes back to its unit’s queue */
         post: operations["postApiTasksTaskIdUnclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/forward-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a task can be forwarded to: colleagues holding its role and units where someone does */
+        get: operations["getApiTasksTaskIdForwardTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forward my claimed task (“chuyển xử lý”) to a colleague or a unit, with a handling opinion; the target is checked as a reassignment’s */
+        post: operations["postApiTasksTaskIdForward"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1229,6 +1281,15 @@ export interface components {
                 value: string;
             }[] | null;
         };
+        /** @description A comment staff leave on a dossier for each other; never shown to the citizen nor in public tracking */
+        DossierComment: {
+            id: string;
+            dossierId: string;
+            author: string;
+            authorName: string;
+            text: string;
+            at: string;
+        };
         WorklistItem: {
             taskId: string;
             dossierId: string;
@@ -1249,12 +1310,19 @@ export interface components {
             overdue: boolean;
             escalationLevel: number;
             outcome: string | null;
+            forwarded: components["schemas"]["TaskForwarding"];
             /** @description The dossier’s pinned calendar, for counting working time left (GET /api/calendars/:id/versions/:hash) */
             calendar: {
                 id: string;
                 hash: string;
             } | null;
         };
+        /** @description The latest “chuyển xử lý” of the task: who forwarded it, when, and the handling opinion (“ý kiến xử lý”) they gave */
+        TaskForwarding: {
+            by: string;
+            opinion: string;
+            at: string;
+        } | null;
         /** @description The task as the workflow answered the Update (workflows/contract.ts TaskView; instants in UTC ms) */
         TaskView: {
             [key: string]: unknown;
@@ -1279,6 +1347,7 @@ export interface components {
             overdue: boolean;
             escalationLevel: number;
             outcome: string | null;
+            forwarded: components["schemas"]["TaskForwarding"];
             form: {
                 key: string;
                 label: string;
@@ -1318,6 +1387,19 @@ export interface components {
             reasonField?: string;
             /** @description Form field that must list the documents to supplement when this outcome is chosen */
             documentsField?: string;
+        };
+        /** @description Who may be handed the task: colleagues holding its role, per unit, and the units where someone holds it */
+        ForwardTargets: {
+            colleagues: {
+                id: string;
+                name: string;
+                unit: string;
+                unitName: string;
+            }[];
+            units: {
+                id: string;
+                name: string;
+            }[];
         };
         Stats: {
             filters: {
@@ -3673,6 +3755,151 @@ export interface operations {
             };
         };
     };
+    getApiDossiersCodeComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierComment"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDossiersCodeComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the colleague wants the others to know */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the comment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierComment"];
+                };
+            };
+            /** @description Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiTasks: {
         parameters: {
             query?: {
@@ -4090,6 +4317,164 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksTaskIdForwardTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description colleagues and units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardTargets"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksTaskIdForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The colleague who takes the task over (of the task’s unit, or of `unit` when given) */
+                    assignee?: string;
+                    /** @description The unit the task moves to; alone, the task waits in its queue */
+                    unit?: string;
+                    /** @description The handling opinion (“ý kiến xử lý”) the recipient reads with the task */
+                    opinion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the forwarded task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,7 @@ function task(taskId: string, kind: WorklistItem['kind']): WorklistItem {
   return {
     taskId, dossierId: 'H01.1-261203-0001', procedureCode: 'HKD', agencyId: 'ubnd-xa', elementId: 'Task_XacNhan', name: 'Xác nhận', kind,
     candidateRole: 'chuyen-vien', candidateUnit: 'mot-cua', assignee: null, status: 'open', createdAt: '2026-12-03T01:00:00.000Z',
-    dueAt: '2026-12-03T02:00:00.000Z', dueSoonAt: null, overdue: kind === 'step', escalationLevel: 0, outcome: null, calendar: null,
+    dueAt: '2026-12-03T02:00:00.000Z', dueSoonAt: null, overdue: kind === 'step', escalationLevel: 0, outcome: null, forwarded: null, calendar: null,
   };
 }
 
