@@ -4,6 +4,11 @@ import { dossierStatuses, type DossierStatus } from '../../engine/dossier/dossie
 export const channels = ['in-person', 'online', 'post'] as const;
 export type Channel = (typeof channels)[number];
 
+export const deliveryMethods = ['counter', 'post'] as const;
+
+/** How the citizen receives the result: at the one-stop counter, or by public postal service to an address. */
+export type ResultDelivery = { method: 'counter' } | { method: 'post'; address: string };
+
 export interface Applicant {
   name: string;
   idNumber?: string;
@@ -27,6 +32,8 @@ export interface DossierDocument {
   applicant: Applicant;
   /** The citizen account that owns it, when submitted online. */
   ownerId?: string;
+  /** Chosen at submission; dossiers received before the choice existed have none (at the counter). */
+  delivery?: ResultDelivery;
   status: DossierStatus;
   receivedAt: Date;
   /** The appointment (return) date: the legal deadline, moved once by an apology letter. */
@@ -61,6 +68,7 @@ const dossierSchema = new Schema<DossierDocument>(
       address: String,
     },
     ownerId: String,
+    delivery: new Schema({ method: { type: String, enum: deliveryMethods, required: true }, address: String }, { _id: false }),
     status: { type: String, enum: dossierStatuses, required: true },
     receivedAt: { type: Date, required: true },
     dueAt: Date,

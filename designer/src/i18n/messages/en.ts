@@ -598,7 +598,7 @@ export const en: Messages = {
     agency: 'Agency',
     fees: 'Fees and charges',
     noFees: 'No fee to pay.',
-    feeStatus: { requested: 'To pay', paid: 'Paid', failed: 'Payment failed', expired: 'Payment expired' },
+    feeStatus: { requested: 'To pay', paid: 'Paid', failed: 'Payment failed', expired: 'Payment expired', refunded: 'Refunded' },
     documents: 'Documents and result',
     noDocuments: 'No document yet.',
     download: 'Download',

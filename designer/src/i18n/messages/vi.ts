@@ -596,7 +596,7 @@ export const vi = {
     agency: 'Cơ quan giải quyết',
     fees: 'Phí, lệ phí',
     noFees: 'Không có khoản phí nào phải nộp.',
-    feeStatus: { requested: 'Chờ nộp', paid: 'Đã nộp', failed: 'Nộp không thành công', expired: 'Hết hạn nộp' },
+    feeStatus: { requested: 'Chờ nộp', paid: 'Đã nộp', failed: 'Nộp không thành công', expired: 'Hết hạn nộp', refunded: 'Đã hoàn phí' },
     documents: 'Giấy tờ, kết quả',
     noDocuments: 'Chưa có giấy tờ nào.',
     download: 'Tải về',
