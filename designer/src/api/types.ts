@@ -145,7 +145,14 @@ export interface Submission {
   variables: Record<string, unknown>;
   /** For each attached file, in order, the start form's document field it answers (null: none). */
   documents?: Array<string | null>;
+  delivery: ResultDelivery;
 }
+
+/** How the citizen receives the result: at the one-stop counter, or by public postal service to an address. */
+export type ResultDelivery = Schemas['ResultDelivery'];
+
+/** A fee asked of a dossier: state, the gateway's receipt, the refund. */
+export type Fee = Schemas['Fee'];
 
 export type CatalogueEntry = Schemas['CatalogueEntry'];
 

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpPaymentGateway, signPaymentReport } from '../../../activities/payments/payment-gateway.js';
+import { signPaymentReport } from '../../../activities/payments/payment-gateway.js';
 import { canonicalJson } from '../../../engine/canonical/canonical-json.js';
-import { startPaymentSimulator, type PaymentSimulator } from '../../../scripts/dev-stack/payment-simulator.js';
+import type { PaymentSimulator } from '../../../scripts/dev-stack/payment-simulator.js';
 import { dossierPaymentsStream } from '../../../store/audit/append-audit.js';
 import { ApiHarness } from '../api-harness.js';
+import { simulatedGateway } from './simulated-gateway.js';
 
 const secret = 'payment-secret-for-tests';
 const applicant = { name: 'Trần Thị Bình', phone: '0912345678' };
@@ -13,18 +14,15 @@ const postal = { method: 'post', address: 'Số 5 ngõ 12 phố Huế, Hai Bà T
 /** A procedure whose first step collects its fee: paid on the gateway right after submitting, refunded on refusal. */
 describe('payment at submission and the result delivery choice', () => {
   let api: ApiHarness;
+  let payments: Awaited<ReturnType<typeof simulatedGateway>>;
   let gateway: PaymentSimulator;
   let procedureCode: string;
 
   beforeAll(async () => {
-    gateway = await startPaymentSimulator({ callbackUrl: 'http://127.0.0.1:9/later', secret });
-    api = await ApiHarness.create({
-      settings: { paymentCallbackSecret: secret },
-      services: () => ({ payments: httpPaymentGateway({ endpoint: gateway.url, timeoutMs: 2_000 }) }),
-    });
-    // The gateway reports to the API, which exists only now: the same port, the real callback.
-    await gateway.close();
-    gateway = await startPaymentSimulator({ callbackUrl: `${api.url}/api/payments/callback`, secret, port: Number(new URL(gateway.url).port) });
+    payments = await simulatedGateway(secret);
+    api = await ApiHarness.create({ settings: { paymentCallbackSecret: secret }, services: payments.services });
+    await payments.reportTo(api.url);
+    gateway = payments.simulator;
     const xml = await readFile(new URL('../../workflows/fixtures/fee-at-submission.bpmn', import.meta.url), 'utf8');
     const created = await api.request('POST', '/api/procedures', { token: await api.token('reformer'), json: { xml } });
     expect((await api.request('POST', `/api/procedures/${created.body.code}/deploy`, { token: await api.token('admin') })).status).toBe(201);
@@ -32,7 +30,7 @@ describe('payment at submission and the result delivery choice', () => {
   });
   afterAll(async () => {
     await api.teardown();
-    await gateway.close();
+    await payments.close();
   });
 
   const detail = async (dossierId: string) => (await api.request('GET', `/api/dossiers/${dossierId}`, { token: await api.token('an') })).body;
