@@ -4,6 +4,7 @@ import type { DocumentIssuer } from './documents/document-issuer.js';
 import type { HttpCallPolicy } from './http-call/http-call.js';
 import { queueReceiptNotification } from './notifications/receipt-notification.js';
 import type { PaymentGateway } from './payments/payment-gateway.js';
+import { refundOnRefusal } from './payments/refund-on-refusal.js';
 import type { PortalClient } from './portal-sync/portal-client.js';
 import type { PortalSync } from './portal-sync/portal-sync.js';
 import { createProcedureActivities } from './procedures/procedure-activities.js';
@@ -29,18 +30,23 @@ const unconfigured: ServiceTaskServices = {
     sendRecord: () => notConfigured('the national portal', 'MOTCUA_PORTAL_URL'),
   } satisfies PortalClient,
   documents: { issue: () => notConfigured('document signing', 'MOTCUA_SIGNING_P12') } satisfies DocumentIssuer,
-  payments: { createPayment: () => notConfigured('the payment gateway', 'MOTCUA_PAYMENT_GATEWAY_URL') } satisfies PaymentGateway,
+  payments: {
+    createPayment: () => notConfigured('the payment gateway', 'MOTCUA_PAYMENT_GATEWAY_URL'),
+    refundPayment: () => notConfigured('the payment gateway', 'MOTCUA_PAYMENT_GATEWAY_URL'),
+  } satisfies PaymentGateway,
   http: { allow: [], allowPrivate: [], defaultTimeoutMs: 5_000, maxTimeoutMs: 30_000, maxResponseBytes: 1_048_576 } satisfies HttpCallPolicy,
 };
 
 /** Every activity the dossier worker registers, bound to the store and the outside services. */
 export function createActivities(store: Store, services: Partial<ActivityServices> = {}) {
   const projection = createProjectionActivities(store);
+  const payments = services.payments ?? unconfigured.payments;
   return {
     ...projection,
     async projectDossier(write: ProjectionWrite): Promise<void> {
       await projection.projectDossier(write);
       await queueReceiptNotification(store, write);
+      await refundOnRefusal(store, payments, write);
       await services.portalSync?.enqueue(write);
       services.afterProjection?.();
     },

@@ -18,6 +18,16 @@ export interface PaymentOrder {
  */
 export interface PaymentGateway {
   createPayment(order: PaymentOrder): Promise<{ paymentUrl: string }>;
+  /** Pays a settled fee back in full; the payment id is the idempotency key, so asking twice refunds once. */
+  refundPayment(refund: PaymentRefund): Promise<{ refundReference: string }>;
+}
+
+export interface PaymentRefund {
+  paymentId: string;
+  amount: number;
+  /** The gateway's reference of the payment being refunded. */
+  gatewayReference: string;
+  reason: string;
 }
 
 export interface PaymentReportBody {
@@ -38,18 +48,23 @@ export function paymentReportSignatureValid(body: string, signature: string, sec
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** A gateway reached over HTTP: POST `<endpoint>/payments` with the order, answering `{ paymentUrl }`. */
+/**
+ * A gateway reached over HTTP: POST `<endpoint>/payments` with the order, answering `{ paymentUrl }`;
+ * POST `<endpoint>/payments/<id>/refund` with the refund, answering `{ refundReference }`.
+ */
 export function httpPaymentGateway(settings: { endpoint: string; timeoutMs: number }): PaymentGateway {
+  const post = async <Answer>(path: string, idempotencyKey: string, body: unknown): Promise<Answer> => {
+    const response = await fetch(`${settings.endpoint.replace(/\/$/, '')}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`payment gateway answered ${response.status}`);
+    return (await response.json()) as Answer;
+  };
   return {
-    async createPayment(order) {
-      const response = await fetch(`${settings.endpoint.replace(/\/$/, '')}/payments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': order.paymentId },
-        body: JSON.stringify({ ...order, expiresAt: order.expiresAt.toISOString() }),
-        signal: AbortSignal.timeout(settings.timeoutMs),
-      });
-      if (!response.ok) throw new Error(`payment gateway answered ${response.status}`);
-      return (await response.json()) as { paymentUrl: string };
-    },
+    createPayment: (order) => post('/payments', order.paymentId, { ...order, expiresAt: order.expiresAt.toISOString() }),
+    refundPayment: (refund) => post(`/payments/${encodeURIComponent(refund.paymentId)}/refund`, `${refund.paymentId}#refund`, refund),
   };
 }

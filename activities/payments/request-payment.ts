@@ -26,9 +26,12 @@ function plainDuration(text: string): number | undefined {
  * citizen's notice with where to pay. Returns `paymentId`, which the interpreter waits on.
  */
 export async function requestPayment(store: Store, gateway: PaymentGateway, request: ServiceTaskRequest, key: string): Promise<Variables> {
-  const { amount, description, expiresIn } = request.input;
+  const { amount, description, expiresIn, refundOnRefusal = false } = request.input;
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
     throw ApplicationFailure.nonRetryable(`service task ${request.elementId}: amount must be a positive number`, 'invalid-service-input');
+  }
+  if (typeof refundOnRefusal !== 'boolean') {
+    throw ApplicationFailure.nonRetryable(`service task ${request.elementId}: refundOnRefusal must be true or false`, 'invalid-service-input');
   }
   let windowMs = defaultWindowMs;
   if (typeof expiresIn === 'string') {
@@ -47,7 +50,7 @@ export async function requestPayment(store: Store, gateway: PaymentGateway, requ
   const { paymentUrl } = await gateway.createPayment({ paymentId, amount, description: text, expiresAt });
   await store.payments.updateOne(
     { _id: paymentId },
-    { $setOnInsert: { dossierId: request.dossierId, elementId: request.elementId, amount, description: text, paymentUrl, requestedAt, expiresAt, status: 'requested' } },
+    { $setOnInsert: { dossierId: request.dossierId, elementId: request.elementId, amount, description: text, paymentUrl, requestedAt, expiresAt, status: 'requested', refundOnRefusal } },
     { upsert: true },
   );
   await store.notifications.updateOne(

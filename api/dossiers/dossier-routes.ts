@@ -33,6 +33,8 @@ import { listableDossiers, visibleDossier } from './dossier-access.js';
 import { citizenTimeline } from './citizen-timeline.js';
 import { submissionKeys } from './submission-keys.js';
 import { dossierTimeline } from './timeline.js';
+import { dossierFees, feeViewSchema } from '../payments/fee-view.js';
+import { resultDeliverySchema } from './result-delivery.js';
 import { toSupplement } from './to-supplement.js';
 import { dossierSummary, newestDossiers, summaryOf } from './dossier-summary.js';
 
@@ -49,6 +51,7 @@ const submissionSchema = z
     procedureCode: z.string().min(1).max(200),
     channel: z.enum(channels),
     applicant: applicantSchema,
+    delivery: resultDeliverySchema.default({ method: 'counter' }),
     variables: z.record(z.string().max(100), z.unknown()).default({}),
     documents: z
       .array(z.string().regex(/^[A-Za-z_][\w-]{0,99}$/).nullable())
@@ -85,6 +88,8 @@ const dossierDetail = dossierSummary
     supplementationCount: z.number(),
     attachments: z.array(attachmentView),
     toSupplement: z.array(z.object({ label: z.string(), value: z.string() })).nullable().meta({ description: 'What the officer asked the citizen to supplement, while status is supplement-requested' }),
+    delivery: resultDeliverySchema.nullable().meta({ description: 'How the result is received; null for readers without personal data, or dossiers from before the choice' }),
+    fees: z.array(feeViewSchema).meta({ description: 'Fees asked of the dossier, oldest first: state, receipt, refund' }),
   })
   .meta({ id: 'Dossier' });
 
@@ -245,6 +250,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
           agencyId: plan.procedure.agency,
           channel: body.channel,
           applicant: body.applicant,
+          delivery: body.delivery,
           ...(citizen ? { ownerId: principal.id } : { receivedBy: principal.id }),
           ...(counterFee ? { counterFee } : {}),
           status: 'received',
@@ -344,6 +350,8 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
             supplementationCount: dossier.supplementationCount,
             attachments: attachments.map((file) => ({ id: file._id, fileName: file.fileName, contentType: file.contentType, size: file.size, purpose: file.purpose, uploadedAt: file.uploadedAt.toISOString() })),
             toSupplement: await toSupplement(context, dossier),
+            delivery: access === 'full' ? (dossier.delivery ?? null) : null,
+            fees: await dossierFees(store, dossier._id),
           },
         };
       },

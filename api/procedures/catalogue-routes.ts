@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feeAtSubmission } from '../../engine/plan/fee-at-submission.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import { startForm } from '../../engine/plan/variable-namespaces.js';
 import type { ApiContext } from '../context.js';
@@ -25,6 +26,13 @@ const entrySchema = z
     requiredDocuments: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
     fees: z.number().meta({ description: 'VND: fees and charges the procedure’s steps declare' }),
     online: z.boolean(),
+    feeAtSubmission: z
+      .object({
+        amount: z.number().nullable().meta({ description: 'VND; null when the form decides it' }),
+        refundOnRefusal: z.boolean().meta({ description: 'The fee rule "hoàn phí khi từ chối"' }),
+      })
+      .nullable()
+      .meta({ description: 'The fee paid online right after submitting (the procedure’s first step collects it); null: none at submission' }),
   })
   .meta({ id: 'CatalogueEntry' });
 const entryWithFormSchema = entrySchema.extend({ startForm: z.array(formFieldSchema) }).meta({ id: 'CatalogueEntryWithForm' });
@@ -43,6 +51,7 @@ function catalogueEntry(plan: ProcedurePlan, version: number) {
       .map(({ key, label, required }) => ({ key, label, required })),
     fees: procedureFees(plan),
     online: true,
+    feeAtSubmission: feeAtSubmission(plan),
   };
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { dossierStatuses } from '../../engine/dossier/dossier-status.js';
 import { documentForms } from '../../engine/service-tasks/catalogue.js';
-import type { DossierDocument } from '../../store/dossiers/dossier-model.js';
+import { deliveryMethods, type DossierDocument } from '../../store/dossiers/dossier-model.js';
 import type { ApiContext } from '../context.js';
+import { dossierFees, feeViewSchema } from '../payments/fee-view.js';
 import { citizenTimeline } from '../dossiers/citizen-timeline.js';
 import { dossierTimeline } from '../dossiers/timeline.js';
 import { toSupplement } from '../dossiers/to-supplement.js';
@@ -20,7 +21,10 @@ export const citizenTrackingSchema = z
     finishedAt: z.string().nullable(),
     currentSteps: z.array(z.string()).meta({ description: 'Names of the steps the dossier is at' }),
     toSupplement: z.array(z.object({ label: z.string(), value: z.string() })).nullable().meta({ description: 'What to supplement, while status is supplement-requested' }),
-    fees: z.array(z.object({ description: z.string(), amount: z.number().meta({ description: 'VND' }), status: z.enum(['requested', 'paid', 'failed', 'expired']), settledAt: z.string().nullable() })),
+    fees: z.array(feeViewSchema),
+    delivery: z
+      .object({ method: z.enum(deliveryMethods) })
+      .meta({ description: 'How the result is received (dossiers from before the choice: at the counter); the postal address is personal data, not shown here' }),
     documents: z.array(
       z.object({
         form: z.enum(documentForms),
@@ -40,10 +44,10 @@ export type CitizenTracking = z.infer<typeof citizenTrackingSchema>;
 export async function citizenTracking(context: ApiContext, dossier: DossierDocument): Promise<CitizenTracking> {
   const { store, tokens, settings } = context;
   const ttlSeconds = settings.publicTracking.documentLinkTtlSeconds;
-  const [deployed, agency, payments, documents, timeline, supplement] = await Promise.all([
+  const [deployed, agency, fees, documents, timeline, supplement] = await Promise.all([
     deployedPlan(store, dossier.procedureCode, dossier.procedureVersion),
     store.agencies.findById(dossier.agencyId).lean(),
-    store.payments.find({ dossierId: dossier._id }).sort({ requestedAt: 1 }).lean(),
+    dossierFees(store, dossier._id),
     store.documents.find({ dossierId: dossier._id }, { bytes: 0 }).sort({ issuedAt: 1 }).lean(),
     dossierTimeline(store, dossier._id),
     toSupplement(context, dossier),
@@ -60,7 +64,8 @@ export async function citizenTracking(context: ApiContext, dossier: DossierDocum
     finishedAt: dossier.finishedAt?.toISOString() ?? null,
     currentSteps: dossier.currentSteps.map((step) => step.name),
     toSupplement: supplement,
-    fees: payments.map((payment) => ({ description: payment.description, amount: payment.amount, status: payment.status, settledAt: payment.settledAt?.toISOString() ?? null })),
+    fees,
+    delivery: { method: dossier.delivery?.method ?? 'counter' },
     documents: await Promise.all(
       documents.map(async (document) => ({
         form: document.form,

@@ -1,16 +1,21 @@
+import { feeStepAtSubmission } from './fee-at-submission.js';
 import type { PlanNodeOf, ProcedurePlan } from './procedure-plan.js';
 import { allScopes } from './scope-index.js';
 
 type UserTaskNode = PlanNodeOf<'userTask'>;
 type FormField = Extract<UserTaskNode['form'], { fields: unknown }>['fields'][number];
 
-/** The user tasks a dossier reaches first: where the one-stop office checks what the citizen sent. */
+/**
+ * The user tasks a dossier reaches first: where the one-stop office checks what the citizen sent.
+ * A fee paid at submission comes before them: the citizen's form is still theirs.
+ */
 function receiptSteps(plan: ProcedurePlan): UserTaskNode[] {
   const nodes = new Map(plan.process.nodes.map((node) => [node.id, node]));
   const targets = new Map(plan.process.flows.map((flow) => [flow.id, flow.target]));
+  const fee = feeStepAtSubmission(plan);
   return plan.process.nodes
-    .filter((node) => node.type === 'startEvent')
-    .flatMap((start) => start.outgoing.map((flow) => nodes.get(targets.get(flow)!)))
+    .filter((node) => node.type === 'startEvent' || node === fee)
+    .flatMap((first) => first.outgoing.map((flow) => nodes.get(targets.get(flow)!)))
     .filter((node): node is UserTaskNode => node?.type === 'userTask');
 }
 

@@ -97,6 +97,7 @@ export const serviceTaskCatalogue = {
       field('amount', 'number', true, 'Số tiền (đồng)', 'Amount (VND)', { example: '100000' }),
       field('description', 'text', false, 'Nội dung thu', 'Description'),
       field('expiresIn', 'text', false, 'Hạn thanh toán (ví dụ PT24H)', 'Payment window (e.g. PT24H)', { example: '="PT24H"' }),
+      field('refundOnRefusal', 'json', false, 'Hoàn phí khi từ chối (true/false)', 'Refund on refusal (true/false)', { example: '=true' }),
     ],
     waitsFor: 'payment',
   },

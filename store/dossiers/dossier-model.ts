@@ -4,6 +4,11 @@ import { dossierStatuses, type DossierStatus } from '../../engine/dossier/dossie
 export const channels = ['in-person', 'online', 'post'] as const;
 export type Channel = (typeof channels)[number];
 
+export const deliveryMethods = ['counter', 'post'] as const;
+
+/** How the citizen receives the result: at the one-stop counter, or by public postal service to an address. */
+export type ResultDelivery = { method: 'counter' } | { method: 'post'; address: string };
+
 export interface Applicant {
   name: string;
   idNumber?: string;
@@ -31,6 +36,8 @@ export interface DossierDocument {
   receivedBy?: string;
   /** The fee the receiving officer collected at the counter, with the receipt (biên lai) number. */
   counterFee?: { amount: number; receiptNumber: string; collectedAt: Date; collectedBy: string };
+  /** Chosen at submission; dossiers received before the choice existed have none (at the counter). */
+  delivery?: ResultDelivery;
   status: DossierStatus;
   receivedAt: Date;
   /** The appointment (return) date: the legal deadline, moved once by an apology letter. */
@@ -67,6 +74,7 @@ const dossierSchema = new Schema<DossierDocument>(
     ownerId: String,
     receivedBy: String,
     counterFee: { type: { _id: false, amount: Number, receiptNumber: String, collectedAt: Date, collectedBy: String }, required: false },
+    delivery: new Schema({ method: { type: String, enum: deliveryMethods, required: true }, address: String }, { _id: false }),
     status: { type: String, enum: dossierStatuses, required: true },
     receivedAt: { type: Date, required: true },
     dueAt: Date,

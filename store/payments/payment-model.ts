@@ -2,6 +2,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 export const paymentOutcomes = ['paid', 'failed', 'expired'] as const;
 export type PaymentOutcome = (typeof paymentOutcomes)[number];
+export const paymentStatuses = ['requested', ...paymentOutcomes, 'refunded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /** A fee a dossier must pay: opened by a `thu-phi` service task, settled by the gateway's report. */
 export interface PaymentDocument {
@@ -14,10 +16,15 @@ export interface PaymentDocument {
   paymentUrl: string;
   requestedAt: Date;
   expiresAt: Date;
-  status: 'requested' | PaymentOutcome;
+  status: PaymentStatus;
+  /** The procedure's fee rule "hoàn phí khi từ chối": a paid fee goes back when the dossier is refused. */
+  refundOnRefusal: boolean;
   /** The gateway's own transaction reference, once it reported. */
   gatewayReference?: string;
   settledAt?: Date;
+  /** The gateway's reference of the refund, once made. */
+  refundReference?: string;
+  refundedAt?: Date;
 }
 
 const paymentSchema = new Schema<PaymentDocument>(
@@ -30,9 +37,12 @@ const paymentSchema = new Schema<PaymentDocument>(
     paymentUrl: { type: String, required: true },
     requestedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
-    status: { type: String, enum: ['requested', ...paymentOutcomes], required: true },
+    status: { type: String, enum: paymentStatuses, required: true },
+    refundOnRefusal: { type: Boolean, default: false },
     gatewayReference: String,
     settledAt: Date,
+    refundReference: String,
+    refundedAt: Date,
   },
   { versionKey: false },
 );

@@ -62,9 +62,9 @@ export class ApiClient {
   /**
    * Submits a dossier online as the citizen `an`, with one PDF attached, as the request form
    * (`giayDeNghi`) and with the household's name (`tenHoKinhDoanh`) where the start form asks for them;
-   * `variables` adds to, or replaces, what the citizen gives.
+   * `variables` adds to, or replaces, what the citizen gives; `more`: further members of the submission (the result delivery…).
    */
-  async submitOnline(procedureCode: string, citizen = 'an', applicant: Record<string, string> = { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: Record<string, unknown> = {}): Promise<ApiResponse> {
+  async submitOnline(procedureCode: string, citizen = 'an', applicant: Record<string, string> = { name: 'Nguyễn Văn An', idNumber: '001099000001' }, variables: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Promise<ApiResponse> {
     const startForm = ((await this.request('GET', `/api/catalogue/${procedureCode}`)).body.startForm ?? []) as Array<{ key: string }>;
     const asks = (key: string) => startForm.some((field) => field.key === key);
     const form = new FormData();
@@ -76,6 +76,7 @@ export class ApiClient {
         applicant,
         variables: { ...(asks('tenHoKinhDoanh') ? { tenHoKinhDoanh: 'Quán Phở An' } : {}), ...variables },
         documents: [asks('giayDeNghi') ? 'giayDeNghi' : null],
+        ...more,
       }),
     );
     form.append('attachments', new Blob([pdfBytes], { type: 'application/pdf' }), 'giay-de-nghi.pdf');

@@ -149,6 +149,12 @@ export type Submission = Schemas['DossierSubmission'];
 /** A signed PDF MotCua issued for a dossier (forms 01–04, results). */
 export type IssuedDocument = Schemas['IssuedDocument'];
 
+/** How the citizen receives the result: at the one-stop counter, or by public postal service to an address. */
+export type ResultDelivery = Schemas['ResultDelivery'];
+
+/** A fee asked of a dossier: state, the gateway's receipt, the refund. */
+export type Fee = Schemas['Fee'];
+
 export type CatalogueEntry = Schemas['CatalogueEntry'];
 
 export type CatalogueEntryWithForm = Schemas['CatalogueEntryWithForm'];

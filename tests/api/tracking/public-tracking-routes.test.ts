@@ -61,7 +61,7 @@ describe('public tracking', () => {
 
   it('answers only what a citizen reads: no diagram, no engine events, no staff usernames, no one named as receiver', async () => {
     const { body } = await track({ code: dossierId, factor: '0001' });
-    expect(Object.keys(body).sort()).toEqual(['agencyName', 'currentSteps', 'documents', 'dossierId', 'dueAt', 'fees', 'finishedAt', 'history', 'procedureName', 'processedAt', 'receivedAt', 'status', 'toSupplement']);
+    expect(Object.keys(body).sort()).toEqual(['agencyName', 'currentSteps', 'delivery', 'documents', 'dossierId', 'dueAt', 'fees', 'finishedAt', 'history', 'procedureName', 'processedAt', 'receivedAt', 'status', 'toSupplement']);
     const text = JSON.stringify(body);
     for (const internal of ['mot-cua', '"an"', 'Task_', 'task-opened', 'task-claimed', 'bpmn', 'xml', 'planHash', 'applicant', 'Nguyễn Văn An']) expect(text).not.toContain(internal);
     for (const entry of body.history) expect(Object.keys(entry).sort()).toEqual(['action', 'at', 'label']);

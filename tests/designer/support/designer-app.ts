@@ -15,10 +15,13 @@ export interface DesignerApp {
   close(): Promise<void>;
 }
 
-/** `prepare` runs on the API before the browser starts (deploying, submitting, issuing documents). */
-export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}): Promise<DesignerApp> {
+/**
+ * `prepare` runs on the API before the browser starts (deploying, submitting, issuing documents);
+ * `harnessOptions`: the API's settings and the worker's outside services (a payment gateway…).
+ */
+export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}, harnessOptions: Parameters<typeof ApiHarness.create>[0] = {}): Promise<DesignerApp> {
   await ensureDesignerBuilt(consoleReporter);
-  const harness = await ApiHarness.create();
+  const harness = await ApiHarness.create(harnessOptions);
   const server = await listen(createApp({ probes: [], api: harness.context, designerDir: designerDist }), 0, '127.0.0.1');
   await prepare(harness);
   const browser = await launchChromium();

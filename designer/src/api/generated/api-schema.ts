@@ -1151,6 +1151,13 @@ export interface components {
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
             online: boolean;
+            /** @description The fee paid online right after submitting (the procedure’s first step collects it); null: none at submission */
+            feeAtSubmission: {
+                /** @description VND; null when the form decides it */
+                amount: number | null;
+                /** @description The fee rule "hoàn phí khi từ chối" */
+                refundOnRefusal: boolean;
+            } | null;
         };
         CatalogueEntryWithForm: {
             code: string;
@@ -1170,6 +1177,13 @@ export interface components {
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
             online: boolean;
+            /** @description The fee paid online right after submitting (the procedure’s first step collects it); null: none at submission */
+            feeAtSubmission: {
+                /** @description VND; null when the form decides it */
+                amount: number | null;
+                /** @description The fee rule "hoàn phí khi từ chối" */
+                refundOnRefusal: boolean;
+            } | null;
             startForm: {
                 key: string;
                 label: string;
@@ -1280,6 +1294,34 @@ export interface components {
                 label: string;
                 value: string;
             }[] | null;
+            /** @description How the result is received; null for readers without personal data, or dossiers from before the choice */
+            delivery: components["schemas"]["ResultDelivery"] | null;
+            /** @description Fees asked of the dossier, oldest first: state, receipt, refund */
+            fees: components["schemas"]["Fee"][];
+        };
+        ResultDelivery: {
+            /** @constant */
+            method: "counter";
+        } | {
+            /** @constant */
+            method: "post";
+            address: string;
+        };
+        Fee: {
+            description: string;
+            /** @description VND */
+            amount: number;
+            /** @enum {string} */
+            status: "requested" | "paid" | "failed" | "expired" | "refunded";
+            /** @description The gateway’s page where the fee is paid, while it is requested */
+            paymentUrl: string | null;
+            settledAt: string | null;
+            /** @description The gateway’s receipt reference, once paid */
+            reference: string | null;
+            /** @description The fee rule "hoàn phí khi từ chối" */
+            refundOnRefusal: boolean;
+            refundReference: string | null;
+            refundedAt: string | null;
         };
         /** @description A comment staff leave on a dossier for each other; never shown to the citizen nor in public tracking */
         DossierComment: {
@@ -1587,14 +1629,12 @@ export interface components {
                 label: string;
                 value: string;
             }[] | null;
-            fees: {
-                description: string;
-                /** @description VND */
-                amount: number;
+            fees: components["schemas"]["Fee"][];
+            /** @description How the result is received (dossiers from before the choice: at the counter); the postal address is personal data, not shown here */
+            delivery: {
                 /** @enum {string} */
-                status: "requested" | "paid" | "failed" | "expired";
-                settledAt: string | null;
-            }[];
+                method: "counter" | "post";
+            };
             documents: {
                 /** @enum {string} */
                 form: "mau-01" | "mau-02" | "mau-03" | "mau-04" | "ket-qua";
@@ -1625,6 +1665,12 @@ export interface components {
                 phone?: string;
                 address?: string;
             };
+            /**
+             * @default {
+             *       "method": "counter"
+             *     }
+             */
+            delivery: components["schemas"]["ResultDeliveryInput"];
             /** @default {} */
             variables: {
                 [key: string]: unknown;
@@ -1638,6 +1684,14 @@ export interface components {
                 amount: number;
                 receiptNumber: string;
             };
+        };
+        ResultDeliveryInput: {
+            /** @constant */
+            method: "counter";
+        } | {
+            /** @constant */
+            method: "post";
+            address: string;
         };
         /** @description One year of a calendar: days off and swapped working days (engine/calendar/calendar-data.ts) */
         CalendarYearInput: {
