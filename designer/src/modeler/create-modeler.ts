@@ -9,6 +9,8 @@ import MinimapModule from 'diagram-js-minimap';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { motcuaModdleDescriptor } from '@engine/moddle/read-bpmn.js';
 import { BudgetViewModule } from './budget/budget-view.js';
+import { PanelGroupTextsModule } from './i18n/panel-group-texts.js';
+import { TokenSimulationTextsModule } from './i18n/token-simulation-texts.js';
 import { TranslateModule } from './i18n/translate.js';
 import type { MotcuaConfig } from './motcua-config.js';
 import { SupportedElementsModule } from './palette/supported-elements.js';
@@ -29,12 +31,14 @@ export const motcuaModules = [
   BpmnPropertiesPanelModule,
   BpmnPropertiesProviderModule,
   MotcuaPropertiesProviderModule,
+  PanelGroupTextsModule,
   SupportedElementsModule,
   StepTemplatesModule,
   LiveValidationModule,
   BudgetViewModule,
   MinimapModule,
   TokenSimulationModule,
+  TokenSimulationTextsModule,
 ];
 
 export function createProcedureModeler(options: ProcedureModelerOptions): Modeler {

@@ -15,13 +15,16 @@ export interface DesignerApp {
   close(): Promise<void>;
 }
 
-/** `prepare` runs on the API before the browser starts (deploying, submitting, issuing documents). */
-export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}): Promise<DesignerApp> {
+/**
+ * `prepare` runs on the API before the browser starts (deploying, submitting, issuing documents);
+ * `locale` is the browser's language (launchChromium's default unless given).
+ */
+export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}, options: { locale?: string } = {}): Promise<DesignerApp> {
   await ensureDesignerBuilt(consoleReporter);
   const harness = await ApiHarness.create();
   const server = await listen(createApp({ probes: [], api: harness.context, designerDir: designerDist }), 0, '127.0.0.1');
   await prepare(harness);
-  const browser = await launchChromium();
+  const browser = await launchChromium(options);
   const page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));

@@ -1002,6 +1002,10 @@ export interface components {
             errors?: {
                 path: string;
                 message: string;
+                text?: {
+                    vi: string;
+                    en: string;
+                };
             }[];
         };
         SignInUnlocked: {
