@@ -3,10 +3,14 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { outageRetryAfterSeconds, unreachableDependency } from './dependency-outage.js';
 
-/** One field-level problem: where (a JSON pointer-like path) and what. */
+/**
+ * One field-level problem: where (a JSON pointer-like path) and what, in English for developers;
+ * `text` in the readers' languages when the API has it (a compiler finding), for the pages to show.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  text?: { vi: string; en: string };
 }
 
 /** RFC 9457 problem details, as every error leaves the API. */
@@ -18,7 +22,7 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string(),
     code: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), text: z.object({ vi: z.string(), en: z.string() }).optional() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
 

@@ -58,7 +58,7 @@ function summaryOf(procedure: ProcedureDocument) {
 
 /** Diagnostics as problem field errors: where (the element id) and what. */
 function diagnosticErrors(diagnostics: readonly Diagnostic[]) {
-  return diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.elementId ?? '(model)', message: `${d.code}: ${d.message.en}` }));
+  return diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.elementId ?? '(model)', message: `${d.code}: ${d.message.en}`, text: d.message }));
 }
 
 /** The procedure registry: drafts, compile preview, deploy, retire, versions and comparison. */

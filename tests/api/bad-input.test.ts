@@ -57,7 +57,13 @@ describe('bad input', () => {
         const saved = await api.request('PUT', `/api/procedures/${procedureCode}/draft`, { token, json: { xml: draft.replace(/<bpmn:sequenceFlow id="Flow_NopHoSo"[^>]*\/>/, '') } });
         expect(saved.status).toBe(200);
       },
-      send: async () => api.request('POST', `/api/procedures/${procedureCode}/deploy`, { token: await api.token('admin') }) },
+      send: async () => {
+        const refused = await api.request('POST', `/api/procedures/${procedureCode}/deploy`, { token: await api.token('admin') });
+        // Each finding also comes in Vietnamese words, for the designer to show instead of the English message.
+        expect(refused.body.errors.length).toBeGreaterThan(0);
+        for (const error of refused.body.errors) expect(error.text.vi).not.toBe(error.text.en);
+        return refused;
+      } },
     { name: 'an oversized upload', status: 413, code: 'file-too-large', send: async () => {
       const form = new FormData();
       form.append('data', JSON.stringify({ procedureCode, channel: 'online', applicant: { name: 'A' } }));

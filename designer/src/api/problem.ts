@@ -5,7 +5,7 @@ export interface Problem {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: Array<{ path: string; message: string; text?: { vi: string; en: string } }>;
   code?: string;
 }
 

@@ -9,6 +9,8 @@ import MinimapModule from 'diagram-js-minimap';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { motcuaModdleDescriptor } from '@engine/moddle/read-bpmn.js';
 import { BudgetViewModule } from './budget/budget-view.js';
+import { PanelGroupTextsModule } from './i18n/panel-group-texts.js';
+import { TokenSimulationTextsModule } from './i18n/token-simulation-texts.js';
 import { TranslateModule } from './i18n/translate.js';
 import { PageKeyboardModule } from './keyboard/page-keyboard.js';
 import type { MotcuaConfig } from './motcua-config.js';
@@ -30,6 +32,7 @@ export const motcuaModules = [
   BpmnPropertiesPanelModule,
   BpmnPropertiesProviderModule,
   MotcuaPropertiesProviderModule,
+  PanelGroupTextsModule,
   SupportedElementsModule,
   StepTemplatesModule,
   LiveValidationModule,
@@ -37,6 +40,7 @@ export const motcuaModules = [
   MinimapModule,
   TokenSimulationModule,
   PageKeyboardModule,
+  TokenSimulationTextsModule,
 ];
 
 export function createProcedureModeler(options: ProcedureModelerOptions): Modeler {

@@ -53,15 +53,14 @@ export function formErrors(fields: readonly FormField[], input: FormInput, messa
 }
 
 /**
- * The field errors of a refused request: the API names them `formData.<key>` (the step's form) or
- * `body.variables.<key>`; messages come as `<key>: <problem>`.
+ * The fields a refused request names: the API calls them `formData.<key>` (the step's form) or
+ * `body.variables.<key>`. Its messages are English, for developers: each field gets `message`.
  */
-export function fieldErrorsOf(problem: Problem): FieldErrors {
+export function fieldErrorsOf(problem: Problem, message: string): FieldErrors {
   const errors: FieldErrors = {};
   for (const error of problem.errors ?? []) {
     const key = error.path.replace(/^(formData|body\.variables|body\.applicant|body)\./, '');
-    if (key === error.path) continue;
-    errors[key] = error.message.replace(new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+    if (key !== error.path) errors[key] = message;
   }
   return errors;
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
       expect((await api.request('POST', `/api/procedures/${created.body.code}/deploy`, { token: await api.token('admin') })).status).toBe(201);
       procedureCode = created.body.code;
     },
-    { settings: { paymentCallbackSecret: secret }, services: gateway.services },
+    { harness: { settings: { paymentCallbackSecret: secret }, services: gateway.services } },
   );
   page = app.page;
   journey = journeyPage(page, app.server.url);

@@ -17,14 +17,15 @@ export interface DesignerApp {
 
 /**
  * `prepare` runs on the API before the browser starts (deploying, submitting, issuing documents);
- * `harnessOptions`: the API's settings and the worker's outside services (a payment gateway…).
+ * `locale` is the browser's language (launchChromium's default unless given); `harness`: the API's
+ * settings and the worker's outside services (a payment gateway…).
  */
-export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}, harnessOptions: Parameters<typeof ApiHarness.create>[0] = {}): Promise<DesignerApp> {
+export async function openDesignerApp(prepare: (harness: ApiHarness) => Promise<void> = async () => {}, options: { locale?: string; harness?: Parameters<typeof ApiHarness.create>[0] } = {}): Promise<DesignerApp> {
   await ensureDesignerBuilt(consoleReporter);
-  const harness = await ApiHarness.create(harnessOptions);
+  const harness = await ApiHarness.create(options.harness);
   const server = await listen(createApp({ probes: [], api: harness.context, designerDir: designerDist }), 0, '127.0.0.1');
   await prepare(harness);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ locale: options.locale });
   const page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => console.error(`page error: ${error.stack ?? error.message}`));

@@ -1054,6 +1054,10 @@ export interface components {
             errors?: {
                 path: string;
                 message: string;
+                text?: {
+                    vi: string;
+                    en: string;
+                };
             }[];
         };
         SignInUnlocked: {

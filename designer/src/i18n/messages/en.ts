@@ -6,6 +6,8 @@ export const en: Messages = {
     name: 'MotCua',
     tagline: 'Design and run one-stop administrative procedures',
     language: 'Language',
+    /** Each language named in its own words, so a reader of the other finds theirs. */
+    languages: { vi: 'Tiếng Việt', en: 'English' },
     signOut: 'Sign out',
     loading: 'Loading…',
     error: 'Something went wrong',
@@ -53,6 +55,14 @@ export const en: Messages = {
     newBlank: 'New procedure',
     open: 'Open',
     importFile: 'Import a BPMN file',
+  },
+  /** The engine's sample procedures (engine/samples/<id>.bpmn), by file name. */
+  samples: {
+    'birth-registration': 'Birth registration',
+    'birth-residence-health-insurance': 'Birth registration, permanent residence and health insurance card for children under 6, linked',
+    'construction-permit': 'Construction permit',
+    'household-business-registration': 'Household business registration',
+    'karaoke-licence-bundle': 'Opening a karaoke business: the bundle of procedures',
   },
   designer: {
     save: 'Save draft',
@@ -132,6 +142,7 @@ export const en: Messages = {
     notComparable: 'not comparable',
     reportTitle: 'Reform comparison report',
     printedOn: 'Prepared on {date}',
+    unreadable: 'A model could not be read for the comparison: check the BPMN file.',
   },
   properties: {
     procedure: 'Procedure',
@@ -330,6 +341,8 @@ export const en: Messages = {
     'calendar-days': 'days',
     hours: 'hours',
     minutes: 'minutes',
+    kilobytes: '{size} KB',
+    dong: '{amount} VND',
   },
   templates: {
     receive: 'Receive the dossier',
@@ -388,6 +401,7 @@ export const en: Messages = {
     noAttachments: 'The dossier has no attachments',
     requiredMessage: 'Please fill this in',
     numberMessage: 'Please enter a number',
+    rejectedMessage: 'This value was not accepted, please check it',
   },
   attachments: {
     purpose: { submission: 'Submitted', supplement: 'Supplement', 'original-seen': 'Original seen at the counter, no copy kept' },

@@ -4,6 +4,8 @@ export const vi = {
     name: 'MotCua',
     tagline: 'Thiết kế và vận hành thủ tục hành chính một cửa',
     language: 'Ngôn ngữ',
+    /** Each language named in its own words, so a reader of the other finds theirs. */
+    languages: { vi: 'Tiếng Việt', en: 'English' },
     signOut: 'Đăng xuất',
     loading: 'Đang tải…',
     error: 'Có lỗi',
@@ -51,6 +53,14 @@ export const vi = {
     newBlank: 'Tạo thủ tục mới',
     open: 'Mở',
     importFile: 'Nhập tệp BPMN',
+  },
+  /** The engine's sample procedures (engine/samples/<id>.bpmn), by file name. */
+  samples: {
+    'birth-registration': 'Đăng ký khai sinh',
+    'birth-residence-health-insurance': 'Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+    'construction-permit': 'Cấp giấy phép xây dựng',
+    'household-business-registration': 'Đăng ký thành lập hộ kinh doanh',
+    'karaoke-licence-bundle': 'Nhóm thủ tục mở cơ sở kinh doanh karaoke',
   },
   designer: {
     save: 'Lưu bản nháp',
@@ -130,6 +140,7 @@ export const vi = {
     notComparable: 'không so sánh được',
     reportTitle: 'Báo cáo so sánh phương án cải cách',
     printedOn: 'Ngày lập: {date}',
+    unreadable: 'Không đọc được mô hình để so sánh: kiểm tra lại tệp BPMN.',
   },
   properties: {
     procedure: 'Thủ tục',
@@ -328,6 +339,8 @@ export const vi = {
     'calendar-days': 'ngày',
     hours: 'giờ',
     minutes: 'phút',
+    kilobytes: '{size} KB',
+    dong: '{amount} đ',
   },
   templates: {
     receive: 'Tiếp nhận hồ sơ',
@@ -386,6 +399,7 @@ export const vi = {
     noAttachments: 'Hồ sơ chưa có tệp đính kèm',
     requiredMessage: 'Vui lòng nhập thông tin này',
     numberMessage: 'Vui lòng nhập một số',
+    rejectedMessage: 'Thông tin này chưa hợp lệ, hãy kiểm tra lại',
   },
   attachments: {
     purpose: { submission: 'Nộp kèm hồ sơ', supplement: 'Bổ sung', 'original-seen': 'Đã xem bản gốc tại quầy, không lưu bản chụp' },

@@ -1,10 +1,11 @@
 /**
- * bpmn-js's own texts (palette, context pad, replace menu, bpmn-js's groups of the properties panel)
- * in Vietnamese when the app is: its `translate` service, with the strings a reformer meets.
+ * bpmn-js's own texts (palette, context pad, replace menu, the properties panel's header and groups,
+ * the token simulation) in Vietnamese when the app is: its `translate` service, with the strings a
+ * reformer meets.
  */
 import type { MotcuaConfig } from '../motcua-config.js';
 
-const vietnamese: Record<string, string> = {
+export const vietnameseTexts: Record<string, string> = {
   'Activate hand tool': 'Công cụ kéo màn hình',
   'Activate lasso tool': 'Công cụ chọn vùng',
   'Activate create/remove space tool': 'Công cụ thêm/bớt khoảng trống',
@@ -87,6 +88,105 @@ const vietnamese: Record<string, string> = {
   'Conditional flow': 'Luồng có điều kiện',
   'Parallel multi-instance': 'Nhiều lần song song',
   'Sequential multi-instance': 'Nhiều lần tuần tự',
+  // The properties panel: its header names the selected element's type, its groups can be opened.
+  Process: 'Quy trình',
+  Participant: 'Cơ quan (bể)',
+  Lane: 'Làn',
+  'User Task': 'Bước do cán bộ thực hiện',
+  'Service Task': 'Bước tự động',
+  'Send Task': 'Bước gửi',
+  'Receive Task': 'Bước chờ nhận',
+  'Call Activity': 'Gọi thủ tục khác',
+  'Collapsed Sub Process': 'Quy trình con (thu gọn)',
+  'Expanded Sub Process': 'Quy trình con (mở rộng)',
+  'Start Event': 'Sự kiện bắt đầu',
+  'Message Start Event': 'Bắt đầu khi nhận thông điệp',
+  'End Event': 'Sự kiện kết thúc',
+  'Error End Event': 'Kết thúc với lỗi',
+  'Escalation End Event': 'Kết thúc chuyển cấp',
+  'Terminate End Event': 'Kết thúc toàn bộ',
+  'Message Intermediate Catch Event': 'Chờ thông điệp',
+  'Timer Intermediate Catch Event': 'Chờ hẹn giờ',
+  'Message Boundary Event': 'Sự kiện thông điệp trên bước',
+  'Timer Boundary Event': 'Hẹn giờ trên bước',
+  'Error Boundary Event': 'Bắt lỗi trên bước',
+  'Escalation Boundary Event': 'Chuyển cấp trên bước',
+  'Message Boundary Event (Non Interrupting)': 'Sự kiện thông điệp trên bước (không ngắt bước)',
+  'Timer Boundary Event (Non Interrupting)': 'Hẹn giờ trên bước (không ngắt bước)',
+  'Escalation Boundary Event (Non Interrupting)': 'Chuyển cấp trên bước (không ngắt bước)',
+  'Event Based Gateway': 'Cổng theo sự kiện',
+  'Sequence Flow': 'Luồng',
+  'Default Flow': 'Luồng mặc định',
+  'Conditional Flow': 'Luồng có điều kiện',
+  'Text Annotation': 'Ghi chú',
+  Group: 'Nhóm',
+  'Data Object Reference': 'Đối tượng dữ liệu',
+  'Data Store Reference': 'Kho dữ liệu',
+  'Select an element to edit its properties.': 'Chọn một phần tử để sửa thuộc tính.',
+  'Multiple elements are selected. Select a single element to edit its properties.': 'Đang chọn nhiều phần tử. Chọn một phần tử để sửa thuộc tính.',
+  'Toggle section': 'Mở/đóng nhóm',
+  'Section contains edits': 'Nhóm có thông tin đã nhập',
+  'Section contains an error': 'Nhóm có lỗi',
+  'Open documentation': 'Mở tài liệu hướng dẫn',
+  'Open pop-up editor': 'Mở trình soạn thảo riêng',
+  'Create new list item': 'Thêm mục',
+  'List contains {numOfItems} item': 'Danh sách có {numOfItems} mục',
+  'List contains {numOfItems} items': 'Danh sách có {numOfItems} mục',
+  'Delete item': 'Xóa mục',
+  'Toggle list item': 'Mở/đóng mục',
+  'Participant ID': 'Mã cơ quan (bể)',
+  Condition: 'Điều kiện',
+  'Condition type': 'Loại điều kiện',
+  Expression: 'Biểu thức',
+  'Cancel remaining instances': 'Hủy các lần còn lại',
+  'Wait for completion': 'Chờ hoàn thành',
+  'Activity reference': 'Bước được bù',
+  Code: 'Mã',
+  'Global error reference': 'Lỗi',
+  'Global escalation reference': 'Chuyển cấp',
+  // The popup menus (replace menu, search).
+  Search: 'Tìm',
+  'No matching entries found.': 'Không tìm thấy mục nào.',
+  'Append intermediate/boundary event': 'Nối sự kiện trung gian',
+  'Append task': 'Nối bước',
+  'Append receive task': 'Nối bước chờ nhận',
+  'Append message intermediate catch event': 'Nối bước chờ thông điệp',
+  'Append timer intermediate catch event': 'Nối bước chờ hẹn giờ',
+  'Connect using association': 'Nối bằng liên kết',
+  'Connect using data input association': 'Nối bằng liên kết dữ liệu',
+  'Add lane above': 'Thêm làn phía trên',
+  'Add lane below': 'Thêm làn phía dưới',
+  'Divide into two lanes': 'Chia thành hai làn',
+  'Divide into three lanes': 'Chia thành ba làn',
+  'Toggle non-interrupting': 'Bật/tắt không ngắt bước',
+  'Create intermediate/boundary event': 'Tạo sự kiện trung gian',
+  'Create task': 'Tạo bước',
+  // The token simulation (its texts go through token-simulation-texts.ts).
+  'Simulation Log': 'Nhật ký chạy thử',
+  'No Entries': 'Chưa có sự kiện nào',
+  Close: 'Đóng',
+  'Toggle Simulation Log': 'Mở/đóng nhật ký chạy thử',
+  'Pause Simulation': 'Tạm dừng chạy thử',
+  'Play Simulation': 'Tiếp tục chạy thử',
+  'Set animation speed = {speed}': 'Tốc độ chạy thử: {speed}',
+  Slow: 'Chậm',
+  Normal: 'Vừa',
+  Fast: 'Nhanh',
+  'Focus process instance {id}': 'Chỉ xem lượt chạy thử {id}',
+  '{name} started': '{name} bắt đầu',
+  '{name} finished': '{name} kết thúc',
+  '{name} canceled': '{name} bị hủy',
+  SubProcess: 'Quy trình con',
+  'Add pause point': 'Thêm điểm dừng',
+  'Remove pause point': 'Bỏ điểm dừng',
+  'Set Sequence Flow': 'Chọn luồng đi tiếp',
+  'Trigger Event': 'Kích hoạt sự kiện',
+  'Found unsupported elements': 'Có phần tử chạy thử chưa hỗ trợ',
+  'Not supported': 'Chưa hỗ trợ',
+  Finished: 'Đã kết thúc',
+  Task: 'Bước',
+  'Intermediate Event': 'Sự kiện trung gian',
+  'Boundary Event': 'Sự kiện trên bước',
 };
 
 function fill(template: string, replacements: Record<string, string> = {}): string {
@@ -95,7 +195,7 @@ function fill(template: string, replacements: Record<string, string> = {}): stri
 
 export function translateFactory(config: MotcuaConfig) {
   return (template: string, replacements?: Record<string, string>) =>
-    fill(config.locale() === 'vi' ? (vietnamese[template] ?? template) : template, replacements);
+    fill(config.locale() === 'vi' ? (vietnameseTexts[template] ?? template) : template, replacements);
 }
 translateFactory.$inject = ['config.motcua'];
 

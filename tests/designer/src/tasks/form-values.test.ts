@@ -29,7 +29,7 @@ test('required fields left empty and numbers that are not numbers, per field', (
   expect(formErrors(fields, { ten: 'A', von: '12', giayTo: ['x'] }, messages)).toEqual({});
 });
 
-test('the API’s field problems land on their fields; other problems are not field errors', () => {
+test('the API’s field problems land on their fields with the page’s own message, not the API’s English; other problems are not field errors', () => {
   const errors = fieldErrorsOf({
     type: 'about:blank',
     title: 'Invalid',
@@ -39,6 +39,6 @@ test('the API’s field problems land on their fields; other problems are not fi
       { path: 'body.applicant.name', message: 'Too small' },
       { path: 'outcome', message: 'choose an outcome' },
     ],
-  });
-  expect(errors).toEqual({ von: 'must be a number', name: 'Too small' });
+  }, 'không hợp lệ');
+  expect(errors).toEqual({ von: 'không hợp lệ', name: 'không hợp lệ' });
 });

@@ -1,0 +1,181 @@
+/**
+ * Every screen of the app in Vietnamese, walked in headless Chromium set to English (US) against the
+ * API with the built designer, with data so that no list is empty: a deployed sample, a dossier, a
+ * claimed task, the modeler with the sample open, an element selected and token simulation on.
+ * Each string a reader sees must be explained by the Vietnamese catalogue or be data
+ * (tests/designer/support/untranslated-text.ts says how). The routes walked are the router's own: a
+ * route added to designer/src/router/routes.ts without a walk here fails the test.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { routes } from '../../../designer/src/router/routes.js';
+import { projectRoot } from '../../../scripts/runtime/config.js';
+import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
+import { journeyPage } from '../support/journey-page.js';
+import { bpmnNames, dataStringsOf, TextRule, vietnameseCatalogue } from '../support/untranslated-text.js';
+import { visibleTexts } from '../support/visible-texts.js';
+
+const SAMPLE = 'household-business-registration';
+
+/** One screen: the page at `path`, seen by `user` (signed out when absent), after `act`. */
+interface Screen {
+  user?: string;
+  path: string;
+  act?: (page: Page) => Promise<void>;
+}
+
+let app: DesignerApp;
+let page: Page;
+let procedureCode: string;
+let dossierId: string;
+let taskId: string;
+const data = new Set<string>();
+
+beforeAll(async () => {
+  app = await openDesignerApp(async (api) => {
+    procedureCode = await api.deploySample(SAMPLE);
+    dossierId = (await api.submitOnline(procedureCode, 'an', { name: 'Trần Thị Bình', phone: '0912 345 678' })).body.dossierId;
+    taskId = await api.openTask(dossierId, 'Task_TiepNhan');
+    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token: await api.token('mot-cua') })).status).toBe(200);
+    // A second dossier waits in the unit's queue, unclaimed.
+    const waiting = (await api.submitOnline(procedureCode, 'an')).body.dossierId;
+    await api.openTask(waiting, 'Task_TiepNhan');
+  }, { locale: 'en-US' });
+  page = app.page;
+  // The API's answers are the walk's data; problem answers are English for developers, never data.
+  page.on('response', async (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!new URL(response.url()).pathname.startsWith('/api/') || !type.startsWith('application/json')) return;
+    dataStringsOf(await response.json().catch(() => null), data);
+  });
+  const samples = await readdir(`${projectRoot}/engine/samples`);
+  for (const sample of samples) for (const name of bpmnNames(await readFile(`${projectRoot}/engine/samples/${sample}`, 'utf8'))) data.add(name);
+}, 300_000);
+
+afterAll(() => app?.close());
+
+const catalogue = vietnameseCatalogue(projectRoot);
+
+const shape = (id: string) => page.locator(`.djs-element[data-element-id="${id}"]`);
+
+/** The modeler with the sample's appraisal step selected, so the properties panel and context pad show it. */
+async function selectAppraisal() {
+  await shape('Task_ThamDinh').waitFor();
+  await page.locator('.no-problems').waitFor();
+  await shape('Task_ThamDinh').click();
+  await page.locator('.bio-properties-panel-header-type').waitFor();
+}
+
+/** The walks of every route, by route name. */
+const walks: Record<string, () => Screen[]> = {
+  'sign-in': () => [
+    {
+      path: '/sign-in',
+      act: async () => {
+        await page.fill('input[name="username"]', 'lan');
+        await page.fill('input[name="password"]', 'sai-mat-khau');
+        await page.click('form button[type="submit"]');
+        await page.locator('[data-test="sign-in-error"]').waitFor();
+      },
+    },
+  ],
+  home: () => ['reformer', 'admin', 'mot-cua', 'hung', 'an'].map((user) => ({ user, path: '/' })),
+  procedures: () => [{ user: 'reformer', path: '/procedures' }],
+  'procedure-new': () => [
+    { user: 'reformer', path: `/procedures/new?sample=${SAMPLE}`, act: selectAppraisal },
+    {
+      user: 'reformer',
+      path: `/procedures/new?sample=${SAMPLE}`,
+      act: async () => {
+        await selectAppraisal();
+        await page.click('.djs-context-pad [data-action="replace"]');
+        await page.locator('.djs-popup').waitFor();
+      },
+    },
+    {
+      user: 'reformer',
+      path: `/procedures/new?sample=${SAMPLE}`,
+      act: async () => {
+        await selectAppraisal();
+        await page.click('[data-test="simulate"]');
+        // The simulation's log, opened from the last entry of its palette.
+        await page.locator('.bts-palette .bts-entry').last().click();
+        await page.locator('.bts-log:not(.hidden)').waitFor();
+      },
+    },
+  ],
+  procedure: () => [{ user: 'admin', path: `/procedures/${procedureCode}`, act: selectAppraisal }],
+  compare: () => [{ user: 'reformer', path: `/compare?code=${procedureCode}&from=1&to=1`, act: async () => void (await page.locator('[data-test="comparison-report"]').waitFor()) }],
+  worklist: () => [
+    { user: 'mot-cua', path: '/worklist', act: async () => void (await page.locator(`[data-test="task"][data-dossier-id="${dossierId}"]`).waitFor()) },
+    {
+      user: 'mot-cua',
+      path: '/worklist',
+      act: async () => {
+        await page.click('[data-test="view-unit"]');
+        await page.locator('[data-test="task"]').first().waitFor();
+      },
+    },
+  ],
+  task: () => [{ user: 'mot-cua', path: `/tasks/${encodeURIComponent(taskId)}`, act: async () => void (await page.locator('[data-test="task-form"]').waitFor()) }],
+  supervision: () => [{ user: 'hung', path: '/supervision' }],
+  dashboards: () => [{ user: 'admin', path: '/dashboards', act: async () => void (await page.locator('[data-figure="received"] strong').waitFor()) }],
+  outbox: () => [{ user: 'admin', path: '/outbox', act: async () => void (await page.locator('[data-test="notice"]').first().waitFor()) }],
+  catalogue: () => [
+    { path: '/catalogue', act: async () => void (await page.locator('[data-test="catalogue-entry"]').first().waitFor()) },
+    { user: 'an', path: '/catalogue', act: async () => void (await page.locator('[data-test="catalogue-entry"]').first().waitFor()) },
+  ],
+  submit: () => [{ user: 'an', path: `/submit/${procedureCode}`, act: async () => void (await page.locator('[data-test="submission-form"]').waitFor()) }],
+  track: () => [
+    { path: '/track' },
+    { user: 'an', path: `/track/${encodeURIComponent(dossierId)}`, act: async () => void (await page.locator('[data-test="tracked-dossier"] [data-test="timeline"] li').first().waitFor()) },
+  ],
+  'not-found': () => [{ path: '/no-such-page' }],
+};
+
+async function signOut() {
+  if (await page.locator('[data-test="sign-out"]').isVisible().catch(() => false)) {
+    await page.click('[data-test="sign-out"]');
+    await page.waitForURL(/\/sign-in/);
+  }
+}
+
+let signedIn: string | undefined;
+
+async function open(screen: Screen) {
+  if (screen.user && screen.user !== signedIn) await journeyPage(page, app.server.url).signIn(screen.user, screen.path.split('?')[0]!);
+  if (!screen.user) await signOut();
+  signedIn = screen.user;
+  await page.goto(`${app.server.url}${screen.path}`);
+  await page.waitForLoadState('networkidle');
+  await screen.act?.(page);
+  // What the last answers bring (live updates, lazy lists) is on the page before it is read.
+  await page.waitForLoadState('networkidle');
+}
+
+test('every route of the router has a walk', () => {
+  const names = routes.map((route) => String(route.name));
+  expect(names.filter((name) => !(name in walks)), 'routes of designer/src/router/routes.ts without a walk in this test').toEqual([]);
+  expect(Object.keys(walks).filter((name) => !names.includes(name)), 'walks of routes that no longer exist').toEqual([]);
+});
+
+for (const route of routes) {
+  const name = String(route.name);
+  test(`screen “${name}” (${route.path}) shows only Vietnamese`, async () => {
+    const screens = walks[name];
+    if (!screens) throw new Error(`route “${name}” (${route.path}) has no walk in tests/designer/e2e/untranslated-strings.test.ts`);
+    const failures: string[] = [];
+    for (const screen of screens()) {
+      await open(screen);
+      const rule = new TextRule(catalogue, data);
+      const untranslated = new Map<string, string>();
+      for (const { text, where } of await visibleTexts(page)) {
+        const rest = rule.unexplained(text);
+        if (rest) untranslated.set(`“${rest}” in ${where}${rest === text ? '' : ` (text “${text.slice(0, 120)}”)`}`, '');
+      }
+      if (untranslated.size > 0) failures.push(`screen “${name}” at ${screen.path} as ${screen.user ?? 'signed out'}:\n${[...untranslated.keys()].map((line) => `  - ${line}`).join('\n')}`);
+    }
+    expect(failures.join('\n'), 'strings not in the Vietnamese catalogue (designer/src/i18n/messages/vi.ts)').toBe('');
+  }, 120_000);
+}
