@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { routes } from '../../../designer/src/router/routes.js';
 import { projectRoot } from '../../../scripts/runtime/config.js';
 import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
+import { screenshot } from '../support/screenshots.js';
 import { journeyPage } from '../support/journey-page.js';
 import { bpmnNames, dataStringsOf, TextRule, vietnameseCatalogue } from '../support/untranslated-text.js';
 import { visibleTexts } from '../support/visible-texts.js';
@@ -83,7 +84,14 @@ const walks: Record<string, () => Screen[]> = {
   home: () => ['reformer', 'admin', 'mot-cua', 'hung', 'an'].map((user) => ({ user, path: '/' })),
   procedures: () => [{ user: 'reformer', path: '/procedures' }],
   'procedure-new': () => [
-    { user: 'reformer', path: `/procedures/new?sample=${SAMPLE}`, act: selectAppraisal },
+    {
+      user: 'reformer',
+      path: `/procedures/new?sample=${SAMPLE}`,
+      act: async () => {
+        await selectAppraisal();
+        await screenshot(page, 'modeler-vietnamese');
+      },
+    },
     {
       user: 'reformer',
       path: `/procedures/new?sample=${SAMPLE}`,
@@ -115,6 +123,17 @@ const walks: Record<string, () => Screen[]> = {
       act: async () => {
         await page.click('[data-test="view-unit"]');
         await page.locator('[data-test="task"]').first().waitFor();
+      },
+    },
+  ],
+  counter: () => [
+    {
+      user: 'mot-cua',
+      path: '/counter',
+      act: async () => {
+        await page.selectOption('[data-test="counter-procedure"]', procedureCode);
+        await page.locator('[data-test="seen-original"]').first().check();
+        await page.locator('[data-test="fee-collected"]').check();
       },
     },
   ],
