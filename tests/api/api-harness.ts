@@ -79,6 +79,17 @@ export class ApiHarness extends ApiClient {
     throw new Error(`no open task ${elementId} on ${dossierId}`);
   }
 
+  /** The one-stop officer takes the dossier through its receipt step; answers the appraisal step's task, then open. */
+  async passReceipt(dossierId: string): Promise<string> {
+    const receipt = await this.openTask(dossierId, 'Task_TiepNhan');
+    const officer = await this.token('mot-cua');
+    for (const action of ['claim', 'complete'] as const) {
+      const answer = await this.request('POST', `/api/tasks/${encodeURIComponent(receipt)}/${action}`, { token: officer, ...(action === 'complete' ? { json: { formData: receiptForm } } : {}) });
+      if (answer.status !== 200) throw new Error(`${action} the receipt of ${dossierId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    return this.openTask(dossierId, 'Task_ThamDinh');
+  }
+
   async teardown(): Promise<void> {
     this.context.events.close();
     await this.server.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiHarness, receiptForm } from '../api-harness.js';
+import { ApiHarness } from '../api-harness.js';
 
 /** “Chuyển xử lý”: the claimant hands the step to a colleague or a unit with a handling opinion. */
 describe('POST /api/tasks/:taskId/forward', () => {
@@ -14,11 +14,7 @@ describe('POST /api/tasks/:taskId/forward', () => {
     api = await ApiHarness.create();
     const procedureCode = await api.deploySample();
     dossierId = (await api.submitOnline(procedureCode)).body.dossierId;
-    const receipt = await api.openTask(dossierId, 'Task_TiepNhan');
-    const officer = await api.token('mot-cua');
-    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(receipt)}/claim`, { token: officer })).status).toBe(200);
-    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(receipt)}/complete`, { token: officer, json: { formData: receiptForm } })).status).toBe(200);
-    taskId = await api.openTask(dossierId, 'Task_ThamDinh');
+    taskId = await api.passReceipt(dossierId);
     expect((await api.request('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { token: await api.token('lan') })).status).toBe(200);
   });
   afterAll(() => api.teardown());

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { receiptForm } from '../../api/api-harness.js';
 import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
 import { journeyPage } from '../support/journey-page.js';
 import { screenshot } from '../support/screenshots.js';
@@ -22,10 +21,7 @@ beforeAll(async () => {
   app = await openDesignerApp(async (api) => {
     const procedureCode = await api.deploySample();
     dossierId = (await api.submitOnline(procedureCode)).body.dossierId;
-    const receipt = await api.openTask(dossierId, 'Task_TiepNhan');
-    const officer = await api.token('mot-cua');
-    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(receipt)}/claim`, { token: officer })).status).toBe(200);
-    expect((await api.request('POST', `/api/tasks/${encodeURIComponent(receipt)}/complete`, { token: officer, json: { formData: receiptForm } })).status).toBe(200);
+    await api.passReceipt(dossierId);
   });
   page = app.page;
   journey = journeyPage(page, app.server.url);
