@@ -9,6 +9,7 @@ import { useProblemText } from '../../../../designer/src/api/problem-text.js';
 import { createAppI18n } from '../../../../designer/src/i18n/i18n.js';
 import { vi } from '../../../../designer/src/i18n/messages/vi.js';
 import { projectRoot } from '../../../../scripts/runtime/config.js';
+import { updateRejections } from '../../../../workflows/contract.js';
 
 function textOf(failure: unknown): string {
   let text = '';
@@ -37,11 +38,14 @@ test('an unknown code, no code or no answer at all still reads in Vietnamese', (
   expect(textOf(new TypeError('Failed to fetch'))).toBe('Không kết nối được máy chủ, hãy thử lại.');
 });
 
-/** Every code the API can answer with (`new Problem(status, 'code', …)` in api/), to keep the catalogue complete. */
+/**
+ * Every code the API can answer with (`new Problem(status, 'code', …)` in api/, and the workflow's
+ * refusals of an Update, which the API passes on), to keep the catalogue complete.
+ */
 async function apiProblemCodes(): Promise<Set<string>> {
   const root = path.join(projectRoot, 'api');
   const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.ts'));
-  const codes = new Set<string>();
+  const codes = new Set<string>(Object.values(updateRejections));
   for (const file of files) {
     const source = await readFile(path.join(root, file), 'utf8');
     for (const match of source.matchAll(/new Problem\(\s*\d+,\s*'([a-z0-9-]+)'/g)) codes.add(match[1]!);
