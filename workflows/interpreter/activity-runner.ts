@@ -2,24 +2,12 @@ import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
 import type { ActivityNode, PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { Variables } from '../contract.js';
 import { BpmnError } from './bpmn-signals.js';
-import type { DossierRuntime } from './dossier-runtime.js';
 import { evaluateFeelList, feelConditionHolds } from './feel.js';
 import { chooseUncontrolled } from './gateways.js';
+import type { ActivityBody, NodeHost } from './node-host.js';
 import type { NodeResult, ResumableWait, ScopeRun, Token } from './scope-run.js';
 
 type BoundaryNode = PlanNodeOf<'boundaryEvent'>;
-
-/** What the body of an activity is given: where it runs, and how to say what it waits on. */
-export interface ActivityBody {
-  runtime: DossierRuntime;
-  scope: ScopeRun;
-  token: Token;
-  /** Variables of this instance: the scope's, plus a multi-instance element and loop counter. */
-  local: Variables;
-  setWait(wait: ResumableWait | undefined): void;
-  /** An escalation thrown inside (a subprocess's escalation end event). */
-  onEscalation(escalationCode: string): void;
-}
 
 export type ActivityBehaviour = (node: ActivityNode, body: ActivityBody) => Promise<void>;
 
@@ -40,7 +28,7 @@ function catches(boundary: BoundaryNode, kind: 'error' | 'escalation', code: str
  * beside it), BPMN errors thrown inside are caught by a matching error boundary, escalations by an
  * escalation boundary. Returns the flows the token leaves by.
  */
-export async function runActivity(runtime: DossierRuntime, scope: ScopeRun, node: ActivityNode, token: Token, behaviour: ActivityBehaviour): Promise<NodeResult> {
+export async function runActivity(runtime: NodeHost, scope: ScopeRun, node: ActivityNode, token: Token, behaviour: ActivityBehaviour): Promise<NodeResult> {
   const boundaries = boundariesOf(scope, node);
   const resumed = token.resumeFrom?.kind === 'activity' ? token.resumeFrom : undefined;
   const boundaryDueAt: Record<string, number> = (resumed?.boundaryDueAt as Record<string, number> | undefined) ?? {};
@@ -116,7 +104,7 @@ function ignoreCancellation(error: unknown): void {
 }
 
 /** One instance, or a multi-instance loop over a FEEL collection (sequential or in parallel). */
-async function runInstances(runtime: DossierRuntime, node: ActivityNode, body: ActivityBody, behaviour: ActivityBehaviour): Promise<void> {
+async function runInstances(runtime: NodeHost, node: ActivityNode, body: ActivityBody, behaviour: ActivityBehaviour): Promise<void> {
   const loop = node.multiInstance;
   if (!loop) return behaviour(node, body);
 

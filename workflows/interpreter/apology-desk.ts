@@ -1,10 +1,9 @@
-import type { PlanScope } from '../../engine/plan/procedure-plan.js';
+import type { PlanNodeOf, PlanScope } from '../../engine/plan/procedure-plan.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { Actor, Variables } from '../contract.js';
 import type { DossierRecord, TaskState } from './dossier-record.js';
 import type { LegalClock } from './legal-clock.js';
 import { remainingBudgetMs, workingDayMs } from './remaining-budget.js';
-import type { UserTaskNode } from './user-task.js';
 
 const apologyForm: TaskFormField[] = [
   { key: 'newAppointment', label: 'Ngày hẹn trả kết quả mới', type: 'date', required: true },
@@ -35,7 +34,7 @@ export class ApologyDesk {
   }
 
   /** An overdue step: is the dossier now predicted late, and is an apology still to be written? */
-  considerFor(node: UserTaskNode, lateTask: TaskState): void {
+  considerFor(node: PlanNodeOf<'userTask'>, lateTask: TaskState): void {
     const { record, clock } = this.context;
     if (this.taskId !== undefined) return;
     const now = Date.now();

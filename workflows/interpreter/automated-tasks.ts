@@ -3,10 +3,10 @@ import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { createProcedureActivities } from '../../activities/procedures/procedure-activities.js';
 import { serviceTaskType } from '../../engine/service-tasks/catalogue.js';
 import { bpmnErrorFailureType, dossierWorkflowType, type DossierInput, type DossierResult, type PaymentReport, type Variables } from '../contract.js';
-import type { ActivityBody } from './activity-runner.js';
 import { BpmnError } from './bpmn-signals.js';
 import { evaluateFeel } from './feel.js';
 import { paymentMessage, supplementMessage } from './mailbox.js';
+import type { ActivityBody } from './node-host.js';
 
 const { resolveCalledProcedure } = proxyActivities<ReturnType<typeof createProcedureActivities>>({ startToCloseTimeout: '10 seconds' });
 

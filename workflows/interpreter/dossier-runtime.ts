@@ -23,13 +23,13 @@ import {
   type LegalClockView,
   type Actor,
 } from '../contract.js';
-import type { ActivityBody } from './activity-runner.js';
 import { ApologyDesk, type ApologySnapshot } from './apology-desk.js';
 import { BpmnError, type ScopeOutcome } from './bpmn-signals.js';
 import { afterConditionRounds } from './condition-rounds.js';
 import { DossierRecord, type DossierRecordSnapshot, type TaskState } from './dossier-record.js';
 import { LegalClock, type LegalClockSnapshot } from './legal-clock.js';
 import { Mailbox, supplementMessage } from './mailbox.js';
+import type { ActivityBody, NodeHost } from './node-host.js';
 import { executeNode } from './node-runner.js';
 import { patches } from './patches.js';
 import { ScopeRun, type ResumableWait } from './scope-run.js';
@@ -76,7 +76,7 @@ function finalStatus(outcome: ScopeOutcome, withdrawn: boolean): DossierStatus {
  * record (status, variables, tasks, audit) kept in step with the store, its legal clock, and the
  * message handlers officers, citizens and administrators reach it through.
  */
-export class DossierRuntime {
+export class DossierRuntime implements NodeHost {
   readonly dossierId: string;
   readonly plan: ProcedurePlan;
   readonly record: DossierRecord;

@@ -3,7 +3,7 @@ import { isActivity, type PlanNode, type PlanNodeOf } from '../../engine/plan/pr
 import { runActivity, type ActivityBehaviour } from './activity-runner.js';
 import { runCallActivity, runReceiveTask, runSendTask, runServiceTask } from './automated-tasks.js';
 import { BpmnError } from './bpmn-signals.js';
-import type { DossierRuntime } from './dossier-runtime.js';
+import type { NodeHost } from './node-host.js';
 import { chooseExclusive, chooseInclusive, chooseUncontrolled, IncidentError } from './gateways.js';
 import type { NodeResult, ScopeRun, Token } from './scope-run.js';
 import { runUserTask } from './user-task.js';
@@ -44,7 +44,7 @@ async function runEndEvent(scope: ScopeRun, node: PlanNodeOf<'endEvent'>): Promi
 }
 
 /** Waits for a timer or message catch event (also as an event-based gateway's alternative). */
-async function awaitCatchEvent(runtime: DossierRuntime, node: PlanNode, token: Token): Promise<void> {
+async function awaitCatchEvent(runtime: NodeHost, node: PlanNode, token: Token): Promise<void> {
   const target = { kind: 'element', id: node.id };
   if (node.type === 'timerCatchEvent') {
     const dueAt = token.resumeFrom?.kind === 'timer' ? (token.resumeFrom.dueAt as number) : runtime.clock.stepDueAt(Date.now(), node.duration);
@@ -63,7 +63,7 @@ async function awaitCatchEvent(runtime: DossierRuntime, node: PlanNode, token: T
 }
 
 /** Event-based gateway: the first of the following events to happen wins; the others are withdrawn. */
-async function raceEvents(runtime: DossierRuntime, scope: ScopeRun, node: PlanNodeOf<'eventBasedGateway'>, token: Token): Promise<NodeResult> {
+async function raceEvents(runtime: NodeHost, scope: ScopeRun, node: PlanNodeOf<'eventBasedGateway'>, token: Token): Promise<NodeResult> {
   const alternatives = node.outgoing.map((flowId) => scope.nodes.get(scope.flows.get(flowId)!.target)!);
   const scopes = alternatives.map(() => new CancellationScope());
   const runs = alternatives.map((alternative, index) =>
@@ -82,7 +82,7 @@ async function raceEvents(runtime: DossierRuntime, scope: ScopeRun, node: PlanNo
 }
 
 /** Runs one token through one node of any supported type. */
-export async function executeNode(runtime: DossierRuntime, scope: ScopeRun, node: PlanNode, token: Token): Promise<NodeResult> {
+export async function executeNode(runtime: NodeHost, scope: ScopeRun, node: PlanNode, token: Token): Promise<NodeResult> {
   if (isActivity(node)) return runActivity(runtime, scope, node, token, activityBehaviours);
   const variables = () => runtime.variablesFor(scope);
   switch (node.type) {

@@ -3,7 +3,7 @@ import type { PlanNodeOf } from '../../engine/plan/procedure-plan.js';
 import type { TaskFormField } from '../../store/tasks/task-model.js';
 import type { Variables } from '../contract.js';
 import type { TaskState } from './dossier-record.js';
-import type { DossierRuntime } from './dossier-runtime.js';
+import type { NodeHost } from './node-host.js';
 import { patches } from './patches.js';
 import type { ResumableWait, Token } from './scope-run.js';
 
@@ -27,7 +27,7 @@ function knownValues(variables: Variables, form: TaskFormField[], trusted: (key:
  * start-form field; otherwise only a value a completed step answered (kept under its element id),
  * never one the citizen sent under a staff step's name.
  */
-function trustedValue(runtime: DossierRuntime, key: string): boolean {
+function trustedValue(runtime: NodeHost, key: string): boolean {
   const { variables } = runtime.record;
   if (runtime.namespaces.citizenInput.has(key)) return true;
   const value = JSON.stringify(variables[key]);
@@ -37,7 +37,7 @@ function trustedValue(runtime: DossierRuntime, key: string): boolean {
   });
 }
 
-function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
+function openTask(runtime: NodeHost, node: UserTaskNode): TaskState {
   const { record, clock } = runtime;
   const now = Date.now();
   const taskId = `${runtime.dossierId}/${node.id}/${record.nextInstance(node.id)}`;
@@ -70,7 +70,7 @@ function openTask(runtime: DossierRuntime, node: UserTaskNode): TaskState {
 }
 
 /** The due-soon notice goes out once the configured share of the step's working time is used. */
-function dueSoonInstant(runtime: DossierRuntime, node: UserTaskNode, startedAt: number, dueAt: number | undefined): number | undefined {
+function dueSoonInstant(runtime: NodeHost, node: UserTaskNode, startedAt: number, dueAt: number | undefined): number | undefined {
   if (dueAt === undefined || node.escalation === undefined) return undefined;
   const calendar = runtime.clock.calendar;
   const start = calendar.nextWorkingInstant(startedAt);
@@ -78,13 +78,13 @@ function dueSoonInstant(runtime: DossierRuntime, node: UserTaskNode, startedAt: 
   return calendar.addWorkingTime(start, Math.round(calendar.workingTimeBetween(start, dueAt) * node.escalation.dueSoonShare));
 }
 
-function reassignInstant(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): number | undefined {
+function reassignInstant(runtime: NodeHost, node: UserTaskNode, task: TaskState): number | undefined {
   const after = node.escalation?.reassignAfter;
   return after === undefined || task.dueAt === undefined ? undefined : runtime.clock.stepDueAt(task.dueAt, after);
 }
 
 /** The next rung of the escalation ladder: when it fires and what it does. */
-function nextEscalation(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): { at: number; climb: () => void } | undefined {
+function nextEscalation(runtime: NodeHost, node: UserTaskNode, task: TaskState): { at: number; climb: () => void } | undefined {
   if (task.escalationLevel < level.dueSoon && task.dueSoonAt !== undefined) return { at: task.dueSoonAt, climb: () => dueSoon(runtime, node, task) };
   if (task.escalationLevel < level.overdue && task.dueAt !== undefined) return { at: task.dueAt, climb: () => overdue(runtime, node, task) };
   const reassignAt = task.escalationLevel < level.reassigned ? reassignInstant(runtime, node, task) : undefined;
@@ -98,7 +98,7 @@ function assigneeOrQueue(task: TaskState): { userIds: string[]; roles: string[];
     : { userIds: [], roles: task.candidateRole ? [task.candidateRole] : [], units: task.candidateUnit ? [task.candidateUnit] : [] };
 }
 
-function dueSoon(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+function dueSoon(runtime: NodeHost, node: UserTaskNode, task: TaskState): void {
   task.escalationLevel = level.dueSoon;
   runtime.record.taskChanged(task.taskId);
   const rule = `escalation.dueSoonShare=${node.escalation!.dueSoonShare}`;
@@ -106,7 +106,7 @@ function dueSoon(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   runtime.record.notify('task-due-soon', assigneeOrQueue(task), { taskId: task.taskId, name: task.name, dueAt: task.dueAt ?? null });
 }
 
-function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+function overdue(runtime: NodeHost, node: UserTaskNode, task: TaskState): void {
   const { record } = runtime;
   const actions = node.escalation?.overdueActions ?? ['mark-overdue', 'notify'];
   const supervisor = node.escalation?.target ?? 'supervisor';
@@ -127,7 +127,7 @@ function overdue(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): 
   if (actions.includes('apology-letter')) runtime.apologies.considerFor(node, task);
 }
 
-function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, scheduledFor: number): void {
+function reassign(runtime: NodeHost, node: UserTaskNode, task: TaskState, scheduledFor: number): void {
   const target = node.escalation!.target;
   const previous = task.assignee;
   task.escalationLevel = level.reassigned;
@@ -144,7 +144,7 @@ function reassign(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, 
 }
 
 /** The calendar was corrected: a deadline still ahead is counted again on the new calendar. */
-function recountDeadlines(runtime: DossierRuntime, node: UserTaskNode, task: TaskState): void {
+function recountDeadlines(runtime: NodeHost, node: UserTaskNode, task: TaskState): void {
   const now = Date.now();
   if (node.deadline === undefined || task.dueAt === undefined || task.dueAt <= now) return;
   const dueAt = runtime.clock.stepDueAt(task.createdAt, node.deadline);
@@ -159,7 +159,7 @@ function recountDeadlines(runtime: DossierRuntime, node: UserTaskNode, task: Tas
  * Climbs the escalation ladder at the instants the calendar gives, until the task is completed;
  * `countedOn` is the calendar revision its deadlines were counted on.
  */
-async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNode, task: TaskState, countedOn: number): Promise<void> {
+async function superviseUntilCompleted(runtime: NodeHost, node: UserTaskNode, task: TaskState, countedOn: number): Promise<void> {
   for (;;) {
     // A correction that came while a write was on its way: recounted now. Dossiers that ran before
     // the patch overlooked it, and replay the same way (asked only then, so other runs carry no marker).
@@ -182,7 +182,7 @@ async function superviseUntilCompleted(runtime: DossierRuntime, node: UserTaskNo
  * returns once an officer's completeTask update has completed it (the update records the result).
  * Cancelled (interrupting boundary, withdrawal), it closes the task in the worklist first.
  */
-export async function runUserTask(runtime: DossierRuntime, node: UserTaskNode, token: Token, setWait: (wait: ResumableWait | undefined) => void): Promise<void> {
+export async function runUserTask(runtime: NodeHost, node: UserTaskNode, token: Token, setWait: (wait: ResumableWait | undefined) => void): Promise<void> {
   const resumedId = token.resumeFrom?.kind === 'user-task' ? (token.resumeFrom.taskId as string) : undefined;
   const task = (resumedId && runtime.record.tasks.get(resumedId)) || openTask(runtime, node);
   const countedOn = runtime.calendarRevision;
