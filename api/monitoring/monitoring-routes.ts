@@ -1,24 +1,20 @@
 import { z } from 'zod';
-import { BusinessCalendar } from '../../engine/calendar/index.js';
 import { overdueDossierFilter, overdueTaskFilter } from '../../store/monitoring/overdue-work.js';
 import type { ApiContext } from '../context.js';
 import { hasRole, type Principal } from '../auth/principal.js';
-import { currentCalendar } from '../calendars/calendar-source.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { cursorParam, isoInstant, limitParam, page } from '../http/schemas.js';
 import { withPersonalData } from '../dossiers/dossier-access.js';
 import { dossierSummary, newestDossiers, summaryOf } from '../dossiers/dossier-summary.js';
 import { agencyScope } from '../org/agency-scope.js';
-import { dailyTrend } from './daily-trend.js';
-import { serviceQuality } from './service-quality.js';
-import { countFigures, dashboardFigures, figureFilters, periodDossierFilter, periodRange } from './dashboard-figures.js';
+import { dashboardFigures, figureFilters, periodDossierFilter } from './dashboard-figures.js';
+import { periodStats, periodTrend } from './period-stats.js';
 import { watchStoreChanges } from './store-changes.js';
 import { taskOf } from '../tasks/task-routes.js';
 
 const monitoringRoles = ['agency-admin', 'supervisor', 'officer', 'auditor'] as const;
 const heartbeatMs = 15_000;
-const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 const maxTrendDays = 366;
 
@@ -71,30 +67,11 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ query, principal }) {
         const agencyIds = await agencies(principal, query.agencyId);
         const scope = { ...query, agencyIds };
-        const taskFilter: Record<string, unknown> = { agencyId: { $in: agencyIds }, status: 'completed' };
-        if (query.procedureCode) taskFilter.procedureCode = query.procedureCode;
-        if (query.unitId) taskFilter.candidateUnit = query.unitId;
-        if (query.from || query.to) taskFilter.createdAt = periodRange(query);
-        const steps = await store.tasks.find(taskFilter, { procedureCode: 1, elementId: 1, name: 1, createdAt: 1, completedAt: 1, dossierId: 1 }).lean();
-        const counts = await countFigures(store, await periodDossierFilter(store, scope));
-
-        // Working time per step, counted on the national calendar as it is now.
-        const calendar = new BusinessCalendar((await currentCalendar(context, 'vn-national')).data);
-        const perStep = new Map<string, { procedureCode: string; elementId: string; name: string; completed: number; workingMs: number }>();
-        for (const step of steps) {
-          if (!step.completedAt) continue;
-          const key = `${step.procedureCode}/${step.elementId}`;
-          const entry = perStep.get(key) ?? { procedureCode: step.procedureCode, elementId: step.elementId, name: step.name, completed: 0, workingMs: 0 };
-          entry.completed += 1;
-          entry.workingMs += calendar.workingTimeBetween(step.createdAt.getTime(), step.completedAt.getTime());
-          perStep.set(key, entry);
-        }
         return {
           status: 200,
           body: {
             filters: { agencyIds, unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, from: query.from ?? null, to: query.to ?? null },
-            ...serviceQuality(counts),
-            steps: [...perStep.values()].map(({ workingMs, ...entry }) => ({ ...entry, averageWorkingHours: Math.round((workingMs / entry.completed / hourMs) * 100) / 100 })),
+            ...(await periodStats(context, scope)),
           },
         };
       },
@@ -129,14 +106,8 @@ export function monitoringRoutes(context: ApiContext): RouteDefinition[] {
       async handler({ query, principal }) {
         const [from, to] = [Date.parse(query.from), Date.parse(query.to)];
         if (to <= from || to - from > maxTrendDays * dayMs) throw new Problem(400, 'invalid-period', `the period must end after it starts and last at most ${maxTrendDays} days`);
-        const filter: Record<string, unknown> = {
-          agencyId: { $in: await agencies(principal, query.agencyId) },
-          $or: [{ receivedAt: { $gte: new Date(from), $lt: new Date(to) } }, { finishedAt: { $gte: new Date(from), $lt: new Date(to) } }],
-        };
-        if (query.procedureCode) filter.procedureCode = query.procedureCode;
-        const dossiers = await store.dossiers.find(filter, { receivedAt: 1, finishedAt: 1, punctuality: 1 }).lean();
-        const calendar = new BusinessCalendar((await currentCalendar(context, 'vn-national')).data);
-        return { status: 200, body: { days: dailyTrend(dossiers, from, to, calendar.utcOffsetMs) } };
+        const agencyIds = await agencies(principal, query.agencyId);
+        return { status: 200, body: { days: await periodTrend(context, { agencyIds, procedureCode: query.procedureCode, from, to }) } };
       },
     }),
     defineRoute({
