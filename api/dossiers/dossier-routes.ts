@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BusinessCalendar, legalDeadline } from '../../engine/calendar/index.js';
 import { dossierStatuses, finalDossierStatuses } from '../../engine/dossier/dossier-status.js';
 import { parseLegalDuration } from '../../engine/duration/legal-duration.js';
+import { submittedOnline } from '../../engine/plan/online-level.js';
 import type { AttachmentDocument, AttachmentPurpose } from '../../store/attachments/attachment-model.js';
 import { channels, type DossierDocument } from '../../store/dossiers/dossier-model.js';
 import {
@@ -207,6 +208,7 @@ export function dossierRoutes(context: ApiContext): RouteDefinition[] {
         }
         const deployed = (await deployedPlan(store, procedure._id, procedure.currentVersion))!;
         const { plan } = deployed;
+        if (citizen && !submittedOnline(plan)) throw new Problem(403, 'channel-not-allowed', `procedure ${body.procedureCode} is received in person only (onlineLevel none)`);
         checkSubmissionInput(plan, body.variables, body.documents ?? []);
         checkCounterIntake(plan, body);
         const agency = await store.agencies.findById(plan.procedure.agency).lean();

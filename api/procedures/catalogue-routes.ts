@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { feeAtSubmission } from '../../engine/plan/fee-at-submission.js';
+import { onlineLevelOf } from '../../engine/plan/online-level.js';
+import { onlineLevels } from '../../engine/plan/plan-schema.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import { startForm } from '../../engine/plan/variable-namespaces.js';
 import type { ApiContext } from '../context.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
+import { matchesSearch } from './catalogue-search.js';
 import { procedureFees } from './procedure-fees.js';
 import { deployedPlan } from './procedure-registry.js';
 
@@ -18,14 +21,17 @@ const formFieldSchema = z.object({
 const entrySchema = z
   .object({
     code: z.string(),
+    nationalCode: z.string().nullable().meta({ description: 'Mã TTHC in the national database; null when the procedure does not declare one' }),
     name: z.string(),
+    field: z.string().nullable().meta({ description: 'Lĩnh vực the procedure is filed under' }),
     agencyId: z.string(),
+    agencyName: z.string(),
     version: z.number(),
     legalLimit: z.string(),
     legalBasis: z.object({ text: z.string(), href: z.string().optional() }).nullable(),
     requiredDocuments: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
     fees: z.number().meta({ description: 'VND: fees and charges the procedure’s steps declare' }),
-    online: z.boolean(),
+    onlineLevel: z.enum(onlineLevels).meta({ description: 'Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)' }),
     feeAtSubmission: z
       .object({
         amount: z.number().nullable().meta({ description: 'VND; null when the form decides it' }),
@@ -37,12 +43,15 @@ const entrySchema = z
   .meta({ id: 'CatalogueEntry' });
 const entryWithFormSchema = entrySchema.extend({ startForm: z.array(formFieldSchema) }).meta({ id: 'CatalogueEntryWithForm' });
 
-function catalogueEntry(plan: ProcedurePlan, version: number) {
+function catalogueEntry(plan: ProcedurePlan, version: number, agencyName: string) {
   const { procedure } = plan;
   return {
     code: procedure.code,
+    nationalCode: procedure.nationalCode ?? null,
     name: procedure.name,
+    field: procedure.field ?? null,
     agencyId: procedure.agency,
+    agencyName,
     version,
     legalLimit: procedure.legalLimit,
     legalBasis: procedure.legalBasis ?? null,
@@ -50,7 +59,7 @@ function catalogueEntry(plan: ProcedurePlan, version: number) {
       .filter((field) => field.type === 'file')
       .map(({ key, label, required }) => ({ key, label, required })),
     fees: procedureFees(plan),
-    online: true,
+    onlineLevel: onlineLevelOf(plan),
     feeAtSubmission: feeAtSubmission(plan),
   };
 }
@@ -60,7 +69,9 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
   async function entry(code: string) {
     const procedure = await store.procedures.findById(code).lean();
     const deployed = procedure && !procedure.retired && procedure.currentVersion ? await deployedPlan(store, code, procedure.currentVersion) : undefined;
-    return deployed && { plan: deployed.plan, version: procedure!.currentVersion! };
+    if (!deployed) return undefined;
+    const agency = await store.agencies.findById(deployed.plan.procedure.agency, { name: 1 }).lean();
+    return { plan: deployed.plan, entry: catalogueEntry(deployed.plan, procedure!.currentVersion!, agency?.name ?? deployed.plan.procedure.agency) };
   }
 
   return [
@@ -70,11 +81,24 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
       summary: 'Procedures open for submission (public)',
       tag: 'catalogue',
       access: 'public',
-      responses: { 200: { description: 'entries', schema: z.array(entrySchema) } },
-      async handler() {
-        const procedures = await store.procedures.find({ retired: false, currentVersion: { $exists: true } }, { _id: 1 }).sort({ _id: 1 }).lean();
-        const entries = await Promise.all(procedures.map((procedure) => entry(procedure._id)));
-        return { status: 200, body: entries.filter((found) => found !== undefined).map(({ plan, version }) => catalogueEntry(plan, version)) };
+      query: z.object({
+        q: z.string().max(200).optional().meta({ description: 'words to find in the name, codes, field or agency, regardless of case and tone marks' }),
+        field: z.string().min(1).max(200).optional(),
+        agencyId: z.string().min(1).max(200).optional(),
+        onlineLevel: z.enum(onlineLevels).optional(),
+      }),
+      responses: { 200: { description: 'entries, by name', schema: z.array(entrySchema) }, ...problemResponses(400) },
+      async handler({ query }) {
+        const procedures = await store.procedures.find({ retired: false, currentVersion: { $exists: true } }, { _id: 1 }).lean();
+        const entries = (await Promise.all(procedures.map((procedure) => entry(procedure._id)))).flatMap((found) => (found ? [found.entry] : []));
+        const chosen = entries.filter(
+          (candidate) =>
+            (query.field === undefined || candidate.field === query.field) &&
+            (query.agencyId === undefined || candidate.agencyId === query.agencyId) &&
+            (query.onlineLevel === undefined || candidate.onlineLevel === query.onlineLevel) &&
+            (query.q === undefined || matchesSearch([candidate.name, candidate.code, candidate.nationalCode, candidate.field, candidate.agencyName], query.q)),
+        );
+        return { status: 200, body: chosen.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
       },
     }),
     defineRoute({
@@ -88,7 +112,7 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
       async handler({ params }) {
         const found = await entry(params.code);
         if (!found) throw new Problem(404, 'unknown-procedure', `no procedure ${params.code} open for submission`);
-        return { status: 200, body: { ...catalogueEntry(found.plan, found.version), startForm: startForm(found.plan) } };
+        return { status: 200, body: { ...found.entry, startForm: startForm(found.plan) } };
       },
     }),
     defineRoute({

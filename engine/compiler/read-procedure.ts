@@ -1,4 +1,6 @@
 import { child, text, type ModdleElement } from '../moddle/moddle-element.js';
+import { DEFAULT_ONLINE_LEVEL } from '../plan/online-level.js';
+import { onlineLevels } from '../plan/plan-schema.js';
 import type { ProcedureSettings } from '../plan/procedure-plan.js';
 import { MISSING, type CompileContext } from './compile-context.js';
 import { readAmount, readChoice, readDuration, readTimeOfDay, reportInvalid } from './read-attributes.js';
@@ -20,6 +22,18 @@ function readCalendarId(context: CompileContext, processId: string, value: strin
     en: 'expected a calendar id of lower-case letters, digits and dashes, e.g. vn-national.',
   });
   return DEFAULT_CALENDAR_ID;
+}
+
+/** Mã TTHC as the national database gives it in its short form: a digit, a dot, six digits. */
+function readNationalCode(context: CompileContext, processId: string, value: string | undefined): string | undefined {
+  const code = value?.trim();
+  if (!code) return undefined;
+  if (/^\d\.\d{6}$/.test(code)) return code;
+  reportInvalid(context, processId, 'mc:procedure nationalCode', code, {
+    vi: 'cần mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia, dạng 1.001193.',
+    en: 'expected the procedure’s code in the national database, like 1.001193.',
+  });
+  return undefined;
 }
 
 /** Process-level legal settings, from the process's name and its `mc:procedure`. */
@@ -68,6 +82,9 @@ export function readProcedure(context: CompileContext, process: ModdleElement, p
       readChoice(context, processId, 'mc:procedure supplementationClock', text(procedure, 'supplementationClock'), ['pause', 'restart'] as const) ??
       DEFAULT_SUPPLEMENTATION_CLOCK,
     legalBasis: basisText ? { text: basisText, href: basisHref || undefined } : undefined,
+    nationalCode: readNationalCode(context, processId, text(procedure, 'nationalCode')),
+    field: text(procedure, 'field')?.trim() || undefined,
+    onlineLevel: readChoice(context, processId, 'mc:procedure onlineLevel', text(procedure, 'onlineLevel'), onlineLevels) ?? DEFAULT_ONLINE_LEVEL,
     costModel: volumes
       ? { hourlyIncome: volume('hourlyIncome') ?? 0, timesPerYear: volume('timesPerYear') ?? 1, subjectsPerYear: volume('subjectsPerYear') ?? 0 }
       : undefined,

@@ -30,6 +30,9 @@ const feelExpression = z
 const elementId = z.string().min(1);
 const nonNegative = z.number().nonnegative();
 
+/** How much of the procedure a citizen can do online (Decree 42/2022/NĐ-CP Art. 11). */
+export const onlineLevels = ['full', 'partial', 'none'] as const;
+
 const legalBasis = z.object({ text: z.string(), href: z.string().optional() });
 
 const costModel = z
@@ -56,6 +59,16 @@ export const procedureSettingsSchema = z.object({
     .meta({ description: 'While the citizen supplements, the legal clock pauses, or restarts from zero once complete.' }),
   legalBasis: legalBasis.optional(),
   costModel: costModel.optional(),
+  nationalCode: z
+    .string()
+    .regex(/^\d\.\d{6}$/)
+    .optional()
+    .meta({ description: 'Mã TTHC: the procedure’s code in the national database of administrative procedures, e.g. 1.001193.' }),
+  field: z.string().min(1).optional().meta({ description: 'Lĩnh vực: the field the catalogue files the procedure under, e.g. Hộ tịch.' }),
+  onlineLevel: z
+    .enum(onlineLevels)
+    .optional()
+    .meta({ description: 'Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần) or none (in person only). Plans compiled before it existed lack it: read through onlineLevelOf.' }),
 });
 
 const assignment = z

@@ -17,7 +17,7 @@ describe('dossier journey through the API', () => {
   it('lists the deployed procedure in the public catalogue with its required documents and start form', async () => {
     const list = await api.request('GET', '/api/catalogue');
     expect(list.status).toBe(200);
-    expect(list.body).toEqual([expect.objectContaining({ code: procedureCode, legalLimit: '3WD', agencyId: 'ubnd-xa', fees: 100000, online: true })]);
+    expect(list.body).toEqual([expect.objectContaining({ code: procedureCode, legalLimit: '3WD', agencyId: 'ubnd-xa', fees: 100000, onlineLevel: 'full' })]);
     const entry = await api.request('GET', `/api/catalogue/${procedureCode}`);
     expect(entry.body.requiredDocuments).toEqual([{ key: 'giayDeNghi', label: 'Giấy đề nghị đăng ký hộ kinh doanh', required: true }]);
     expect(entry.body.startForm.map((field: { key: string }) => field.key)).toContain('tenHoKinhDoanh');

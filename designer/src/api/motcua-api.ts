@@ -4,6 +4,7 @@ import type {
   Agency,
   BulkResult,
   CatalogueEntry,
+  CatalogueQuery,
   CatalogueEntryWithForm,
   CitizenTracking,
   Diagram,
@@ -79,7 +80,7 @@ export function createMotcuaApi(http: HttpClient) {
     retire: (procedureCode: string) => http.post<unknown>(`/api/procedures/${code(procedureCode)}/retire`),
     version: (procedureCode: string, version: number) => http.get<ProcedureVersion>(`/api/procedures/${code(procedureCode)}/versions/${version}`),
 
-    catalogue: () => http.get<CatalogueEntry[]>('/api/catalogue'),
+    catalogue: (query: CatalogueQuery = {}) => http.get<CatalogueEntry[]>(`/api/catalogue${queryString({ ...query })}`),
     catalogueEntry: (procedureCode: string) => http.get<CatalogueEntryWithForm>(`/api/catalogue/${code(procedureCode)}`),
     diagram: (procedureCode: string, version?: number) => http.get<Diagram>(`/api/catalogue/${code(procedureCode)}/diagram${queryString({ version })}`),
 

@@ -3,7 +3,7 @@
  * API's OpenAPI document (./generated, `npm run api:types`) where the document has them, so they cannot
  * drift from the routes; the rest (query strings, event payloads, request bodies) are still written here.
  */
-import type { components, paths } from './generated/api-schema.js';
+import type { components, operations, paths } from './generated/api-schema.js';
 
 /** The API's named schemas, generated from its OpenAPI document (npm run api:types). */
 type Schemas = components['schemas'];
@@ -156,6 +156,10 @@ export type ResultDelivery = Schemas['ResultDelivery'];
 export type Fee = Schemas['Fee'];
 
 export type CatalogueEntry = Schemas['CatalogueEntry'];
+
+export type CatalogueQuery = NonNullable<operations['getApiCatalogue']['parameters']['query']>;
+
+export type OnlineLevel = CatalogueEntry['onlineLevel'];
 
 export type CatalogueEntryWithForm = Schemas['CatalogueEntryWithForm'];
 

@@ -110,3 +110,26 @@ describe('soundness of scopes with structural errors', () => {
     ]);
   });
 });
+
+describe('catalogue settings of a procedure', () => {
+  const declared = 'nationalCode="2.000720" field="Thành lập và hoạt động của hộ kinh doanh" onlineLevel="full"';
+
+  it('reads the national code, the field and the online service level the catalogue files the procedure by', async () => {
+    expect(sample).toContain(declared);
+    expect((await compile(sample)).plan!.procedure).toMatchObject({ nationalCode: '2.000720', field: 'Thành lập và hoạt động của hộ kinh doanh', onlineLevel: 'full' });
+    const undeclared = (await compile(sample.replace(declared, ''))).plan!.procedure;
+    expect(undeclared).toMatchObject({ onlineLevel: 'partial' });
+    expect(undeclared).not.toHaveProperty('nationalCode', expect.anything());
+    expect(undeclared).not.toHaveProperty('field', expect.anything());
+  });
+
+  it.each([
+    ['nationalCode="2000720"', 'mc:procedure nationalCode'],
+    ['onlineLevel="level-4"', 'mc:procedure onlineLevel'],
+  ])('refuses %s, naming the attribute', async (attribute, named) => {
+    const result = await compile(sample.replace(declared, attribute));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid-attribute', elementId: 'Process_DangKyHoKinhDoanh' }));
+    expect(JSON.stringify(result.diagnostics)).toContain(named);
+  });
+});

@@ -63,6 +63,9 @@ describe('sample procedures', () => {
       supplementationClock: 'restart',
       legalBasis: { text: 'Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp, Điều 88 (đăng ký hộ kinh doanh)', href: 'https://vbpl.vn' },
       costModel: { hourlyIncome: 35000, timesPerYear: 1, subjectsPerYear: 1200 },
+      nationalCode: '2.000720',
+      field: 'Thành lập và hoạt động của hộ kinh doanh',
+      onlineLevel: 'full',
     });
     expect((await compile(read('birth-registration'))).plan!.procedure).toMatchObject({ legalLimit: '0WD', cutOff: '15:00' });
     expect((await compile(read('construction-permit'))).plan!.procedure).toMatchObject({ legalLimit: 'P20D', supplementationClock: 'pause' });

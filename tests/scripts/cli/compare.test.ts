@@ -15,7 +15,7 @@ describe('motcua compare', () => {
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out[0]).toBe('21 added, 5 removed, 5 changed');
     expect(out).toContain('  − Task_XacMinhThucTe');
-    expect(out).toContain('  ~ Process_DangKyHoKinhDoanh: agency, legalBasis, legalLimit');
+    expect(out).toContain('  ~ Process_DangKyHoKinhDoanh: agency, legalBasis, legalLimit, onlineLevel');
     expect(out.find((line) => line.startsWith('Legal time on the critical path'))).toMatch(/5WD +3WD +−40%$/);
     expect(out.find((line) => line.startsWith('Compliance cost per year'))).toMatch(/690000000 +498000000 +−27\.8%$/);
     expect(out.at(-1)).toBe('Legal time −40%, compliance cost −28%: meets the 20% target.');

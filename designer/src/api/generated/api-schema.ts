@@ -1139,8 +1139,13 @@ export interface components {
         };
         CatalogueEntry: {
             code: string;
+            /** @description Mã TTHC in the national database; null when the procedure does not declare one */
+            nationalCode: string | null;
             name: string;
+            /** @description Lĩnh vực the procedure is filed under */
+            field: string | null;
             agencyId: string;
+            agencyName: string;
             version: number;
             legalLimit: string;
             legalBasis: {
@@ -1154,7 +1159,11 @@ export interface components {
             }[];
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
-            online: boolean;
+            /**
+             * @description Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)
+             * @enum {string}
+             */
+            onlineLevel: "full" | "partial" | "none";
             /** @description The fee paid online right after submitting (the procedure’s first step collects it); null: none at submission */
             feeAtSubmission: {
                 /** @description VND; null when the form decides it */
@@ -1165,8 +1174,13 @@ export interface components {
         };
         CatalogueEntryWithForm: {
             code: string;
+            /** @description Mã TTHC in the national database; null when the procedure does not declare one */
+            nationalCode: string | null;
             name: string;
+            /** @description Lĩnh vực the procedure is filed under */
+            field: string | null;
             agencyId: string;
+            agencyName: string;
             version: number;
             legalLimit: string;
             legalBasis: {
@@ -1180,7 +1194,11 @@ export interface components {
             }[];
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
-            online: boolean;
+            /**
+             * @description Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)
+             * @enum {string}
+             */
+            onlineLevel: "full" | "partial" | "none";
             /** @description The fee paid online right after submitting (the procedure’s first step collects it); null: none at submission */
             feeAtSubmission: {
                 /** @description VND; null when the form decides it */
@@ -2968,20 +2986,34 @@ export interface operations {
     };
     getApiCatalogue: {
         parameters: {
-            query?: never;
+            query?: {
+                q?: string;
+                field?: string;
+                agencyId?: string;
+                onlineLevel?: "full" | "partial" | "none";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description entries */
+            /** @description entries, by name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogueEntry"][];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */

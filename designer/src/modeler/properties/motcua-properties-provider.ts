@@ -155,10 +155,16 @@ export class MotcuaPropertiesProvider {
 
   private procedureGroups(element: DiagramElement): GroupDefinition[] {
     const procedure = (property: string) => extensionBinding(PROCEDURE, property);
+    const nationalCode = (value: string) => (value === '' || /^\d\.\d{6}$/.test(value) ? null : this.config.t('validation.nationalCode'));
     const cutOff = (value: string) => (value === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? null : this.config.t('validation.cutOff'));
     return [
       this.group('mc-procedure', 'properties.procedure', [
         entry('mc-procedure-code', TextEntry, 'properties.code', procedure('code')),
+        entry('mc-procedure-national-code', TextEntry, 'properties.nationalCode', procedure('nationalCode'), { validate: nationalCode }),
+        entry('mc-procedure-field', TextEntry, 'properties.procedureField', procedure('field')),
+        entry('mc-procedure-online-level', ChoiceEntry, 'properties.onlineLevel', procedure('onlineLevel'), {
+          options: () => (['full', 'partial', 'none'] as const).map((level) => ({ value: level, label: this.config.t(`catalogue.levels.${level}`) })),
+        }),
         entry('mc-procedure-agency', ChoiceEntry, 'properties.agency', procedure('agency'), { options: () => this.agencyOptions() }),
         entry('mc-procedure-legal-limit', DurationEntry, 'properties.legalLimit', procedure('legalLimit')),
         entry('mc-procedure-calendar', TextEntry, 'properties.calendar', procedure('calendarId')),

@@ -22,7 +22,7 @@ describe('reform comparison', () => {
     expect(comparison.added).toEqual(expect.arrayContaining(['Gateway_KetQua', 'Task_ChoBoSung', 'Boundary_HetHanBoSung', 'Task_ThongBaoThue', 'Flow_BoSung_HopNhat']));
     expect(comparison.changed).toEqual(
       expect.arrayContaining([
-        { elementId: 'Process_DangKyHoKinhDoanh', fields: ['agency', 'legalBasis', 'legalLimit'] },
+        { elementId: 'Process_DangKyHoKinhDoanh', fields: ['agency', 'legalBasis', 'legalLimit', 'onlineLevel'] },
         { elementId: 'Task_ThamDinh', fields: ['assignment', 'deadline', 'escalation', 'form', 'outcomeVariable', 'outcomes'] },
         { elementId: 'Task_TiepNhan', fields: ['assignment', 'complianceCost', 'escalation', 'form'] },
       ]),
