@@ -98,9 +98,17 @@ test('signed in, the header’s links and sign-out open behind the menu button; 
   const { tooSmall: small, width } = await layout();
   expect(small, 'targets under 44 px, menu open').toEqual([]);
   expect(width, 'page width, menu open').toBeLessThanOrEqual(phone.viewport.width);
+  await screenshot(page, 'citizen-phone-menu');
 
   await page.tap('[data-test="nav-track"]');
   await page.waitForURL(/\/track$/);
   await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
   await expect(page.locator('[data-test="nav-track"]').isVisible()).resolves.toBe(false);
+
+  // In English too (the longer words) the header is one line.
+  await page.selectOption('[data-test="locale"]', 'en');
+  await expect.poll(() => toggle.textContent()).toContain('Menu');
+  const { tooSmall: smallInEnglish, headerHeight } = await layout();
+  expect(smallInEnglish, 'targets under 44 px, in English').toEqual([]);
+  expect(headerHeight, 'header height, in English').toBeLessThanOrEqual(headerOneLine);
 });
