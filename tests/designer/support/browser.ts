@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { reportBuildWarning } from '../../../designer/build-warnings.js';
 
 export const CHROMIUM_PATH = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,11 +17,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** A screen other than the default desktop one (a phone: viewport, pixel ratio, touch). */
+export type Device = Pick<BrowserContextOptions, 'viewport' | 'deviceScaleFactor' | 'hasTouch' | 'isMobile'>;
+
 /**
  * `locale` is the browser's language (Vietnamese unless a test checks another, e.g. 'en-US');
- * `debuggingPort` opens the DevTools protocol to another client too (Lighthouse).
+ * `debuggingPort` opens the DevTools protocol to another client too (Lighthouse); `device` replaces
+ * the 1600×1000 desktop screen.
  */
-export async function launchChromium(options: { locale?: string; debuggingPort?: number } = {}): Promise<Browser> {
+export async function launchChromium(options: { locale?: string; debuggingPort?: number; device?: Device } = {}): Promise<Browser> {
   const locale = options.locale ?? 'vi-VN';
   const profile = await mkdtemp(path.join(os.tmpdir(), 'motcua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +35,7 @@ export async function launchChromium(options: { locale?: string; debuggingPort?:
     viewport: { width: 1600, height: 1000 },
     locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
+    ...options.device,
   });
   return {
     context,

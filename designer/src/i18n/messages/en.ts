@@ -9,6 +9,7 @@ export const en: Messages = {
     /** Each language named in its own words, so a reader of the other finds theirs. */
     languages: { vi: 'Tiếng Việt', en: 'English' },
     signOut: 'Sign out',
+    menu: 'Menu',
     loading: 'Loading…',
     error: 'Something went wrong',
     notFound: 'Page not found',

@@ -7,6 +7,8 @@ export const vi = {
     /** Each language named in its own words, so a reader of the other finds theirs. */
     languages: { vi: 'Tiếng Việt', en: 'English' },
     signOut: 'Đăng xuất',
+    /** On a phone: the button that opens the header's links and the account. */
+    menu: 'Trình đơn',
     loading: 'Đang tải…',
     error: 'Có lỗi',
     notFound: 'Không tìm thấy trang',
