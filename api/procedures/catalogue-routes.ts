@@ -31,7 +31,7 @@ const entrySchema = z
     legalBasis: z.object({ text: z.string(), href: z.string().optional() }).nullable(),
     requiredDocuments: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
     fees: z.number().meta({ description: 'VND: fees and charges the procedure’s steps declare' }),
-    onlineLevel: z.enum(onlineLevels).meta({ description: 'Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)' }),
+    onlineLevel: z.enum(onlineLevels).meta({ description: 'Decree 42/2022/NĐ-CP, its two levels of online public service: full (toàn trình), partial (một phần; submission online) or none (in person only)' }),
     feeAtSubmission: z
       .object({
         amount: z.number().nullable().meta({ description: 'VND; null when the form decides it' }),

@@ -30,7 +30,7 @@ const feelExpression = z
 const elementId = z.string().min(1);
 const nonNegative = z.number().nonnegative();
 
-/** How much of the procedure a citizen can do online (Decree 42/2022/NĐ-CP Art. 11). */
+/** How much of the procedure a citizen can do online (Decree 42/2022/NĐ-CP, its two levels of online public service). */
 export const onlineLevels = ['full', 'partial', 'none'] as const;
 
 const legalBasis = z.object({ text: z.string(), href: z.string().optional() });
@@ -68,7 +68,7 @@ export const procedureSettingsSchema = z.object({
   onlineLevel: z
     .enum(onlineLevels)
     .optional()
-    .meta({ description: 'Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần) or none (in person only). Plans compiled before it existed lack it: read through onlineLevelOf.' }),
+    .meta({ description: 'Decree 42/2022/NĐ-CP, its two levels of online public service: full (toàn trình), partial (một phần) or none (in person only). Plans compiled before it existed lack it: read through onlineLevelOf.' }),
 });
 
 const assignment = z

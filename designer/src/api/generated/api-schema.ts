@@ -1160,7 +1160,7 @@ export interface components {
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
             /**
-             * @description Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)
+             * @description Decree 42/2022/NĐ-CP, its two levels of online public service: full (toàn trình), partial (một phần; submission online) or none (in person only)
              * @enum {string}
              */
             onlineLevel: "full" | "partial" | "none";
@@ -1195,7 +1195,7 @@ export interface components {
             /** @description VND: fees and charges the procedure’s steps declare */
             fees: number;
             /**
-             * @description Decree 42/2022/NĐ-CP Art. 11: full (toàn trình), partial (một phần; submission online) or none (in person only)
+             * @description Decree 42/2022/NĐ-CP, its two levels of online public service: full (toàn trình), partial (một phần; submission online) or none (in person only)
              * @enum {string}
              */
             onlineLevel: "full" | "partial" | "none";
