@@ -1,0 +1,86 @@
+import { expect, test } from 'vitest';
+import { compile } from '../../../../../engine/compiler/compile.js';
+import type { PlanFlow } from '../../../../../engine/plan/procedure-plan.js';
+import { chooseExclusive } from '../../../../../workflows/interpreter/gateways.js';
+import { sampleXml, useModelerPage } from '../../../support/modeler-page-session.js';
+
+const session = useModelerPage();
+
+/**
+ * Construction permit: the one-stop officer handing out the permit sends it back to the decision
+ * step to be issued again. (The birth registration's same-day limit leaves no room for a round of
+ * rework, which the compiler rightly reports as an error.)
+ */
+const SAMPLE = 'construction-permit';
+const TASK = 'Task_TraKetQua';
+const EARLIER = 'Task_QuyetDinh';
+const EARLIER_NAME = 'Quyết định cấp giấy phép';
+
+/** Opens the sample, saves it as the modeler holds it, and returns the handing-out step to the decision through the context pad and its menu. */
+async function returnHandingOutToDecision() {
+  await session.open(await sampleXml(SAMPLE));
+  // bpmn-js draws the end event's label on two lines, measured on import, but writes the measured
+  // height only once the label has moved: moved there and back, the saved model is what is drawn.
+  await session.call('move', 'End_DaCapPhep', 10, 0);
+  await session.call('move', 'End_DaCapPhep', -10, 0);
+  const original = await session.call('saveXml');
+  await session.call('select', TASK);
+  const entry = session.page.locator('.djs-context-pad [data-action="motcua.return-to-step"]');
+  await expect(entry.getAttribute('title')).resolves.toBe('Trả về bước trước');
+  await entry.click();
+  const choices = session.page.locator('.djs-popup .entry');
+  // The steps before handing out, nearest first.
+  await expect(choices.allTextContents()).resolves.toEqual([EARLIER_NAME, 'Thẩm định hồ sơ, kiểm tra thực địa', 'Tiếp nhận hồ sơ']);
+  await choices.first().click();
+  return { original, changed: await session.call('saveXml') };
+}
+
+const elements = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<bpmn:${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</bpmn:${tag}>)`, 'g'))].map((match) => match[0]);
+
+test('one click returns a step to an earlier one through a gateway, which the compiler accepts and one undo takes back', async () => {
+  const { original, changed } = await returnHandingOutToDecision();
+
+  const before = new Set(elements(original, 'exclusiveGateway'));
+  const added = elements(changed, 'exclusiveGateway').filter((element) => !before.has(element));
+  expect(added).toHaveLength(1);
+  const gateway = added[0];
+  const gatewayId = /id="([^"]+)"/.exec(gateway!)![1];
+  // The step's flow to the end now leaves the gateway, as its default.
+  expect(gateway).toContain('default="Flow_Tra_Xong"');
+  expect(changed).toMatch(new RegExp(`<bpmn:sequenceFlow id="Flow_Tra_Xong" sourceRef="${gatewayId}" targetRef="End_DaCapPhep"`));
+  expect(changed).toMatch(new RegExp(`<bpmn:sequenceFlow id="[^"]+" sourceRef="${TASK}" targetRef="${gatewayId}" />`));
+  const back = elements(changed, 'sequenceFlow').find((flow) => flow.includes(`sourceRef="${gatewayId}" targetRef="${EARLIER}"`));
+  expect(back).toContain(`name="Trả về ${EARLIER_NAME}"`);
+  expect(back).toContain(`<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">ketQua_${TASK} = "tra-ve-${EARLIER}"</bpmn:conditionExpression>`);
+  expect(back).toContain('<mc:rework maxRounds="1" />');
+  expect(changed).toContain(`<mc:outcomes variable="ketQua_${TASK}">`);
+  expect(changed).toContain(`<mc:outcome value="tra-ve-${EARLIER}" label="Trả về ${EARLIER_NAME}" />`);
+
+  // The live validation has seen the change once its budget counts the round of rework, as the compiler's does.
+  const [compiledBefore, compiledAfter] = await Promise.all([compile(original), compile(changed)]);
+  expect(compiledAfter.analysis!.budget.text).not.toBe(compiledBefore.analysis!.budget.text);
+  await session.page.waitForFunction((text) => (window as any).modelerPage.latest()?.budget?.text === text, compiledAfter.analysis!.budget.text);
+  const latest = await session.call('latest');
+  expect(latest!.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  expect(latest!.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('unbounded-rework');
+
+  await session.call('undo');
+  await expect(session.call('saveXml')).resolves.toBe(original);
+});
+
+test('in the compiled plan, the return outcome leads from the step back to the earlier one, any other to the next step', async () => {
+  const { changed } = await returnHandingOutToDecision();
+  const result = await compile(changed);
+  expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  const plan = result.plan!;
+  const nodes = new Map(plan.process.nodes.map((node) => [node.id, node]));
+  const flows = new Map<string, PlanFlow>(plan.process.flows.map((flow) => [flow.id, flow]));
+  const task = nodes.get(TASK)!;
+  expect(task).toMatchObject({ type: 'userTask', outcomeVariable: `ketQua_${TASK}` });
+  expect(task.type === 'userTask' && task.outcomes!.map((outcome) => outcome.value)).toEqual(['chuyen-tiep', `tra-ve-${EARLIER}`]);
+  const gateway = nodes.get(flows.get(task.outgoing[0]!)!.target)!;
+  expect(gateway.type).toBe('exclusiveGateway');
+  const next = (value: string) => chooseExclusive(gateway, flows, { [`ketQua_${TASK}`]: value }).map((flow) => [flow.target, flow.maxRounds]);
+  expect(next(`tra-ve-${EARLIER}`)).toEqual([[EARLIER, 1]]);
+  expect(next('chuyen-tiep')).toEqual([['End_DaCapPhep', undefined]]);
+});
