@@ -1,7 +1,8 @@
 /**
  * Which earlier steps a user task can send a dossier back to, and whether its way out lets it: the
- * user tasks from which the task is reachable along sequence flows, nearest first, and a way out
- * that is one plain flow or one flow into an exclusive gateway.
+ * user tasks from which the task is reachable along sequence flows, nearest first, outside the
+ * parallel blocks it comes after, and a way out that is one plain flow or one flow into an
+ * exclusive gateway.
  */
 export interface DiagramShape {
   id: string;
@@ -26,24 +27,42 @@ export interface DiagramConnection {
 
 const sequenceFlows = (connections: DiagramConnection[]) => connections.filter((connection) => connection.type === 'bpmn:SequenceFlow');
 
-/** The user tasks a token passes before reaching `task`, nearest first; `task` itself is not one. */
+const forking = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway']);
+
+/** How many parallel blocks deeper a token is before `shape` than after it, walking back through it. */
+function depthChange(shape: DiagramShape): number {
+  if (!forking.has(shape.type)) return 0;
+  return (sequenceFlows(shape.incoming).length > 1 ? 1 : 0) - (sequenceFlows(shape.outgoing).length > 1 ? 1 : 0);
+}
+
+/**
+ * The user tasks a token passes before reaching `task`, nearest first; `task` itself is not one.
+ * Steps inside a parallel block the task comes after are left out: a flow back into one branch
+ * would leave the block's join waiting for the other branches forever.
+ */
 export function earlierUserTasks(task: DiagramShape): DiagramShape[] {
-  const seen = new Set<DiagramShape>([task]);
-  const found: DiagramShape[] = [];
-  let frontier = [task];
+  const seen = new Set<string>();
+  // Each level of nesting has a join of its own: a deeper walk only goes round a loop again.
+  const joins = new Set<DiagramShape>();
+  const found = new Set<DiagramShape>();
+  let frontier = [{ shape: task, depth: 0 }];
   while (frontier.length > 0) {
-    const next: DiagramShape[] = [];
-    for (const shape of frontier) {
+    const next: typeof frontier = [];
+    for (const { shape, depth } of frontier) {
       for (const { source } of sequenceFlows(shape.incoming)) {
-        if (seen.has(source)) continue;
-        seen.add(source);
-        if (source.type === 'bpmn:UserTask') found.push(source);
-        next.push(source);
+        const change = depthChange(source);
+        if (change > 0) joins.add(source);
+        const before = Math.max(0, depth + change);
+        const state = `${source.id} ${before}`;
+        if (source === task || before > joins.size || seen.has(state)) continue;
+        seen.add(state);
+        if (source.type === 'bpmn:UserTask' && before === 0) found.add(source);
+        next.push({ shape: source, depth: before });
       }
     }
     frontier = next;
   }
-  return found;
+  return [...found];
 }
 
 /** The exclusive gateway the task's only flow leads into, if it does. */
