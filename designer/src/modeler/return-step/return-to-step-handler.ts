@@ -35,6 +35,9 @@ const GATEWAY_ROOM = 100;
 /** How far below the lower of the two steps the flow back runs. */
 const RETURN_LANE = 60;
 
+/** The outcome variable a task without one gets. */
+const outcomeVariable = (task: DiagramShape) => `ketQua_${task.id.replace(/\W/g, '_')}`;
+
 export class ReturnToStepHandler {
   static $inject = ['modeling', 'bpmnFactory', 'spaceTool', 'elementRegistry', 'config.motcua'];
 
@@ -48,7 +51,7 @@ export class ReturnToStepHandler {
 
   preExecute({ task, earlier }: ReturnToStepContext) {
     const value = returnValue(earlier);
-    const label = this.config.t('returnStep.outcome', { name: earlier.businessObject.name ?? earlier.id });
+    const label = this.config.t('returnStep.outcome', { name: earlier.businessObject.name || earlier.id });
     const variable = this.addOutcome(task, value, label);
     const gateway = gatewayAfter(task) ?? this.insertGateway(task);
     const below = Math.max(task.y + task.height, earlier.y + earlier.height) + RETURN_LANE;
@@ -88,11 +91,11 @@ export class ReturnToStepHandler {
     const values = extensionElements.get('values');
     let outcomes = values.find((candidate: { $type: string }) => candidate.$type === 'mc:Outcomes');
     if (!outcomes) {
-      outcomes = this.child(extensionElements, 'mc:Outcomes', { variable: `ketQua_${task.id.replace(/\W/g, '_')}` });
+      outcomes = this.child(extensionElements, 'mc:Outcomes', { variable: outcomeVariable(task) });
       outcomes.choices = [this.child(outcomes, 'mc:Outcome', { value: 'chuyen-tiep', label: this.config.t('returnStep.goOn') })];
       this.modeling.updateModdleProperties(task, extensionElements, { values: [...values, outcomes] });
     } else if (!outcomes.get('variable')) {
-      this.modeling.updateModdleProperties(task, outcomes, { variable: `ketQua_${task.id.replace(/\W/g, '_')}` });
+      this.modeling.updateModdleProperties(task, outcomes, { variable: outcomeVariable(task) });
     }
     this.modeling.updateModdleProperties(task, outcomes, { choices: [...outcomes.get('choices'), this.child(outcomes, 'mc:Outcome', { value, label })] });
     return outcomes.get('variable');

@@ -16,6 +16,18 @@ const TASK = 'Task_TraKetQua';
 const EARLIER = 'Task_QuyetDinh';
 const EARLIER_NAME = 'Quyết định cấp giấy phép';
 
+/** Selects the task, opens its "return to an earlier step" menu, picks the step named `to`; answers what the menu offered. */
+async function returnThroughMenu(task: string, to: string): Promise<string[]> {
+  await session.call('select', task);
+  const entry = session.page.locator('.djs-context-pad [data-action="motcua.return-to-step"]');
+  await expect(entry.getAttribute('title')).resolves.toBe('Trả về bước trước');
+  await entry.click();
+  const choices = session.page.locator('.djs-popup .entry');
+  const offered = await choices.allTextContents();
+  await choices.filter({ hasText: to }).click();
+  return offered;
+}
+
 /** Opens the sample, saves it as the modeler holds it, and returns the handing-out step to an earlier one through the context pad and its menu. */
 async function returnHandingOut(to = EARLIER_NAME) {
   await session.open(await sampleXml(SAMPLE));
@@ -24,15 +36,9 @@ async function returnHandingOut(to = EARLIER_NAME) {
   await session.call('move', 'End_DaCapPhep', 10, 0);
   await session.call('move', 'End_DaCapPhep', -10, 0);
   const original = await session.call('saveXml');
-  await session.call('select', TASK);
-  const entry = session.page.locator('.djs-context-pad [data-action="motcua.return-to-step"]');
-  await expect(entry.getAttribute('title')).resolves.toBe('Trả về bước trước');
-  await entry.click();
-  const choices = session.page.locator('.djs-popup .entry');
   // The steps before handing out, nearest first; not the appraisal, which runs beside the fire
   // service's opinion: sent back into one branch, the dossier would wait at the join for ever.
-  await expect(choices.allTextContents()).resolves.toEqual([EARLIER_NAME, 'Tiếp nhận hồ sơ']);
-  await choices.filter({ hasText: to }).click();
+  await expect(returnThroughMenu(TASK, to)).resolves.toEqual([EARLIER_NAME, 'Tiếp nhận hồ sơ']);
   return { original, changed: await session.call('saveXml') };
 }
 
@@ -94,4 +100,24 @@ test('a return across a whole parallel block, to the step before it, keeps the p
   // Its only error is the budget: a second round through the 12-day wait overruns the 20 days.
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code)).toEqual(['deadline-budget-exceeded']);
   expect(changed).toContain(`<mc:outcome value="tra-ve-Task_TiepNhan" label="Trả về Tiếp nhận hồ sơ" />`);
+});
+
+test('a step whose outcomes already lead into a gateway gets one more outcome and one more flow from that gateway', async () => {
+  await session.open(await sampleXml('household-business-registration'));
+  const original = await session.call('saveXml');
+  await expect(returnThroughMenu('Task_ThamDinh', 'Tiếp nhận, kiểm tra hồ sơ')).resolves.toEqual(['Tiếp nhận, kiểm tra hồ sơ']);
+  const changed = await session.call('saveXml');
+  // No gateway is added: the appraisal's own gains the flow back and keeps its default.
+  expect(elements(changed, 'exclusiveGateway')).toHaveLength(elements(original, 'exclusiveGateway').length);
+  expect(changed).toContain('<bpmn:exclusiveGateway id="Gateway_KetQua" name="Kết quả thẩm định?" default="Flow_Dat">');
+  await expect(session.call('extensionList', 'Task_ThamDinh', 'mc:Outcomes', 'choices')).resolves.toEqual([
+    expect.objectContaining({ value: 'dat' }),
+    expect.objectContaining({ value: 'bo-sung' }),
+    expect.objectContaining({ value: 'tu-choi' }),
+    { value: 'tra-ve-Task_TiepNhan', label: 'Trả về Tiếp nhận, kiểm tra hồ sơ' },
+  ]);
+  const back = elements(changed, 'sequenceFlow').find((flow) => flow.includes('sourceRef="Gateway_KetQua" targetRef="Task_TiepNhan"'));
+  expect(back).toContain('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">ketQua = "tra-ve-Task_TiepNhan"</bpmn:conditionExpression>');
+  await session.call('undo');
+  await expect(session.call('saveXml')).resolves.toBe(original);
 });
