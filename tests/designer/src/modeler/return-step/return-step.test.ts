@@ -118,6 +118,7 @@ test('a step whose outcomes already lead into a gateway gets one more outcome an
   ]);
   const back = elements(changed, 'sequenceFlow').find((flow) => flow.includes('sourceRef="Gateway_KetQua" targetRef="Task_TiepNhan"'));
   expect(back).toContain('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">ketQua = "tra-ve-Task_TiepNhan"</bpmn:conditionExpression>');
+  expect(back).toContain('<mc:rework maxRounds="1" />');
   await session.call('undo');
   await expect(session.call('saveXml')).resolves.toBe(original);
 });
