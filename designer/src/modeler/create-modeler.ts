@@ -1,6 +1,7 @@
 /**
  * The procedure modeler: bpmn-js with the MotCua moddle extension and everything a reformer uses —
  * properties panel for MotCua attributes, live validation, deadline budget, typical-step templates,
+ * returning a step's dossier to an earlier step,
  * minimap, token simulation — limited to the elements the compiler supports.
  */
 import Modeler from 'bpmn-js/lib/Modeler';
@@ -16,6 +17,7 @@ import { PageKeyboardModule } from './keyboard/page-keyboard.js';
 import type { MotcuaConfig } from './motcua-config.js';
 import { SupportedElementsModule } from './palette/supported-elements.js';
 import { MotcuaPropertiesProviderModule } from './properties/motcua-properties-provider.js';
+import { ReturnStepModule } from './return-step/return-step.js';
 import { StepTemplatesModule } from './templates/step-templates.js';
 import { LiveValidationModule } from './validation/live-validation.js';
 
@@ -35,6 +37,7 @@ export const motcuaModules = [
   PanelGroupTextsModule,
   SupportedElementsModule,
   StepTemplatesModule,
+  ReturnStepModule,
   LiveValidationModule,
   BudgetViewModule,
   MinimapModule,

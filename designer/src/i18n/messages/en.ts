@@ -362,6 +362,11 @@ export const en: Messages = {
     sign: 'Sign the result',
     'return-result': 'Return the result',
   },
+  returnStep: {
+    title: 'Return to an earlier step',
+    outcome: 'Return to {name}',
+    goOn: 'Go on to the next step',
+  },
   palette: {
     templates: 'Typical steps',
   },

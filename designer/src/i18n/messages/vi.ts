@@ -361,6 +361,11 @@ export const vi = {
     sign: 'Ký kết quả',
     'return-result': 'Trả kết quả',
   },
+  returnStep: {
+    title: 'Trả về bước trước',
+    outcome: 'Trả về {name}',
+    goOn: 'Chuyển bước tiếp theo',
+  },
   palette: {
     templates: 'Mẫu bước điển hình',
   },

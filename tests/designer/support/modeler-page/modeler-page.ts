@@ -65,6 +65,9 @@ const page = {
   remove(id: string) {
     service('modeling').removeElements([service('elementRegistry').get(id)]);
   },
+  move(id: string, x: number, y: number) {
+    service('modeling').moveElements([service('elementRegistry').get(id)], { x, y });
+  },
   undo() {
     service('commandStack').undo();
   },
