@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { feelSyntaxErrorColumn, iteratedRangeColumn, normalizeFeelExpression } from '../feel/feel-expression.js';
-import { formatLegalDuration, parseLegalDuration } from '../duration/legal-duration.js';
+import { formatLegalDuration, LegalDurationError, parseLegalDuration } from '../duration/legal-duration.js';
 import type { CompileContext } from './compile-context.js';
 
 /**
@@ -12,8 +12,10 @@ export function readDuration(context: CompileContext, elementId: string, attribu
   if (value === undefined || value.trim() === '') return undefined;
   try {
     return formatLegalDuration(parseLegalDuration(value));
-  } catch {
-    context.report('invalid-duration', elementId, { attribute, value });
+  } catch (error) {
+    const unsupported = error instanceof LegalDurationError ? error.unsupported : undefined;
+    if (unsupported) context.report('unsupported-duration', elementId, { attribute, value, reason: unsupported });
+    else context.report('invalid-duration', elementId, { attribute, value });
     return undefined;
   }
 }

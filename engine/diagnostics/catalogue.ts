@@ -1,4 +1,5 @@
 import { legalTimeInWords } from '../duration/legal-duration-words.js';
+import type { UnsupportedDurationReason } from '../duration/legal-duration.js';
 import type { LocalizedText, Severity } from './localized-text.js';
 
 interface Entry<P> {
@@ -89,8 +90,20 @@ const eventReferenceLabels = {
 export type EventReferenceKind = keyof typeof eventReferenceLabels;
 
 const durationSyntaxHint: LocalizedText = {
-  vi: 'Viết ngày làm việc là 5WD, giờ làm việc 8WH, phút làm việc 30WM, ngày theo lịch P20D, giờ PT48H, phút PT30M.',
-  en: 'Write working days as 5WD, working hours as 8WH, working minutes as 30WM, calendar days as P20D, hours as PT48H, minutes as PT30M.',
+  vi: 'Viết ngày làm việc là 5WD, giờ làm việc 8WH, phút làm việc 30WM, ngày theo lịch P20D, giờ PT48H, phút PT30M; giờ và phút cùng nhau PT1H30M.',
+  en: 'Write working days as 5WD, working hours as 8WH, working minutes as 30WM, calendar days as P20D, hours as PT48H, minutes as PT30M; hours and minutes together as PT1H30M.',
+};
+
+const unsupportedDurationReasons: Record<UnsupportedDurationReason, LocalizedText> = {
+  seconds: { vi: 'thời gian được tính đến từng phút, không tính giây lẻ.', en: 'time is counted to the minute, not in odd seconds.' },
+  'months-years': { vi: 'tháng và năm không có độ dài cố định.', en: 'months and years have no fixed length.' },
+  fraction: { vi: 'không tính phần lẻ của một đơn vị.', en: 'fractions of a unit are not counted.' },
+};
+
+const unsupportedDurationHints: Record<UnsupportedDurationReason, LocalizedText> = {
+  seconds: { vi: 'Viết số phút tròn, ví dụ PT1M thay cho PT45S.', en: 'Write whole minutes, e.g. PT1M instead of PT45S.' },
+  'months-years': { vi: 'Viết số ngày theo lịch, ví dụ P30D thay cho P1M.', en: 'Write calendar days, e.g. P30D instead of P1M.' },
+  fraction: { vi: 'Viết bằng đơn vị nhỏ hơn, ví dụ PT90M thay cho PT1.5H.', en: 'Use a smaller whole unit, e.g. PT90M instead of PT1.5H.' },
 };
 
 /**
@@ -419,6 +432,14 @@ export const catalogue = {
       en: `The duration "${value}" (${attribute}) is not valid.`,
     }),
     durationSyntaxHint,
+  ),
+  'unsupported-duration': entry<{ attribute: string; value: string; reason: UnsupportedDurationReason }>(
+    'error',
+    ({ attribute, value, reason }) => ({
+      vi: `Thời hạn "${value}" (${attribute}) đúng chuẩn ISO 8601 nhưng MotCua chưa tính được: ${unsupportedDurationReasons[reason].vi}`,
+      en: `The duration "${value}" (${attribute}) is valid ISO 8601 but MotCua does not count it: ${unsupportedDurationReasons[reason].en}`,
+    }),
+    ({ reason }) => unsupportedDurationHints[reason],
   ),
   'invalid-attribute': entry<{ attribute: string; value: string; expected: LocalizedText }>(
     'error',

@@ -9,6 +9,11 @@
  *   PT48H  48 hours            ISO-8601; run from the instant, working or not
  *   PT30M  30 minutes
  *   P2W    2 weeks             = P14D
+ *
+ * Other ISO-8601 durations with a time part are read as elapsed time and written in the one unit
+ * that holds them exactly: PT1H30M = PT90M, P1DT2H = PT26H, PT120S = PT2M. Durations MotCua cannot
+ * count are refused as unsupported, naming why (seconds that are not whole minutes, months and years,
+ * fractions), never as malformed.
  */
 
 export type LegalDurationUnit = 'working-days' | 'working-hours' | 'working-minutes' | 'calendar-days' | 'hours' | 'minutes';
@@ -18,17 +23,55 @@ export interface LegalDuration {
   unit: LegalDurationUnit;
 }
 
+/** Why a well-formed ISO-8601 duration cannot be counted. */
+export type UnsupportedDurationReason = 'seconds' | 'months-years' | 'fraction';
+
 export class LegalDurationError extends Error {
   override name = 'LegalDurationError';
+
+  /** Set when the text is a valid ISO-8601 duration MotCua does not count. */
+  constructor(message: string, readonly unsupported?: UnsupportedDurationReason) {
+    super(message);
+  }
 }
 
 const workingSuffixes: Record<string, LegalDurationUnit> = { WD: 'working-days', WH: 'working-hours', WM: 'working-minutes' };
 
 const pattern = /^(?:(\d{1,5})(WD|WH|WM)|P(\d{1,5})([DW])|PT(\d{1,6})([HM]))$/;
 
+/** ISO-8601 with days and a time part: P1DT2H, PT1H30M, PT90S. */
+const combinedIso = /^P(?:(\d{1,5})D)?T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,7})S)?$/;
+/** The rest of ISO-8601 (years, months, fractions), to name as unsupported rather than malformed. */
+const otherIso = /^P(?!$)(\d+(?:[.,]\d+)?Y)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?W)?(\d+(?:[.,]\d+)?D)?(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$/;
+
+function elapsedDuration(text: string): LegalDuration | undefined {
+  const match = combinedIso.exec(text);
+  if (!match || match.slice(2).every((part) => part === undefined)) return undefined;
+  const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
+  if (seconds % 60 !== 0) throw new LegalDurationError(`"${text}" counts seconds: MotCua times steps and timers to the minute; write whole minutes, e.g. PT1M`, 'seconds');
+  const total = days * 1440 + hours * 60 + minutes + seconds / 60;
+  const duration: LegalDuration = total % 60 === 0 ? { amount: total / 60, unit: 'hours' } : { amount: total, unit: 'minutes' };
+  // The canonical text must read back: PT followed by at most six digits.
+  if (duration.amount > 999_999) throw new LegalDurationError(`"${text}" is longer than MotCua counts: at most 999999 minutes or hours`);
+  return duration;
+}
+
+function unsupportedIso(text: string): LegalDurationError | undefined {
+  const match = otherIso.exec(text);
+  if (!match) return undefined;
+  if (/[.,]/.test(text)) return new LegalDurationError(`"${text}" has a fraction: write it in a smaller whole unit, e.g. PT90M for PT1.5H`, 'fraction');
+  if (match[1] || match[2]) return new LegalDurationError(`"${text}" counts months or years, which have no fixed length: write days, e.g. P30D`, 'months-years');
+  return undefined;
+}
+
 export function parseLegalDuration(text: string): LegalDuration {
-  const match = pattern.exec(text.trim());
+  const trimmed = text.trim();
+  const match = pattern.exec(trimmed);
   if (!match) {
+    const elapsed = elapsedDuration(trimmed);
+    if (elapsed) return elapsed;
+    const unsupported = unsupportedIso(trimmed);
+    if (unsupported) throw unsupported;
     throw new LegalDurationError(
       `"${text}" is not a legal duration: write working days as 5WD, working hours as 8WH, working minutes as 30WM, calendar days as P20D, or hours and minutes as PT48H / PT30M`,
     );

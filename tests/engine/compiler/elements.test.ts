@@ -172,6 +172,13 @@ describe('every supported element compiles to its typed plan node', () => {
     expect(nodeOf(plan, 'Event_Cho')).toMatchObject({ type: 'timerCatchEvent', duration: 'PT48H' });
   });
 
+  it('intermediate timer catch event written the way other modelers do, PT1H30M: kept as the elapsed PT90M', async () => {
+    const xml = readFileSync(path.join(import.meta.dirname, 'fixtures', 'elements', 'timer-catch-event.bpmn'), 'utf8').replace('>PT48H<', '>PT1H30M<');
+    const result = await compile(xml);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(nodeOf(result.plan!, 'Event_Cho')).toMatchObject({ type: 'timerCatchEvent', duration: 'PT90M' });
+  });
+
   it('intermediate message catch event', async () => {
     const plan = await planOf('message-catch-event');
     expect(nodeOf(plan, 'Event_KetQua')).toMatchObject({ type: 'messageCatchEvent', message: 'ket-qua-lien-thong' });

@@ -23,9 +23,44 @@ describe('legal durations', () => {
     expect(parseLegalDuration(text)).toEqual({ amount, unit });
   });
 
-  it.each(['', '5', '5D', 'WD', '-1WD', '1.5WD', 'P1DT2H', 'PT', 'p20d', '5 WD', '999999WD'])('rejects %j with a message saying how to write one', (text) => {
+  it.each([
+    ['PT1H30M', 90, 'minutes'],
+    ['P1DT2H', 26, 'hours'],
+    ['PT120S', 2, 'minutes'],
+    ['PT1H3600S', 2, 'hours'],
+    ['P0DT45M', 45, 'minutes'],
+  ])('reads the ISO-8601 duration %s as elapsed time in the one unit that holds it', (text, amount, unit) => {
+    expect(parseLegalDuration(text)).toEqual({ amount, unit });
+  });
+
+  it.each([
+    ['PT10S', 'seconds'],
+    ['PT1M30S', 'seconds'],
+    ['P1M', 'months-years'],
+    ['P1Y2M3D', 'months-years'],
+    ['PT1.5H', 'fraction'],
+    ['P0,5D', 'fraction'],
+  ])('names %s as a valid duration it does not count (%s), not as malformed', (text, reason) => {
+    const error = (() => {
+      try {
+        parseLegalDuration(text);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(LegalDurationError);
+    expect((error as LegalDurationError).unsupported).toBe(reason);
+    expect((error as Error).message).not.toMatch(/not a legal duration/);
+  });
+
+  it.each(['', '5', '5D', 'WD', '-1WD', '1.5WD', 'PT', 'P1DT', 'p20d', '5 WD', '999999WD'])('rejects %j with a message saying how to write one', (text) => {
     expect(() => parseLegalDuration(text)).toThrow(LegalDurationError);
     expect(() => parseLegalDuration(text)).toThrow(/write working days as 5WD/);
+  });
+
+  it('refuses an elapsed duration whose canonical text would not read back', () => {
+    expect(() => parseLegalDuration('P99999DT1M')).toThrow(/longer than MotCua counts/);
+    expect(parseLegalDuration('P694DT10H39M')).toEqual({ amount: 999_999, unit: 'minutes' });
   });
 
   it('formats canonically and round-trips', () => {
