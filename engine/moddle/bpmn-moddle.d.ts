@@ -17,6 +17,8 @@ declare module 'bpmn-moddle' {
   export interface ParseResult {
     rootElement: unknown;
     warnings: ParseWarning[];
+    /** Every element read that has an id, by id. */
+    elementsById: Record<string, unknown>;
   }
 
   export interface ParseError extends Error {

@@ -1,7 +1,9 @@
 import { BpmnModdle, type BpmnModdleInstance, type ParseError, type ParseWarning, type WarningElement } from 'bpmn-moddle';
 import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { giveFlowsIds } from './generated-flow-ids.js';
 import type { ModdleElement } from './moddle-element.js';
+import { resolveQualifiedReferences } from './qualified-references.js';
 import motcuaDescriptor from './motcua.json' with { type: 'json' };
 import { outlineXml, withoutRanges } from './xml-outline.js';
 
@@ -88,7 +90,7 @@ function warningDiagnostic(warning: ParseWarning): Diagnostic {
   const duplicate = failure && /^duplicate ID <(.*)>$/.exec(failure.reason);
   if (failure && duplicate) return createDiagnostic('duplicate-id', duplicate[1]!, { id: duplicate[1]! }, { location: failure.location });
   const detail = failure ? `${failure.content} (${failure.reason})` : warning.message;
-  return createDiagnostic('invalid-content', null, { detail }, failure ? { location: failure.location } : undefined);
+  return createDiagnostic('invalid-content', owningId(warning.element), { detail }, failure ? { location: failure.location } : undefined);
 }
 
 function failureDiagnostic(error: ParseError): Diagnostic {
@@ -131,8 +133,11 @@ export async function readBpmn(xml: string, limits: ReadLimits = {}): Promise<Re
   }
 
   try {
-    const { rootElement, warnings } = await moddle().fromXML(withoutRanges(xml, outline.diagramRanges));
-    return { definitions: rootElement as ModdleElement, diagnostics: warnings.map(warningDiagnostic) };
+    const { rootElement, warnings, elementsById } = await moddle().fromXML(withoutRanges(xml, outline.diagramRanges));
+    const definitions = rootElement as ModdleElement;
+    const remaining = resolveQualifiedReferences(definitions, elementsById, warnings);
+    giveFlowsIds(definitions, elementsById);
+    return { definitions, diagnostics: remaining.map(warningDiagnostic) };
   } catch (error) {
     return { definitions: null, diagnostics: [failureDiagnostic(error as ParseError)] };
   }

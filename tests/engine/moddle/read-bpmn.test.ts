@@ -21,6 +21,11 @@ describe('reading BPMN', () => {
     expect(full.hash).toBe(bare.hash);
   });
 
+  it('names the element that holds content it skips', async () => {
+    const { diagnostics } = await readBpmn(sample.replace('<bpmn:userTask id="Task_TiepNhan"', '<bpmn:userTask isCollection="true" id="Task_TiepNhan"'));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'invalid-content', elementId: 'Task_TiepNhan' })]);
+  });
+
   it('locates malformed XML', async () => {
     const { definitions, diagnostics } = await readBpmn('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n  <bpmn:process id="P">\n</bpmn:definitions>');
     expect(definitions).toBeNull();
