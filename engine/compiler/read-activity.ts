@@ -43,6 +43,7 @@ function readMultiInstance(context: CompileContext, activity: ModdleElement, id:
   const settings = readExtensions(context, loop, id)['mc:MultiInstance'];
   const collectionSource = trimmed(settings, 'collection');
   const elementVariable = trimmed(settings, 'elementVariable');
+  if (!collectionSource && child(loop, 'loopCardinality')) return refuse(context, id, 'loop-cardinality');
   if (!collectionSource || !elementVariable) context.report('missing-collection', id);
   const completion = child(loop, 'completionCondition');
   const completionSource = completion && text(completion, 'body')?.trim();

@@ -23,6 +23,10 @@ const labels = {
   'multiple-definitions': { vi: 'sự kiện có nhiều định nghĩa (multiple)', en: 'an event with several definitions' },
   'event-gateway-variant': { vi: 'cổng sự kiện song song hoặc cổng khởi tạo', en: 'a parallel or instantiating event-based gateway' },
   'standard-loop': { vi: 'vòng lặp chuẩn (standard loop)', en: 'a standard loop' },
+  'loop-cardinality': {
+    vi: 'bước nhiều phiên bản đếm theo số lần (loopCardinality); hãy lặp theo một tập hợp bằng mc:multiInstance collection',
+    en: 'a multi-instance activity counted by loopCardinality; iterate a collection with mc:multiInstance collection instead',
+  },
   'compensation-activity': { vi: 'bước bù trừ (compensation)', en: 'a compensation activity' },
 } satisfies Record<string, LocalizedText>;
 

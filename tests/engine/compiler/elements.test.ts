@@ -222,6 +222,16 @@ describe('every supported element compiles to its typed plan node', () => {
     });
   });
 
+  it('multi-instance counted by loopCardinality, as other engines write it: named as unsupported, with the collection to use instead', async () => {
+    const xml = readFileSync(path.join(import.meta.dirname, 'fixtures', 'elements', 'multi-instance-task.bpmn'), 'utf8').replace(
+      '<bpmn:extensionElements><mc:multiInstance collection="=coQuanLienQuan" elementVariable="coQuan" /></bpmn:extensionElements>',
+      '<bpmn:loopCardinality xsi:type="bpmn:tFormalExpression">3</bpmn:loopCardinality>',
+    );
+    const codes = (await compile(xml)).diagnostics.filter((diagnostic) => diagnostic.elementId === 'Task_XinYKien');
+    expect(codes.map((diagnostic) => diagnostic.code)).toEqual(['unsupported-element']);
+    expect(codes[0]!.message.en).toContain('loopCardinality');
+  });
+
   it('sequential multi-instance subprocess', async () => {
     const plan = await planOf('multi-instance-sequential-sub-process');
     expect(nodeOf(plan, 'Sub_TungThuaDat')).toMatchObject({
