@@ -18,7 +18,9 @@ function checkConnections(context: CompileContext, index: ScopeIndex): void {
     if (node.type === 'boundaryEvent') {
       if (node.incoming.length > 0) context.report('invalid-connection', node.id, { problem: 'boundary-has-incoming' });
       const host = index.node.get(node.attachedTo);
-      if (node.attachedTo !== MISSING && (!host || !isActivity(host))) context.report('invalid-connection', node.id, { problem: 'boundary-host' });
+      // A host refused as unsupported has its own error; the boundary event on it is not a second one.
+      const refusedHost = context.opaqueIds.has(node.attachedTo);
+      if (node.attachedTo !== MISSING && !refusedHost && (!host || !isActivity(host))) context.report('invalid-connection', node.id, { problem: 'boundary-host' });
     }
     if (node.type === 'exclusiveGateway' || node.type === 'inclusiveGateway') checkBranching(context, index, node);
     if (node.type === 'eventBasedGateway') checkEventGateway(context, index, node);

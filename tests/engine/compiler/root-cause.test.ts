@@ -57,3 +57,14 @@ describe('root-cause diagnostics: one deleted flow, one error', () => {
     ]);
   });
 });
+
+describe('root-cause diagnostics: a refused element', () => {
+  it('a boundary event on a step refused as unsupported is not also told its host is not an activity', async () => {
+    const xml = sample('household-business-registration')
+      .replace('<bpmn:receiveTask id="Task_ChoBoSung" name="Chờ công dân bổ sung" messageRef="Message_HoSoBoSung">', '<bpmn:scriptTask id="Task_ChoBoSung" name="Chờ công dân bổ sung">')
+      .replace(/(<bpmn:scriptTask id="Task_ChoBoSung"[\s\S]*?)<\/bpmn:receiveTask>/, '$1</bpmn:scriptTask>');
+    expect(xml).toContain('<bpmn:scriptTask id="Task_ChoBoSung"');
+    const errors = (await compile(xml)).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(errors.map((error) => [error.code, error.elementId])).toEqual([['unsupported-element', 'Task_ChoBoSung']]);
+  });
+});
