@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000]`:
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000 --profile]`:
  * the worklist listing with `open` open and `closed` closed tasks in the store, and task completion
  * through the Update, each at 20 concurrent officers (or `officers`) on loopback: half the dossiers
  * completed with each officer pausing `pause` ms after a completion, the other half without pause.
@@ -10,6 +10,10 @@
  * their ratio (target ≤ 1.5×).
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI), or with
  * `--stack=cluster` `npm run cluster`'s topology, whose Temporal server and store it then runs on.
+ * With `--profile` both completion runs are recorded with V8's CPU profiler on every JavaScript
+ * thread of this process (the API, the worker, its workflow thread, the officers), and the sampled
+ * time per completion is printed by category (support/cpu-profile-breakdown.ts says how a sample
+ * is placed), with the CPU per completion of this process and of each server it started.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -38,6 +42,9 @@ import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { EncryptionCodec, keyringOf } from '../../scripts/runtime/payload-codec.js';
 import { connectStore } from '../../store/connection.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
+import { breakdownLines, cpuBreakdown } from './support/cpu-profile-breakdown.js';
+import { processTreeCpuSeconds } from './support/process-cpu.js';
+import { startThreadProfiles } from './support/thread-profiles.js';
 import { generateProcedure } from './support/generated-procedure.js';
 import { stack, startBenchCluster } from './support/bench-cluster.js';
 
@@ -53,6 +60,7 @@ const seconds = argument('seconds', 20);
 const pause = argument('pause', 2_000);
 const officers = argument('officers', 20);
 const compileLoad = process.argv.includes('--compile-load');
+const profile = process.argv.includes('--profile');
 const units = 10;
 
 function percentile(sorted: number[], share: number): number {
@@ -246,8 +254,18 @@ async function main(): Promise<void> {
     }
 
     const half = Math.ceil(taskIds.length / 2);
+    const recording = profile ? await startThreadProfiles(150) : undefined;
+    const cpuBefore = profile ? await processTreeCpuSeconds(process.pid, 'node') : undefined;
     await completeAll(taskIds.slice(0, half), pause, `${officers} officers, each completing a step every ${(pause / 1000).toFixed(1)} s at most`, 'target p99 ≤ 150 ms');
     await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
+    if (recording && cpuBefore) {
+      const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
+      const breakdown = cpuBreakdown(await recording.stop(), taskIds.length, new URL('../../', import.meta.url).href);
+      console.log(`\nCPU per completion over both completion runs (${taskIds.length} completions; V8 samples every 150 µs on each JavaScript thread of this process, idle excluded):`);
+      for (const line of breakdownLines(breakdown)) console.log(line);
+      const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(2)} ms`);
+      console.log(`  whole process CPU per completion (/proc, all threads, 10 ms ticks): ${perProcess.join(', ')}`);
+    }
 
     events.close();
     await server.close();
