@@ -16,8 +16,9 @@
  * is placed), with the CPU per completion of this process and of each server it started.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Client, Connection } from '@temporalio/client';
@@ -260,11 +261,16 @@ async function main(): Promise<void> {
     await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
     if (recording && cpuBefore) {
       const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
-      const breakdown = cpuBreakdown(await recording.stop(), taskIds.length, new URL('../../', import.meta.url).href);
+      const profiles = await recording.stop();
+      const breakdown = cpuBreakdown(profiles, taskIds.length, new URL('../../', import.meta.url).href);
       console.log(`\nCPU per completion over both completion runs (${taskIds.length} completions; V8 samples every 150 µs on each JavaScript thread of this process, idle excluded):`);
       for (const line of breakdownLines(breakdown)) console.log(line);
       const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(2)} ms`);
       console.log(`  whole process CPU per completion (/proc, all threads, 10 ms ticks): ${perProcess.join(', ')}`);
+      // For Chrome DevTools' Performance panel or speedscope.
+      const profileDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-profile-'));
+      await Promise.all(profiles.map(({ thread, profile }) => writeFile(path.join(profileDir, `${thread.replace(' ', '-')}.cpuprofile`), JSON.stringify(profile))));
+      console.log(`  the profiles: ${profileDir}`);
     }
 
     events.close();

@@ -3,7 +3,8 @@
  * issue 25, in ms per completion and as a share of the sampled time.
  *
  * The rule, one sample at a time:
- * 1. "(idle)" is not CPU time and is left out; "(garbage collector)" is GC; "(program)" (V8 and
+ * 1. "(idle)" is not CPU time and is left out, and so is a compile thread waiting for work (tinypool's
+ *    atomicsWaitLoop, blocked in Atomics.wait); "(garbage collector)" is GC; "(program)" (V8 and
  *    native code outside any JavaScript frame) is other.
  * 2. Otherwise the stack is walked from the innermost frame outwards and the first frame that names
  *    a category decides. Frames of Node's internals (streams, timers, crypto, JSON…), of the engine/
@@ -14,7 +15,9 @@
  * Innermost wins: an audit write spends its time in mongoose and counts as mongoose; an activity's
  * own code counts as the projection write, the store calls it makes count as mongoose.
  *
- * A sample weighs the interval since the sample before (V8's timeDeltas, in µs).
+ * A sample weighs the interval until the next one (V8's timeDeltas[i + 1], in µs): the first delta,
+ * from the start of profiling, holds the profiler's own start-up (hundreds of ms on a large heap),
+ * and the last sample, with no next one, weighs nothing.
  */
 import type { Profiler } from 'node:inspector';
 
@@ -30,14 +33,14 @@ export const categories = {
   encryption: 'payload encryption (payload-codec)',
   logging: 'logging (pino)',
   gc: 'GC',
-  bench: "bench's officers (tests/bench, fetch)",
+  bench: 'the bench itself (tests/bench: officers, /proc reads; fetch)',
   other: 'other',
 } as const;
 
 export type Category = keyof typeof categories;
 
 /** Packages that name a category; any other package counts for its caller. */
-const packageCategories: Record<string, Category> = {
+const packageCategories = new Map<string, Category>(Object.entries({
   express: 'route',
   router: 'route',
   zod: 'validation',
@@ -60,7 +63,20 @@ const packageCategories: Record<string, Category> = {
   'pino-std-serializers': 'logging',
   'sonic-boom': 'logging',
   autocannon: 'bench',
-};
+} satisfies Record<string, Category>));
+
+/**
+ * Frames that decide a sample by themselves, not inherited by the frames they call: V8's
+ * pseudo-frames, and tinypool's idle compile threads, which block in Atomics.wait inside
+ * atomicsWaitLoop and are sampled there as if running.
+ */
+function ownCategory({ functionName, url }: Profiler.ProfileNode['callFrame']): Category | 'idle' | undefined {
+  if (functionName === '(idle)') return 'idle';
+  if (functionName === '(garbage collector)') return 'gc';
+  if (functionName === '(program)') return 'other';
+  if (functionName === 'atomicsWaitLoop' && url.includes('/node_modules/tinypool/')) return 'idle';
+  return undefined;
+}
 
 /** Folders of the project (paths from its root) that name a category, the more specific first. */
 const projectCategories: Array<[prefix: string, category: Category]> = [
@@ -72,6 +88,8 @@ const projectCategories: Array<[prefix: string, category: Category]> = [
   ['api/', 'route'],
   ['store/', 'store'],
   ['workflows/', 'workflow'],
+  // The worker's webpack bundle of workflows/, written at the project root.
+  ['workflow-bundle-', 'workflow'],
   ['activities/', 'activities'],
   ['scripts/runtime/payload-codec', 'encryption'],
 ];
@@ -88,7 +106,7 @@ export function categoryOfUrl(url: string, projectRoot: string): Category | unde
   if (inModules >= 0) {
     const [scope, name, ...rest] = url.slice(inModules + '/node_modules/'.length).split('/');
     if (scope === '@temporalio' && name === 'worker' && rest.join('/').startsWith('lib/activity')) return 'activities';
-    return packageCategories[scope!.startsWith('@') ? `${scope}/${name}` : scope!];
+    return packageCategories.get(scope!.startsWith('@') ? `${scope}/${name}` : scope!);
   }
   if (url.startsWith(projectRoot)) {
     const path = url.slice(projectRoot.length);
@@ -125,17 +143,16 @@ function categoriesOfNodes(profile: Profiler.Profile, projectRoot: string): Map<
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const named = new Map<number, Category | 'idle' | undefined>();
-  const nameOf = (id: number): Category | 'idle' | undefined => {
+  // The category the stack names from this frame outwards.
+  const named = new Map<number, Category | undefined>();
+  const nameOf = (id: number): Category | undefined => {
     if (named.has(id)) return named.get(id);
-    const { functionName, url } = byId.get(id)!.callFrame;
-    const special = ({ '(idle)': 'idle', '(garbage collector)': 'gc', '(program)': 'other' } as const)[functionName];
     const parent = parentOf.get(id);
-    const category = special ?? categoryOfUrl(url, projectRoot) ?? (parent === undefined ? undefined : nameOf(parent));
+    const category = categoryOfUrl(byId.get(id)!.callFrame.url, projectRoot) ?? (parent === undefined ? undefined : nameOf(parent));
     named.set(id, category);
     return category;
   };
-  return new Map(profile.nodes.map((node) => [node.id, nameOf(node.id) ?? 'other']));
+  return new Map(profile.nodes.map((node) => [node.id, ownCategory(node.callFrame) ?? nameOf(node.id) ?? 'other']));
 }
 
 /** The profiles' sampled time per completion, by category (all categories, in the order above). */
@@ -149,8 +166,8 @@ export function cpuBreakdown(profiles: ThreadProfile[], completions: number, pro
     let threadMicros = 0;
     profile.samples?.forEach((id, at) => {
       const category = categoryOf.get(id)!;
-      if (category === 'idle') return;
-      const weight = Math.max(0, profile.timeDeltas?.[at] ?? 0);
+      const weight = Math.max(0, profile.timeDeltas?.[at + 1] ?? 0);
+      if (category === 'idle' || weight === 0) return;
       micros.set(category, micros.get(category)! + weight);
       threadMicros += weight;
       if (category === 'other') {

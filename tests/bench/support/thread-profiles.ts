@@ -50,8 +50,10 @@ export async function startThreadProfiles(intervalMicros = 150): Promise<Profile
   const detached = new Set<string>();
   session.on('NodeWorker.detachedFromWorker', ({ params }: { params: { sessionId: string } }) => detached.add(params.sessionId));
 
-  await start(post);
+  // The worker threads first and this thread last, so that its profile holds none of the profiler's own work.
   await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
+  await Promise.all(workers.map((worker) => worker.started));
+  await start(post);
   return {
     async stop() {
       const main = await post<{ profile: Profiler.Profile }>('Profiler.stop');
