@@ -13,7 +13,7 @@
  * With `--profile` both completion runs are recorded with V8's CPU profiler on every JavaScript
  * thread of this process (the API, the worker, its workflow thread, the officers), and the sampled
  * time per completion is printed by category (support/cpu-profile-breakdown.ts says how a sample
- * is placed), with the CPU per completion of this process and of each server it started.
+ * is placed). Either way the CPU per completion of this process and of each server it started is printed.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -256,17 +256,17 @@ async function main(): Promise<void> {
 
     const half = Math.ceil(taskIds.length / 2);
     const recording = profile ? await startThreadProfiles(150) : undefined;
-    const cpuBefore = profile ? await processTreeCpuSeconds(process.pid, 'node') : undefined;
+    const cpuBefore = await processTreeCpuSeconds(process.pid, 'node');
     await completeAll(taskIds.slice(0, half), pause, `${officers} officers, each completing a step every ${(pause / 1000).toFixed(1)} s at most`, 'target p99 ≤ 150 ms');
     await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
-    if (recording && cpuBefore) {
-      const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
+    const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
+    const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(1)} ms`);
+    console.log(`\nWhole-process CPU per completion over both completion runs (/proc, all threads, 10 ms ticks${profile ? ', profiler running' : ''}): ${perProcess.join(', ')}`);
+    if (recording) {
       const profiles = await recording.stop();
       const breakdown = cpuBreakdown(profiles, taskIds.length, new URL('../../', import.meta.url).href);
-      console.log(`\nCPU per completion over both completion runs (${taskIds.length} completions; V8 samples every 150 µs on each JavaScript thread of this process, idle excluded):`);
+      console.log(`Sampled CPU per completion (${taskIds.length} completions; V8 samples every 150 µs on each JavaScript thread of this process, idle excluded; the worker's Rust core and libuv's pool are not sampled):`);
       for (const line of breakdownLines(breakdown)) console.log(line);
-      const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(2)} ms`);
-      console.log(`  whole process CPU per completion (/proc, all threads, 10 ms ticks): ${perProcess.join(', ')}`);
       // For Chrome DevTools' Performance panel or speedscope.
       const profileDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-profile-'));
       await Promise.all(profiles.map(({ thread, profile }) => writeFile(path.join(profileDir, `${thread.replace(' ', '-')}.cpuprofile`), JSON.stringify(profile))));
