@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000 --profile]`:
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000 --profile[=150]]`:
  * the worklist listing with `open` open and `closed` closed tasks in the store, and task completion
  * through the Update, each at 20 concurrent officers (or `officers`) on loopback: half the dossiers
  * completed with each officer pausing `pause` ms after a completion, the other half without pause.
@@ -61,7 +61,9 @@ const seconds = argument('seconds', 20);
 const pause = argument('pause', 2_000);
 const officers = argument('officers', 20);
 const compileLoad = process.argv.includes('--compile-load');
-const profile = process.argv.includes('--profile');
+/** `--profile` samples every 150 µs, `--profile=1000` every 1,000 µs (the profiler's own cost falls with the rate). */
+const profileFlag = process.argv.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
+const profileInterval = profileFlag === undefined ? undefined : Number(profileFlag.split('=')[1] ?? 150);
 const units = 10;
 
 function percentile(sorted: number[], share: number): number {
@@ -255,17 +257,17 @@ async function main(): Promise<void> {
     }
 
     const half = Math.ceil(taskIds.length / 2);
-    const recording = profile ? await startThreadProfiles(150) : undefined;
+    const recording = profileInterval === undefined ? undefined : await startThreadProfiles(profileInterval);
     const cpuBefore = await processTreeCpuSeconds(process.pid, 'node');
     await completeAll(taskIds.slice(0, half), pause, `${officers} officers, each completing a step every ${(pause / 1000).toFixed(1)} s at most`, 'target p99 ≤ 150 ms');
     await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
     const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
     const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(1)} ms`);
-    console.log(`\nWhole-process CPU per completion over both completion runs (/proc, all threads, 10 ms ticks${profile ? ', profiler running' : ''}): ${perProcess.join(', ')}`);
+    console.log(`\nWhole-process CPU per completion over both completion runs (/proc, all threads, 10 ms ticks${recording ? ', profiler running' : ''}): ${perProcess.join(', ')}`);
     if (recording) {
       const profiles = await recording.stop();
       const breakdown = cpuBreakdown(profiles, taskIds.length, new URL('../../', import.meta.url).href);
-      console.log(`Sampled CPU per completion (${taskIds.length} completions; V8 samples every 150 µs on each JavaScript thread of this process, idle excluded; the worker's Rust core and libuv's pool are not sampled):`);
+      console.log(`Sampled CPU per completion (${taskIds.length} completions; V8 samples every ${profileInterval} µs on each JavaScript thread of this process, idle excluded; the worker's Rust core and libuv's pool are not sampled):`);
       for (const line of breakdownLines(breakdown)) console.log(line);
       // For Chrome DevTools' Performance panel or speedscope.
       const profileDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-profile-'));
