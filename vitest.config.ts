@@ -41,12 +41,15 @@ const lighthouseProject = process.env.MOTCUA_TEST_LIGHTHOUSE === '1'
 /** The one workflow suite that needs no server: fuzzing FEEL evaluation. */
 const pureWorkflowSuite = 'tests/workflows/interpreter/feel.fuzz.test.ts';
 
+/** The benchmarks' pure helpers (how a CPU profile is cut into categories). */
+const pureBenchSuites = 'tests/bench/support/**/*.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
       {
-        // Pure code: no server, no clock (the workflows' FEEL evaluator is pure code too).
-        test: { name: 'engine', include: ['tests/engine/**/*.test.ts', pureWorkflowSuite] },
+        // Pure code: no server, no clock (the workflows' FEEL evaluator and the benchmarks' helpers are pure code too).
+        test: { name: 'engine', include: ['tests/engine/**/*.test.ts', pureWorkflowSuite, pureBenchSuites] },
       },
       {
         // The designer: Vue components in a simulated DOM (happy-dom, per file), the modeler in headless Chromium.
@@ -65,7 +68,7 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**', pureWorkflowSuite, lighthouseSuite],
+          exclude: ['tests/engine/**', 'tests/designer/src/**', 'tests/cluster/**', pureWorkflowSuite, pureBenchSuites, lighthouseSuite],
           globalSetup: ['tests/support/global-servers.ts'],
           setupFiles: ['tests/support/worker-runtime.ts'],
           testTimeout: 60_000,

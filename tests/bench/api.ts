@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000]`:
+ * `npm run bench:api [-- --open=100000 --closed=1000000 --dossiers=400 --seconds=20 --officers=20 --pause=2000 --profile[=150]]`:
  * the worklist listing with `open` open and `closed` closed tasks in the store, and task completion
  * through the Update, each at 20 concurrent officers (or `officers`) on loopback: half the dossiers
  * completed with each officer pausing `pause` ms after a completion, the other half without pause.
@@ -10,10 +10,15 @@
  * their ratio (target ≤ 1.5×).
  * Starts its own Temporal dev server and FerretDB (or uses TEMPORAL_ADDRESS / MONGODB_URI), or with
  * `--stack=cluster` `npm run cluster`'s topology, whose Temporal server and store it then runs on.
+ * With `--profile` both completion runs are recorded with V8's CPU profiler on every JavaScript
+ * thread of this process (the API, the worker, its workflow thread, the officers), and the sampled
+ * time per completion is printed by category (support/cpu-profile-breakdown.ts says how a sample
+ * is placed). Either way the CPU per completion of this process and of each server it started is printed.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Client, Connection } from '@temporalio/client';
@@ -38,6 +43,9 @@ import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { EncryptionCodec, keyringOf } from '../../scripts/runtime/payload-codec.js';
 import { connectStore } from '../../store/connection.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
+import { breakdownLines, cpuBreakdown } from './support/cpu-profile-breakdown.js';
+import { processTreeCpuSeconds } from './support/process-cpu.js';
+import { startThreadProfiles } from './support/thread-profiles.js';
 import { generateProcedure } from './support/generated-procedure.js';
 import { stack, startBenchCluster } from './support/bench-cluster.js';
 
@@ -53,6 +61,9 @@ const seconds = argument('seconds', 20);
 const pause = argument('pause', 2_000);
 const officers = argument('officers', 20);
 const compileLoad = process.argv.includes('--compile-load');
+/** `--profile` samples every 150 µs, `--profile=1000` every 1,000 µs (the profiler's own cost falls with the rate). */
+const profileFlag = process.argv.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
+const profileInterval = profileFlag === undefined ? undefined : Number(profileFlag.split('=')[1] ?? 150);
 const units = 10;
 
 function percentile(sorted: number[], share: number): number {
@@ -246,8 +257,23 @@ async function main(): Promise<void> {
     }
 
     const half = Math.ceil(taskIds.length / 2);
+    const recording = profileInterval === undefined ? undefined : await startThreadProfiles(profileInterval);
+    const cpuBefore = await processTreeCpuSeconds(process.pid, 'node');
     await completeAll(taskIds.slice(0, half), pause, `${officers} officers, each completing a step every ${(pause / 1000).toFixed(1)} s at most`, 'target p99 ≤ 150 ms');
     await completeAll(taskIds.slice(half), 0, `${officers} officers without pause (the machine's capacity)`, 'target p99 ≤ 150 ms (each waits behind the others in flight)');
+    const cpuAfter = await processTreeCpuSeconds(process.pid, 'node');
+    const perProcess = Object.entries(cpuAfter).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / taskIds.length).toFixed(1)} ms`);
+    console.log(`\nWhole-process CPU per completion over both completion runs (/proc, all threads, 10 ms ticks${recording ? ', profiler running' : ''}): ${perProcess.join(', ')}`);
+    if (recording) {
+      const profiles = await recording.stop();
+      const breakdown = cpuBreakdown(profiles, taskIds.length, new URL('../../', import.meta.url).href);
+      console.log(`Sampled CPU per completion (${taskIds.length} completions; V8 samples every ${profileInterval} µs on each JavaScript thread of this process, idle excluded; the worker's Rust core and libuv's pool are not sampled):`);
+      for (const line of breakdownLines(breakdown)) console.log(line);
+      // For Chrome DevTools' Performance panel or speedscope.
+      const profileDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-bench-api-profile-'));
+      await Promise.all(profiles.map(({ thread, profile }) => writeFile(path.join(profileDir, `${thread.replace(' ', '-')}.cpuprofile`), JSON.stringify(profile))));
+      console.log(`  the profiles: ${profileDir}`);
+    }
 
     events.close();
     await server.close();
