@@ -48,6 +48,7 @@ import { processTreeCpuSeconds } from './support/process-cpu.js';
 import { startThreadProfiles } from './support/thread-profiles.js';
 import { generateProcedure } from './support/generated-procedure.js';
 import { stack, startBenchCluster } from './support/bench-cluster.js';
+import { runToExit } from '../support/run-to-exit.js';
 
 const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const openTasks = argument('open', 100_000);
@@ -289,10 +290,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runToExit(main);

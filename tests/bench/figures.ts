@@ -14,6 +14,7 @@ import { newestDossiers } from '../../api/dossiers/dossier-summary.js';
 import { loadCalendar } from '../../scripts/calendar/calendar-files.js';
 import { connectStore } from '../../store/connection.js';
 import { startBenchRuntime, storeUriFor } from './support/bench-runtime.js';
+import { runToExit } from '../support/run-to-exit.js';
 
 const argument = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const dossierCount = argument('dossiers', 1_000_000);
@@ -96,10 +97,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runToExit(main);

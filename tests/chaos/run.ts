@@ -6,6 +6,7 @@
 import { runChaos } from './chaos-run.js';
 import { ChaosOptionError, parseChaosOptions } from './options.js';
 import { formatReport } from './report.js';
+import { runToExit } from '../support/run-to-exit.js';
 
 async function main(): Promise<number> {
   let options;
@@ -21,10 +22,4 @@ async function main(): Promise<number> {
   return result.passed ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runToExit(main);
