@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { feeAtSubmission } from '../../engine/plan/fee-at-submission.js';
-import { onlineLevelOf } from '../../engine/plan/online-level.js';
-import { onlineLevels } from '../../engine/plan/plan-schema.js';
+import { onlineLevelOf, onlineLevels } from '../../engine/plan/online-level.js';
 import type { ProcedurePlan } from '../../engine/plan/procedure-plan.js';
 import { startForm } from '../../engine/plan/variable-namespaces.js';
 import type { ApiContext } from '../context.js';

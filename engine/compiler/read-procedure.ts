@@ -1,6 +1,5 @@
 import { child, text, type ModdleElement } from '../moddle/moddle-element.js';
-import { DEFAULT_ONLINE_LEVEL } from '../plan/online-level.js';
-import { onlineLevels } from '../plan/plan-schema.js';
+import { DEFAULT_ONLINE_LEVEL, NATIONAL_CODE_PATTERN, onlineLevels } from '../plan/online-level.js';
 import type { ProcedureSettings } from '../plan/procedure-plan.js';
 import { MISSING, type CompileContext } from './compile-context.js';
 import { readAmount, readChoice, readDuration, readTimeOfDay, reportInvalid } from './read-attributes.js';
@@ -24,11 +23,11 @@ function readCalendarId(context: CompileContext, processId: string, value: strin
   return DEFAULT_CALENDAR_ID;
 }
 
-/** Mã TTHC as the national database gives it in its short form: a digit, a dot, six digits. */
+/** Mã TTHC, in the national database's short form. */
 function readNationalCode(context: CompileContext, processId: string, value: string | undefined): string | undefined {
   const code = value?.trim();
   if (!code) return undefined;
-  if (/^\d\.\d{6}$/.test(code)) return code;
+  if (NATIONAL_CODE_PATTERN.test(code)) return code;
   reportInvalid(context, processId, 'mc:procedure nationalCode', code, {
     vi: 'cần mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia, dạng 1.001193.',
     en: 'expected the procedure’s code in the national database, like 1.001193.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseLegalDuration } from '../duration/legal-duration.js';
+import { NATIONAL_CODE_PATTERN, onlineLevels } from './online-level.js';
 
 /**
  * The ProcedurePlan: what the compiler hands to the store and the interpreter. This zod schema is
@@ -30,9 +31,6 @@ const feelExpression = z
 const elementId = z.string().min(1);
 const nonNegative = z.number().nonnegative();
 
-/** How much of the procedure a citizen can do online (Decree 42/2022/NĐ-CP, its two levels of online public service). */
-export const onlineLevels = ['full', 'partial', 'none'] as const;
-
 const legalBasis = z.object({ text: z.string(), href: z.string().optional() });
 
 const costModel = z
@@ -61,7 +59,7 @@ export const procedureSettingsSchema = z.object({
   costModel: costModel.optional(),
   nationalCode: z
     .string()
-    .regex(/^\d\.\d{6}$/)
+    .regex(NATIONAL_CODE_PATTERN)
     .optional()
     .meta({ description: 'Mã TTHC: the procedure’s code in the national database of administrative procedures, e.g. 1.001193.' }),
   field: z.string().min(1).optional().meta({ description: 'Lĩnh vực: the field the catalogue files the procedure under, e.g. Hộ tịch.' }),

@@ -159,8 +159,6 @@ export type CatalogueEntry = Schemas['CatalogueEntry'];
 
 export type CatalogueQuery = NonNullable<operations['getApiCatalogue']['parameters']['query']>;
 
-export type OnlineLevel = CatalogueEntry['onlineLevel'];
-
 export type CatalogueEntryWithForm = Schemas['CatalogueEntryWithForm'];
 
 export type Diagram = Answer<'/api/catalogue/{code}/diagram', 'get'>;

@@ -6,6 +6,7 @@
  */
 import { Group, ListGroup } from '@bpmn-io/properties-panel';
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import { NATIONAL_CODE_PATTERN, onlineLevels } from '@engine/plan/online-level.js';
 import { serviceTaskCatalogue, serviceTaskTypes } from '@engine/service-tasks/catalogue.js';
 import type { MotcuaConfig } from '../motcua-config.js';
 import { ChoiceEntry, CheckEntry, DurationEntry, FeelExpressionEntry, NumberEntry, TextEntry, type SelectOption } from './entries.js';
@@ -155,7 +156,7 @@ export class MotcuaPropertiesProvider {
 
   private procedureGroups(element: DiagramElement): GroupDefinition[] {
     const procedure = (property: string) => extensionBinding(PROCEDURE, property);
-    const nationalCode = (value: string) => (value === '' || /^\d\.\d{6}$/.test(value) ? null : this.config.t('validation.nationalCode'));
+    const nationalCode = (value: string) => (value === '' || NATIONAL_CODE_PATTERN.test(value) ? null : this.config.t('validation.nationalCode'));
     const cutOff = (value: string) => (value === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? null : this.config.t('validation.cutOff'));
     return [
       this.group('mc-procedure', 'properties.procedure', [
@@ -163,7 +164,7 @@ export class MotcuaPropertiesProvider {
         entry('mc-procedure-national-code', TextEntry, 'properties.nationalCode', procedure('nationalCode'), { validate: nationalCode }),
         entry('mc-procedure-field', TextEntry, 'properties.procedureField', procedure('field')),
         entry('mc-procedure-online-level', ChoiceEntry, 'properties.onlineLevel', procedure('onlineLevel'), {
-          options: () => (['full', 'partial', 'none'] as const).map((level) => ({ value: level, label: this.config.t(`catalogue.levels.${level}`) })),
+          options: () => onlineLevels.map((level) => ({ value: level, label: this.config.t(`catalogue.levels.${level}`) })),
         }),
         entry('mc-procedure-agency', ChoiceEntry, 'properties.agency', procedure('agency'), { options: () => this.agencyOptions() }),
         entry('mc-procedure-legal-limit', DurationEntry, 'properties.legalLimit', procedure('legalLimit')),
