@@ -65,12 +65,19 @@ function catalogueEntry(plan: ProcedurePlan, version: number, agencyName: string
 
 /** The public catalogue of procedures a citizen can submit a dossier for (deployed, not retired). */
 export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
-  async function entry(code: string) {
-    const procedure = await store.procedures.findById(code).lean();
-    const deployed = procedure && !procedure.retired && procedure.currentVersion ? await deployedPlan(store, code, procedure.currentVersion) : undefined;
-    if (!deployed) return undefined;
-    const agency = await store.agencies.findById(deployed.plan.procedure.agency, { name: 1 }).lean();
-    return { plan: deployed.plan, entry: catalogueEntry(deployed.plan, procedure!.currentVersion!, agency?.name ?? deployed.plan.procedure.agency) };
+  /** The current version's plan of a procedure open for submission; undefined when retired or never deployed. */
+  async function openPlan(procedure: { _id: string; retired?: boolean; currentVersion?: number } | null) {
+    if (!procedure || procedure.retired || !procedure.currentVersion) return undefined;
+    const deployed = await deployedPlan(store, procedure._id, procedure.currentVersion);
+    return deployed && { plan: deployed.plan, version: procedure.currentVersion };
+  }
+
+  /** The names of the agencies, read once however many entries name them; an agency not found shows its id. */
+  async function agencyNames(plans: ProcedurePlan[]): Promise<(plan: ProcedurePlan) => string> {
+    const ids = [...new Set(plans.map((plan) => plan.procedure.agency))];
+    const agencies = await store.agencies.find({ _id: { $in: ids } }, { name: 1 }).lean();
+    const names = new Map(agencies.map((agency) => [agency._id, agency.name]));
+    return (plan) => names.get(plan.procedure.agency) ?? plan.procedure.agency;
   }
 
   return [
@@ -88,8 +95,10 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
       }),
       responses: { 200: { description: 'entries, by name', schema: z.array(entrySchema) }, ...problemResponses(400) },
       async handler({ query }) {
-        const procedures = await store.procedures.find({ retired: false, currentVersion: { $exists: true } }, { _id: 1 }).lean();
-        const entries = (await Promise.all(procedures.map((procedure) => entry(procedure._id)))).flatMap((found) => (found ? [found.entry] : []));
+        const procedures = await store.procedures.find({ retired: false, currentVersion: { $exists: true } }, { currentVersion: 1, retired: 1 }).lean();
+        const open = (await Promise.all(procedures.map(openPlan))).flatMap((found) => (found ? [found] : []));
+        const agencyName = await agencyNames(open.map(({ plan }) => plan));
+        const entries = open.map(({ plan, version }) => catalogueEntry(plan, version, agencyName(plan)));
         const chosen = entries.filter(
           (candidate) =>
             (query.field === undefined || candidate.field === query.field) &&
@@ -109,9 +118,10 @@ export function catalogueRoutes({ store }: ApiContext): RouteDefinition[] {
       params: z.object({ code: z.string().min(1).max(200) }),
       responses: { 200: { description: 'the entry', schema: entryWithFormSchema }, ...problemResponses(404) },
       async handler({ params }) {
-        const found = await entry(params.code);
+        const found = await openPlan(await store.procedures.findById(params.code).lean());
         if (!found) throw new Problem(404, 'unknown-procedure', `no procedure ${params.code} open for submission`);
-        return { status: 200, body: { ...found.entry, startForm: startForm(found.plan) } };
+        const agencyName = await agencyNames([found.plan]);
+        return { status: 200, body: { ...catalogueEntry(found.plan, found.version, agencyName(found.plan)), startForm: startForm(found.plan) } };
       },
     }),
     defineRoute({
