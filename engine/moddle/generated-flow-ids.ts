@@ -1,7 +1,5 @@
 import { child, children, idOf, type ModdleElement } from './moddle-element.js';
 
-const flowTypes = new Set(['bpmn:SequenceFlow']);
-
 /**
  * The BPMN schema makes a sequence flow's id optional; the plan, the diagnostics and the dossier's
  * history need one. A flow without one gets `Flow_<source>_<target>` (with `_2`, `_3`… when taken),
@@ -11,7 +9,7 @@ export function giveFlowsIds(definitions: ModdleElement, elementsById: Record<st
   const taken = new Set(Object.keys(elementsById));
   const visit = (container: ModdleElement) => {
     for (const element of children(container, 'flowElements')) {
-      if (flowTypes.has(element.$type) && !idOf(element)) {
+      if (element.$type === 'bpmn:SequenceFlow' && !idOf(element)) {
         const end = (name: 'sourceRef' | 'targetRef') => {
           const node = child(element, name);
           return (node && idOf(node)) ?? 'unknown';

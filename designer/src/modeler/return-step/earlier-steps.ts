@@ -4,6 +4,8 @@
  * parallel blocks it comes after, and a way out that is one plain flow or one flow into an
  * exclusive gateway.
  */
+import { extensionOf, type ModdleObject } from '../properties/moddle-binding.js';
+
 export interface DiagramShape {
   id: string;
   type: string;
@@ -87,8 +89,8 @@ export const returnValue = (earlier: DiagramShape) => `tra-ve-${earlier.id}`;
 
 /** The outcome values the task already offers. */
 export function outcomeValues(task: DiagramShape): string[] {
-  const outcomes = (task.businessObject.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'mc:Outcomes');
-  return (outcomes?.choices ?? []).map((choice: { value?: string }) => choice.value);
+  const choices: ModdleObject[] = extensionOf(task.businessObject, 'mc:Outcomes')?.get('choices') ?? [];
+  return choices.map((choice) => choice.get('value'));
 }
 
 /** The earlier steps the task does not send back to yet. */

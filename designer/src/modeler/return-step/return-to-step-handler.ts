@@ -4,6 +4,7 @@
  * a flow from the gateway back to the earlier step, taken on that outcome, reworked at most once.
  * Everything is done through modeling in preExecute, so one undo takes it all back.
  */
+import { extensionOf, type ModdleObject } from '../properties/moddle-binding.js';
 import { gatewayAfter, returnValue, type DiagramConnection, type DiagramShape } from './earlier-steps.js';
 
 export const RETURN_TO_STEP = 'motcua.return-to-step';
@@ -89,11 +90,12 @@ export class ReturnToStepHandler {
       this.modeling.updateProperties(task, { extensionElements });
     }
     const values = extensionElements.get('values');
-    let outcomes = values.find((candidate: { $type: string }) => candidate.$type === 'mc:Outcomes');
+    let outcomes = extensionOf(task.businessObject, 'mc:Outcomes');
     if (!outcomes) {
-      outcomes = this.child(extensionElements, 'mc:Outcomes', { variable: outcomeVariable(task) });
-      outcomes.choices = [this.child(outcomes, 'mc:Outcome', { value: 'chuyen-tiep', label: this.config.t('returnStep.goOn') })];
-      this.modeling.updateModdleProperties(task, extensionElements, { values: [...values, outcomes] });
+      const made: ModdleObject = this.child(extensionElements, 'mc:Outcomes', { variable: outcomeVariable(task) });
+      made.choices = [this.child(made, 'mc:Outcome', { value: 'chuyen-tiep', label: this.config.t('returnStep.goOn') })];
+      this.modeling.updateModdleProperties(task, extensionElements, { values: [...values, made] });
+      outcomes = made;
     } else if (!outcomes.get('variable')) {
       this.modeling.updateModdleProperties(task, outcomes, { variable: outcomeVariable(task) });
     }
