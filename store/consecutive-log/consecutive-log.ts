@@ -66,16 +66,17 @@ export async function logEnd<T extends { _id: string }>(log: ConsecutiveLog<T>):
 }
 
 /**
- * Moves the head up to `position`; two first writers may race to create it. Only a hint: FerretDB's
- * `$max` is not atomic, so concurrent writers may leave it behind, and readers walk on from it.
+ * Moves the head up to `position` and answers where it was (0 for a new log); two first writers may
+ * race to create it. Only a hint: FerretDB's `$max` is not atomic, so concurrent writers may leave it
+ * behind, and readers walk on from it.
  */
-async function moveHead<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<void> {
-  const move = () => log.counters.updateOne({ _id: log.headId }, { $max: { value: position } }, { upsert: true });
+async function moveHead<T extends { _id: string }>(log: ConsecutiveLog<T>, position: number): Promise<number> {
+  const move = () => log.counters.findOneAndUpdate({ _id: log.headId }, { $max: { value: position } }, { upsert: true, new: false }).lean();
   try {
-    await move();
+    return (await move())?.value ?? 0;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    await move();
+    return (await move())?.value ?? 0;
   }
 }
 
@@ -110,19 +111,28 @@ export async function appendToLog<T extends { _id: string }>(log: ConsecutiveLog
  * Appends to a busy log from one process: it remembers where the log ended and lets one insert at a
  * time through, so an append is one insert (and the head's move) instead of a look for the end and
  * a race with the process's other appends. Another process's entries show as taken positions and
- * are walked past.
+ * are walked past. For a log that drops its old entries (`kept` of them stay), a writer that stayed
+ * idle while others appended that many would find a dropped position free: the head, as its move
+ * answers, tells it, and it takes its entry back and appends at the end.
  */
 export class LogWriter<T extends { _id: string }> {
   private end: Promise<LogEnd<T>> | undefined;
 
-  constructor(private readonly log: ConsecutiveLog<T>) {}
+  constructor(
+    private readonly log: ConsecutiveLog<T>,
+    private readonly kept = Infinity,
+  ) {}
 
   async append(build: Build<T>): Promise<LogEnd<T>> {
-    const appended = (this.end ?? logEnd(this.log)).then((known) => insertNext(this.log, build, known));
-    // The next append starts from this one's position, or looks for the end again if it failed.
-    this.end = appended.catch(() => logEnd(this.log));
-    const { position, entry } = await appended;
-    await moveHead(this.log, position);
-    return { position, entry };
+    for (;;) {
+      const appended = (this.end ?? logEnd(this.log)).then((known) => insertNext(this.log, build, known));
+      // The next append starts from this one's position, or looks for the end again if it failed.
+      this.end = appended.catch(() => logEnd(this.log));
+      const { position, entry } = await appended;
+      const headBefore = await moveHead(this.log, position);
+      if (headBefore - position < this.kept) return { position, entry };
+      await this.log.entries.deleteOne({ _id: entry!._id });
+      this.end = logEnd(this.log);
+    }
   }
 }

@@ -43,7 +43,7 @@ export function taskChangeFeed(store: { taskChanges: Model<TaskChangeDocument>; 
  */
 export function taskChangeAnnouncer(store: Parameters<typeof taskChangeFeed>[0], retention = taskChangeRetention) {
   const feed = taskChangeFeed(store);
-  const writer = new LogWriter(feed);
+  const writer = new LogWriter(feed, retention);
   return async (change: { dossierId: string; taskIds: string[] }): Promise<void> => {
     const { position } = await writer.append((next) => ({ _id: feed.entryId(next), position: next, ...change, at: new Date() }));
     if (position > retention) await store.taskChanges.deleteOne({ _id: feed.entryId(position - retention) });

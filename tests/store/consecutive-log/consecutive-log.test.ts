@@ -46,4 +46,17 @@ describe('consecutive logs', () => {
     await expect(writer.append(build)).resolves.toMatchObject({ position: 2 });
     expect(await positionsOf('mended')).toEqual([1, 2]);
   });
+  it('appends at the end, not in a dropped position, after staying idle while others appended more than the log keeps', async () => {
+    const kept = 3;
+    const [idle, busy] = [new LogWriter(log('pruned'), kept), new LogWriter(log('pruned'), kept)];
+    const build = (writer: string) => (position: number) => ({ _id: log('pruned').entryId(position), position, writer });
+    await idle.append(build('idle'));
+    for (let n = 0; n < 6; n++) {
+      const { position } = await busy.append(build('busy'));
+      if (position > kept) await entries.deleteOne({ _id: log('pruned').entryId(position - kept) });
+    }
+    expect(await positionsOf('pruned')).toEqual([5, 6, 7]);
+    await expect(idle.append(build('idle'))).resolves.toMatchObject({ position: 8 });
+    expect(await positionsOf('pruned')).toEqual([5, 6, 7, 8]);
+  });
 });
