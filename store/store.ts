@@ -9,6 +9,7 @@ import { documentModel } from './documents/document-model.js';
 import { devMailModel } from './dev-mailbox/dev-mail-model.js';
 import { paymentModel } from './payments/payment-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
+import { snapshotModel } from './snapshots/snapshot-model.js';
 import { taskChangeModel } from './tasks/task-change-model.js';
 import { taskModel } from './tasks/task-model.js';
 
@@ -30,6 +31,8 @@ export function createStore(connection: Connection) {
     documents: documentModel(connection),
     payments: paymentModel(connection),
     outboxClaims: claimsModel(connection, 'OutboxClaim', 'outboxClaims'),
+    snapshots: snapshotModel(connection),
+    snapshotClaims: claimsModel(connection, 'SnapshotClaim', 'snapshotClaims'),
   };
   return {
     ...models,

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { logEnd, logEntryAt, logHead, type ConsecutiveLog } from '../../store/consecutive-log/consecutive-log.js';
+import { readSnapshot, writeSnapshot } from '../../store/snapshots/snapshot-model.js';
 import type { Store } from '../../store/store.js';
-import { taskChangeFeed, type TaskChangeDocument } from '../../store/tasks/task-change-model.js';
-import { activeTaskStatuses, isOpenWork, type WorklistSelection, type WorklistTask } from './worklist-query.js';
+import { taskChangeFeed, taskChangeRetention, type TaskChangeDocument } from '../../store/tasks/task-change-model.js';
+import { activeTaskStatuses, comparePositions, isOpenWork, positionOf, type WorklistSelection, type WorklistTask } from './worklist-query.js';
 import { WorklistIndex } from './worklist-index.js';
 
 /** The pinned calendar a worklist item shows, for counting working time left. */
@@ -18,12 +20,28 @@ const readAhead = 16;
 const headCheckMs = 1_000;
 /** Dossiers whose calendars are remembered before the memory starts again. */
 const calendarMemory = 100_000;
+/**
+ * Announcements between two snapshots of the open tasks: a process that starts catches up on at most
+ * about this many after reading one, and far fewer than are kept, so it finds them all.
+ */
+export const worklistSnapshotEvery = 5_000;
+const snapshotName = 'worklist';
+
+/** The snapshot's shape: the task's stored fields and those the worklist leaves out, so a field added since is never missing. */
+function snapshotFormat(tasks: Store['tasks']): string {
+  return createHash('sha256')
+    .update(JSON.stringify([Object.keys(tasks.schema.paths).sort(), listed]))
+    .digest('base64url')
+    .slice(0, 16);
+}
 
 /**
  * The open tasks, held in memory and kept up to date from the task-change announcements the
- * projection writes: loaded from the store on first use, and before every page brought up to the
- * announcements made until then, so a page is as fresh as a query would be. Falls back to loading
- * again when it fell behind the announcements kept.
+ * projection writes: loaded on first use, and before every page brought up to the announcements
+ * made until then, so a page is as fresh as a query would be. The load reads the latest snapshot of
+ * the open tasks and the announcements after it; without one (or too old), it reads the open tasks
+ * from the store, which FerretDB finds only by reading every task. Every few thousand announcements
+ * one process writes a new snapshot.
  */
 export class LiveWorklist {
   private index = new WorklistIndex();
@@ -36,14 +54,26 @@ export class LiveWorklist {
   private queued: Promise<void> | undefined;
   private headCheckedAt = 0;
   private readonly feed: ConsecutiveLog<TaskChangeDocument>;
+  private readonly format: string;
+  /** The position of the latest snapshot this process read or wrote; undefined after loading from the store, so one is written then. */
+  private snapshotPosition: number | undefined;
+  private snapshotting: Promise<void> | undefined;
 
   constructor(
-    private readonly store: Pick<Store, 'tasks' | 'taskChanges' | 'counters' | 'dossiers'>,
+    private readonly store: Pick<Store, 'tasks' | 'taskChanges' | 'counters' | 'dossiers' | 'snapshots' | 'snapshotClaims'>,
     private readonly logger: Logger,
     /** Told of every task an announcement brought in, whichever process wrote it (the event streams relay it). */
     private readonly onTaskChanged?: (task: WorklistTask) => void,
+    private readonly snapshotEvery = worklistSnapshotEvery,
   ) {
+    if (snapshotEvery >= taskChangeRetention) throw new Error('worklist snapshots must be closer together than the task-change announcements kept');
     this.feed = taskChangeFeed(store);
+    this.format = snapshotFormat(store.tasks);
+  }
+
+  /** The snapshot being written, if any (so a caller that stops can let it finish). */
+  get snapshotWritten(): Promise<void> {
+    return this.snapshotting ?? Promise.resolve();
   }
 
   /** Up to `count` tasks of a selection, as the store holds them now, with their dossiers' calendars. */
@@ -87,9 +117,9 @@ export class LiveWorklist {
     return this.queued;
   }
 
+  /** Reads the open tasks from the store; every change made meanwhile is announced after the position taken first. */
   private async load(): Promise<void> {
     const started = Date.now();
-    // The position first: whatever changes during the load is announced after it and applied next.
     const { position } = await logEnd(this.feed);
     const index = new WorklistIndex();
     const open = this.store.tasks.find({ status: { $in: activeTaskStatuses } }, listed).lean<WorklistTask[]>().cursor({ batchSize: 2_000 });
@@ -100,15 +130,33 @@ export class LiveWorklist {
     }
     // Answered as closed before the load and not read as open: their writes have come in.
     for (const taskId of closedBefore) this.closedAhead.delete(taskId);
+    this.install(index, position);
+    this.snapshotPosition = undefined;
+    this.logger.info({ tasks: index.size, ms: Date.now() - started }, 'worklist loaded');
+  }
+
+  /** Reads the latest snapshot instead, when one is kept; answers whether it did. */
+  private async loadSnapshot(): Promise<boolean> {
+    const started = Date.now();
+    const snapshot = await readSnapshot<WorklistTask>(this.store, snapshotName, this.format);
+    if (!snapshot) return false;
+    const index = new WorklistIndex();
+    for (const task of snapshot.items) index.put(task);
+    this.install(index, snapshot.position);
+    this.snapshotPosition = snapshot.position;
+    this.logger.info({ tasks: index.size, position: snapshot.position, ms: Date.now() - started }, 'worklist loaded from its snapshot');
+    return true;
+  }
+
+  private install(index: WorklistIndex, position: number): void {
     for (const taskId of this.closedAhead) index.delete(taskId);
     this.index = index;
     this.position = position;
     this.calendars.clear();
-    this.logger.info({ tasks: index.size, ms: Date.now() - started }, 'worklist loaded');
   }
 
   private async catchUp(): Promise<void> {
-    if (this.position === undefined) await this.load();
+    if (this.position === undefined && !(await this.loadSnapshot())) await this.load();
     for (;;) {
       const changes = await this.announcementsAfter(this.position!);
       if (changes === 'pruned') {
@@ -116,10 +164,28 @@ export class LiveWorklist {
         await this.load();
         continue;
       }
-      if (changes.length === 0) return;
+      if (changes.length === 0) break;
       await this.apply(changes);
       this.position = changes.at(-1)!.position;
     }
+    if (this.snapshotPosition === undefined || this.position! - this.snapshotPosition >= this.snapshotEvery) this.snapshot();
+  }
+
+  /**
+   * Writes the open tasks as of now in the background, in worklist order (so a load appends to
+   * each queue). The tasks held are replaced on change, never altered, so the copy stays as of now.
+   */
+  private snapshot(): void {
+    if (this.snapshotting) return;
+    const position = this.position!;
+    const items = [...this.index.all()].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+    this.snapshotPosition = position;
+    this.snapshotting = writeSnapshot(this.store, snapshotName, this.format, { position, items }, this.snapshotEvery)
+      .then((written) => {
+        if (written) this.logger.info({ tasks: items.length, position }, 'worklist snapshot written');
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error, position }, 'worklist snapshot not written; the next round tries again'))
+      .finally(() => (this.snapshotting = undefined));
   }
 
   /** The consecutive announcements after `position` (a window of them), or 'pruned' if the next one is gone. */

@@ -53,6 +53,11 @@ export class WorklistIndex {
     return queues;
   }
 
+  /** Every task held, in no particular order. */
+  all(): IterableIterator<WorklistTask> {
+    return this.tasks.values();
+  }
+
   /** Takes a task as the store now has it: an open one is (re)placed, a finished one leaves. */
   put(task: WorklistTask): void {
     this.delete(task._id);

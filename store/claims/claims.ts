@@ -4,7 +4,7 @@ import { isDuplicateKey } from '../duplicate-key.js';
 /**
  * A key taken once, by whoever inserts it first: an insert on a unique `_id` is atomic on FerretDB
  * and MongoDB alike, where a conditional find-and-modify is not on FerretDB. Answered requests
- * (idempotency keys) and outbox attempts are claims.
+ * (idempotency keys), outbox attempts and snapshot rounds are claims.
  */
 export interface ClaimDocument {
   _id: string;
@@ -15,7 +15,7 @@ export type Claims = Model<ClaimDocument>;
 
 const claimSchema = new Schema<ClaimDocument>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
 
-export function claimsModel(connection: Connection, name: 'AnsweredRequest' | 'OutboxClaim', collection: string): Claims {
+export function claimsModel(connection: Connection, name: 'AnsweredRequest' | 'OutboxClaim' | 'SnapshotClaim', collection: string): Claims {
   return connection.models[name] ?? connection.model<ClaimDocument>(name, claimSchema, collection);
 }
 

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProjectionActivities } from '../../../activities/projection/project-dossier.js';
 import type { ProjectionWrite, TaskProjection } from '../../../activities/projection/projection-write.js';
 import type { Principal } from '../../../api/auth/principal.js';
@@ -111,6 +111,27 @@ describe('the worklist held in memory', () => {
 
     await project(write('H', 3, [step('H', { status: 'completed', completedAt: Date.now() })]));
     expect(await listed(worklist)).not.toContain('H/Task_ThamDinh/1');
+  });
+
+  it('starts from the latest snapshot and the announcements after it, without reading the tasks', async () => {
+    const writer = new LiveWorklist(store, logger, undefined, 3);
+    await project(write('S1', 1, [step('S1')]));
+    await writer.refresh();
+    await writer.snapshotWritten;
+    // Written without announcing: a load from the store would find it, one from the snapshot does not.
+    await store.tasks.collection.insertOne({ ...step('S0'), _id: 'S0/Task_ThamDinh/1', dossierId: 'S0', procedureCode: 'ho-kinh-doanh', createdAt: new Date(), dueAt: new Date(Date.now() + 3_600_000), sequence: 1 } as never);
+    await project(write('S2', 1, [step('S2')]));
+    await project(write('S1', 2, [step('S1', { status: 'completed', completedAt: Date.now() })]));
+
+    const reads = vi.spyOn(store.tasks, 'find');
+    const restarted = new LiveWorklist(store, logger, undefined, 3);
+    const page = await listed(restarted);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(page).toContain('S2/Task_ThamDinh/1');
+    expect(page).not.toContain('S1/Task_ThamDinh/1');
+    expect(page).not.toContain('S0/Task_ThamDinh/1');
+    expect(page.filter((taskId) => taskId !== 'S0/Task_ThamDinh/1')).toEqual(await listed(writer));
   });
 
   it('loads again when it fell behind the announcements kept', async () => {
