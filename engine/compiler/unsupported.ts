@@ -18,6 +18,14 @@ const labels = {
   'bpmn:CompensateEventDefinition': { vi: 'sự kiện bù trừ (compensation)', en: 'a compensation event' },
   'bpmn:CancelEventDefinition': { vi: 'sự kiện huỷ (cancel)', en: 'a cancel event' },
   'timer-start': { vi: 'sự kiện bắt đầu hẹn giờ', en: 'a timer start event' },
+  'timer-date': {
+    vi: 'hẹn giờ đến một ngày cố định (timeDate); hãy hẹn một khoảng thời gian (timeDuration), như P3D hoặc 2WD',
+    en: 'a timer set to a fixed date (timeDate); set a duration (timeDuration) instead, such as P3D or 2WD',
+  },
+  'timer-cycle': {
+    vi: 'hẹn giờ lặp theo chu kỳ (timeCycle); hãy hẹn một khoảng thời gian (timeDuration), hoặc dùng leo thang (mc:escalation) để nhắc lặp lại',
+    en: 'a repeating timer (timeCycle); set a duration (timeDuration) instead, or use an escalation (mc:escalation) for repeated reminders',
+  },
   'message-end': { vi: 'sự kiện kết thúc gửi thông điệp', en: 'a message end event' },
   'subprocess-message-start': { vi: 'sự kiện bắt đầu bằng thông điệp trong quy trình con', en: 'a message start event inside a subprocess' },
   'multiple-definitions': { vi: 'sự kiện có nhiều định nghĩa (multiple)', en: 'an event with several definitions' },

@@ -452,8 +452,8 @@ export const catalogue = {
   'invalid-timer': entry(
     'error',
     () => ({
-      vi: 'Sự kiện hẹn giờ phải có một khoảng thời gian (timeDuration); ngày cố định và chu kỳ chưa được hỗ trợ.',
-      en: 'A timer event needs a duration (timeDuration); fixed dates and cycles are not supported.',
+      vi: 'Sự kiện hẹn giờ cần một khoảng thời gian (timeDuration).',
+      en: 'A timer event needs a duration (timeDuration).',
     }),
     durationSyntaxHint,
   ),

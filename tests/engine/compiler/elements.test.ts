@@ -179,6 +179,20 @@ describe('every supported element compiles to its typed plan node', () => {
     expect(nodeOf(result.plan!, 'Event_Cho')).toMatchObject({ type: 'timerCatchEvent', duration: 'PT90M' });
   });
 
+  it.each([
+    ['timeDate', '2026-03-01T08:00:00+07:00', 'fixed date'],
+    ['timeCycle', 'R3/PT10H', 'repeating timer'],
+  ])('a timer with a %s, valid BPMN not run yet: named as unsupported, with the duration to set instead', async (kind, value, named) => {
+    const xml = readFileSync(path.join(import.meta.dirname, 'fixtures', 'elements', 'timer-catch-event.bpmn'), 'utf8').replace(
+      /<bpmn:timeDuration[^>]*>PT48H<\/bpmn:timeDuration>/,
+      `<bpmn:${kind} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${kind}>`,
+    );
+    const found = (await compile(xml)).diagnostics.filter((diagnostic) => diagnostic.elementId === 'Event_Cho');
+    expect(found.map((diagnostic) => diagnostic.code)).toEqual(['unsupported-element']);
+    expect(found[0]!.message.en).toContain(named);
+    expect(found[0]!.message.en).toContain('timeDuration');
+  });
+
   it('intermediate message catch event', async () => {
     const plan = await planOf('message-catch-event');
     expect(nodeOf(plan, 'Event_KetQua')).toMatchObject({ type: 'messageCatchEvent', message: 'ket-qua-lien-thong' });
