@@ -40,6 +40,8 @@ export async function serveApi({ api, temporal, store, tracing, port, host, metr
     api.events.close();
     await server.close();
     await api.compiler.close();
+    // A snapshot cut short would leave chunks nobody reads.
+    await api.worklist.snapshotWritten;
   });
   const metricsServer = await startApiMetrics(api, metrics.apiPort, metrics.host);
   shutdown.add(() => metricsServer.close());
