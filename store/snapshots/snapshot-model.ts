@@ -10,7 +10,8 @@ import { isDuplicateKey } from '../duplicate-key.js';
  * rebuilding from every document (FerretDB's SQLite backend answers no other filter from an index).
  * The items go in chunks of BSON, which keeps their types (dates stay dates) and costs the store one
  * value per chunk. A pointer document names the current chunks; a write makes new ones, moves the
- * pointer, then drops the old, so a reader never sees a half-written snapshot.
+ * pointer, then drops the old, so a reader never sees a half-written snapshot. The pointer also names
+ * the chunks a write has begun: if its process stops before moving the pointer, the next write drops them.
  */
 export interface SnapshotDocument {
   /** The pointer: the snapshot's name. A chunk: `<name>@<generation>#<n>`. */
@@ -21,6 +22,8 @@ export interface SnapshotDocument {
   /** What the items' shape was when written; a snapshot of another shape is not read. */
   format?: string;
   at?: Date;
+  /** On the pointer: the chunks a write has begun, so that if it never finishes the next one drops them. */
+  pending?: { generation: string; chunks: number };
   data?: Buffer;
 }
 
@@ -32,6 +35,7 @@ const snapshotSchema = new Schema<SnapshotDocument>(
     chunks: Number,
     format: String,
     at: Date,
+    pending: { generation: String, chunks: Number },
     data: Buffer,
   },
   { versionKey: false },
@@ -101,6 +105,7 @@ export async function writeSnapshot<T>(store: SnapshotStore, name: string, forma
   if (previous?.position !== undefined && previous.position >= snapshot.position && previous.format === format) return false;
   const generation = `${snapshot.position}-${randomUUID().slice(0, 8)}`;
   const chunks = Math.max(1, Math.ceil(snapshot.items.length / chunkItems));
+  await collection.updateOne({ _id: name } as never, { $set: { pending: { generation, chunks } } }, { upsert: true });
   await inParallel(chunks, async (index) => {
     const items = snapshot.items.slice(index * chunkItems, (index + 1) * chunkItems);
     await collection.insertOne({ _id: chunkId(name, generation, index), data: new Binary(BSON.serialize({ items })) } as never);
@@ -114,13 +119,15 @@ export async function writeSnapshot<T>(store: SnapshotStore, name: string, forma
     if (!isDuplicateKey(error)) throw error;
     await movePointer();
   }
-  await dropChunks(store, name, previous);
+  // The snapshot replaced, and the chunks of a write that stopped before moving the pointer.
+  await dropChunks(store, name, previous?.generation, previous?.chunks);
+  await dropChunks(store, name, previous?.pending?.generation, previous?.pending?.chunks);
   return true;
 }
 
-async function dropChunks(store: SnapshotStore, name: string, pointer: SnapshotDocument | null): Promise<void> {
-  if (!pointer?.generation) return;
-  await inParallel(pointer.chunks ?? 0, async (index) => {
-    await store.snapshots.collection.deleteOne({ _id: chunkId(name, pointer.generation!, index) } as never);
+async function dropChunks(store: SnapshotStore, name: string, generation: string | undefined, chunks = 0): Promise<void> {
+  if (generation === undefined) return;
+  await inParallel(chunks, async (index) => {
+    await store.snapshots.collection.deleteOne({ _id: chunkId(name, generation, index) } as never);
   });
 }

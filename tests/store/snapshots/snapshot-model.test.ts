@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { claimsModel } from '../../../store/claims/claims.js';
 import { readSnapshot, snapshotModel, writeSnapshot, type SnapshotStore } from '../../../store/snapshots/snapshot-model.js';
 import { connectTestStore } from '../../support/store.js';
@@ -57,5 +57,24 @@ describe('snapshots', () => {
     const [, second] = await chunkIds('torn');
     await store.snapshots.deleteOne({ _id: second });
     expect(await readSnapshot(store, 'torn', 'f1')).toBeUndefined();
+  });
+  it('drops the chunks of a write that stopped before moving the pointer, at the next write', async () => {
+    await writeSnapshot(store, 'cut-short', 'f1', { position: 5, items: items(10) }, 10);
+    const kept = await chunkIds('cut-short');
+    const insert = store.snapshots.collection.insertOne.bind(store.snapshots.collection);
+    let inserted = 0;
+    const cut = vi.spyOn(store.snapshots.collection, 'insertOne').mockImplementation(((document: never) => {
+      if (++inserted > 1) return Promise.reject(new Error('the process was killed'));
+      return insert(document);
+    }) as never);
+    await expect(writeSnapshot(store, 'cut-short', 'f1', { position: 15, items: items(6_000) }, 10)).rejects.toThrow('killed');
+    cut.mockRestore();
+    expect((await chunkIds('cut-short')).length).toBeGreaterThan(kept.length);
+    expect((await readSnapshot(store, 'cut-short', 'f1'))?.position).toBe(5);
+
+    expect(await writeSnapshot(store, 'cut-short', 'f1', { position: 25, items: items(3) }, 10)).toBe(true);
+    const [only] = await chunkIds('cut-short');
+    expect(await chunkIds('cut-short')).toEqual([only]);
+    expect(only).toMatch(/^cut-short@25-/);
   });
 });
