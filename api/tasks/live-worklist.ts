@@ -174,14 +174,16 @@ export class LiveWorklist {
 
   /**
    * Writes the open tasks as of now in the background, in worklist order (so a load appends to
-   * each queue). The tasks held are replaced on change, never altered, so the copy stays as of now.
+   * each queue). The tasks held are replaced on change, never altered, so the copy stays as of now;
+   * it is sorted after the page that asked for the catch-up has gone, not before.
    */
   private snapshot(): void {
     if (this.snapshotting) return;
     const position = this.position!;
-    const items = [...this.index.all()].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+    const items = [...this.index.all()];
     this.snapshotPosition = position;
-    this.snapshotting = writeSnapshot(this.store, snapshotName, this.format, { position, items }, this.snapshotEvery)
+    this.snapshotting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => writeSnapshot(this.store, snapshotName, this.format, { position, items: items.sort((a, b) => comparePositions(positionOf(a), positionOf(b))) }, this.snapshotEvery))
       .then((written) => {
         if (written) this.logger.info({ tasks: items.length, position }, 'worklist snapshot written');
       })

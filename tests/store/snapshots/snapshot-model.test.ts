@@ -62,10 +62,11 @@ describe('snapshots', () => {
     await writeSnapshot(store, 'cut-short', 'f1', { position: 5, items: items(10) }, 10);
     const kept = await chunkIds('cut-short');
     const insert = store.snapshots.collection.insertOne.bind(store.snapshots.collection);
-    let inserted = 0;
+    // The first chunk lands; the process is killed before the others (after the first has landed).
+    let first: Promise<unknown> | undefined;
     const cut = vi.spyOn(store.snapshots.collection, 'insertOne').mockImplementation(((document: never) => {
-      if (++inserted > 1) return Promise.reject(new Error('the process was killed'));
-      return insert(document);
+      if (first) return first.then(() => Promise.reject(new Error('the process was killed')));
+      return (first = insert(document));
     }) as never);
     await expect(writeSnapshot(store, 'cut-short', 'f1', { position: 15, items: items(6_000) }, 10)).rejects.toThrow('killed');
     cut.mockRestore();
