@@ -6,6 +6,7 @@ import { readFeel, readPositiveInteger } from './read-attributes.js';
 import { readBoundaryEvent, readCatchEvent, readEndEvent, readStartEvent } from './read-events.js';
 import { readExtensions } from './read-extensions.js';
 import { normalizeFeelExpression } from '../feel/feel-expression.js';
+import { juelToFeel } from '../feel/juel-to-feel.js';
 import { refuse } from './unsupported.js';
 
 /** Data elements document which papers a dossier holds; they do not change how it runs. */
@@ -57,6 +58,16 @@ function readNode(context: CompileContext, element: ModdleElement, id: string, i
   }
 }
 
+/**
+ * A flow's condition as the plan keeps it. One that does not parse is reported and kept as written,
+ * so it is not also "missing"; a JUEL one is kept for checkConditions, which reports it with its FEEL.
+ */
+function readCondition(context: CompileContext, id: string, source: string): string {
+  const written = normalizeFeelExpression(source);
+  if (juelToFeel(written) !== null) return written;
+  return readFeel(context, id, written) ?? written;
+}
+
 function readFlow(context: CompileContext, flow: ModdleElement, id: string, members: ReadonlySet<string>): PlanFlow | null {
   const sourceRef = child(flow, 'sourceRef');
   const targetRef = child(flow, 'targetRef');
@@ -78,8 +89,7 @@ function readFlow(context: CompileContext, flow: ModdleElement, id: string, memb
     name: text(flow, 'name'),
     source,
     target,
-    // An expression that does not parse is reported and kept as written, so it is not also "missing".
-    condition: conditionSource ? (readFeel(context, id, conditionSource) ?? normalizeFeelExpression(conditionSource)) : undefined,
+    condition: conditionSource ? readCondition(context, id, conditionSource) : undefined,
     maxRounds: rework && readPositiveInteger(context, id, 'mc:rework maxRounds', text(rework, 'maxRounds')),
   };
 }

@@ -72,6 +72,13 @@ const connectionProblems = {
 
 export type ConnectionProblem = keyof typeof connectionProblems;
 
+/** What a condition compares: a variable's kind, as a phrase. */
+const variableKinds = {
+  string: { vi: 'một chuỗi', en: 'a text' },
+  number: { vi: 'một số', en: 'a number' },
+  boolean: { vi: 'một giá trị đúng/sai', en: 'a true/false value' },
+} satisfies Record<string, LocalizedText>;
+
 /** The attributes a procedure must declare on its `mc:procedure`. */
 const procedureAttributeLabels: Record<string, LocalizedText> = {
   name: { vi: 'tên thủ tục (tên của quy trình)', en: 'name (the process name)' },
@@ -256,6 +263,54 @@ export const catalogue = {
     {
       vi: 'Lặp trên danh sách của hồ sơ thay vì một khoảng số, ví dụ: some giayTo in danhSachGiayTo satisfies giayTo.hopLe.',
       en: "Iterate over the dossier's own list instead of a range, e.g. some giayTo in danhSachGiayTo satisfies giayTo.hopLe.",
+    },
+  ),
+  'juel-condition': entry<{ expression: string; rewrite: string }>(
+    'error',
+    ({ expression }) => ({
+      vi: `Điều kiện "${expression}" viết theo cú pháp JUEL/Groovy (==, &&, ||, !, \${…}), không phải FEEL: FEEL đọc nó thành null với mọi dữ liệu nên nhánh này không bao giờ được chọn.`,
+      en: `The condition "${expression}" is written in JUEL/Groovy (==, &&, ||, !, \${…}), not FEEL: FEEL reads it as null whatever the data, so this branch is never taken.`,
+    }),
+    ({ rewrite }) => ({ vi: `Viết bằng FEEL: ${rewrite}`, en: `Write it in FEEL: ${rewrite}` }),
+  ),
+  'unknown-condition-variable': entry<{ name: string; close: string }>(
+    'error',
+    ({ name }) => ({
+      vi: `Điều kiện đọc "${name}", nhưng quy trình không khai báo biến nào tên như vậy (trường biểu mẫu, biến kết quả của một bước, đầu ra của tác vụ tự động).`,
+      en: `The condition reads "${name}", but the procedure declares no variable of that name (a form field, a step's outcome variable, a service task's output).`,
+    }),
+    ({ close }) =>
+      close
+        ? { vi: `Có phải ý bạn là: ${close}?`, en: `Did you mean: ${close}?` }
+        : {
+            vi: 'Điều kiện là biểu thức FEEL trên biến của hồ sơ, ví dụ ketQua = "dat"; nhãn như "Có", "Đồng ý" đặt vào tên của luồng.',
+            en: 'A condition is a FEEL expression over the dossier\'s variables, e.g. ketQua = "dat"; a label such as "Yes" or "Approved" goes in the flow\'s name.',
+          },
+  ),
+  'condition-type-mismatch': entry<{ name: string; kind: 'string' | 'number' | 'boolean'; literal: string; values: string }>(
+    'error',
+    ({ name, kind, literal, values }) => ({
+      vi: `"${name}" là ${variableKinds[kind].vi} nhưng được so sánh với ${literal}${values ? ', không phải một giá trị của nó' : ''}: so sánh này không bao giờ đúng.`,
+      en: `"${name}" is ${variableKinds[kind].en} but is compared with ${literal}${values ? ', which is not one of its values' : ''}: the comparison is never true.`,
+    }),
+    ({ name, kind, values }) =>
+      values
+        ? { vi: `Dùng một trong các giá trị: ${values}.`, en: `Use one of its values: ${values}.` }
+        : {
+            string: { vi: `So sánh với một chuỗi trong dấu ngoặc kép, ví dụ ${name} = "…".`, en: `Compare it with a text in double quotes, e.g. ${name} = "…".` },
+            number: { vi: `So sánh với một số, không có dấu ngoặc kép, ví dụ ${name} > 1000000.`, en: `Compare it with a number, without quotes, e.g. ${name} > 1000000.` },
+            boolean: { vi: `Viết ${name} = true, ${name} = false hoặc not(${name}), không có dấu ngoặc kép.`, en: `Write ${name} = true, ${name} = false or not(${name}), without quotes.` },
+          }[kind],
+  ),
+  'constant-condition': entry<{ expression: string }>(
+    'warning',
+    ({ expression }) => ({
+      vi: `Điều kiện "${expression}" không đọc biến nào của hồ sơ nên luôn cho cùng một kết quả.`,
+      en: `The condition "${expression}" reads none of the dossier's variables, so it always gives the same answer.`,
+    }),
+    {
+      vi: 'Viết điều kiện trên biến của hồ sơ (ví dụ ketQua = "dat"), hoặc bỏ điều kiện và đặt luồng này làm luồng mặc định.',
+      en: 'Write the condition over the dossier\'s variables (e.g. ketQua = "dat"), or drop it and make this flow the default flow.',
     },
   ),
   'non-exhaustive-gateway': entry(

@@ -26,6 +26,11 @@ export interface ServiceTaskType {
   inputs: readonly ServiceInputField[];
   /** Set when the dossier waits after the call for an outside report (the payment gateway's). */
   waitsFor?: 'payment';
+  /**
+   * The variables the call adds to the dossier, `{id}` standing for the task's element id (what
+   * conditions after it may read). goi-http's are the keys of its `outputs` input instead.
+   */
+  outputs?: readonly string[];
 }
 
 const field = (key: string, kind: ServiceInputKind, required: boolean, vi: string, en: string, extra: Partial<ServiceInputField> = {}): ServiceInputField => ({
@@ -72,6 +77,7 @@ export const serviceTaskCatalogue = {
       field('kind', 'choice', false, 'Loại dữ liệu', 'Kind of data', { options: ['ket-qua', 'du-lieu'], example: '="ket-qua"' }),
       field('data', 'json', false, 'Dữ liệu gửi kèm', 'Data sent along', { example: '={soDinhDanh: soDinhDanh}' }),
     ],
+    outputs: ['{id}_congDvc'],
   },
   'tao-van-ban': {
     type: 'tao-van-ban',
@@ -85,6 +91,7 @@ export const serviceTaskCatalogue = {
       field('title', 'text', false, 'Tiêu đề văn bản', 'Title'),
       field('body', 'textarea', false, 'Nội dung', 'Body'),
     ],
+    outputs: ['{id}_vanBan'],
   },
   'thu-phi': {
     type: 'thu-phi',
@@ -100,6 +107,7 @@ export const serviceTaskCatalogue = {
       field('refundOnRefusal', 'json', false, 'Hoàn phí khi từ chối (true/false)', 'Refund on refusal (true/false)', { example: '=true' }),
     ],
     waitsFor: 'payment',
+    outputs: ['paymentId', 'paymentUrl', 'payment'],
   },
   'goi-http': {
     type: 'goi-http',
