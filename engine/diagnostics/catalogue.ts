@@ -268,8 +268,8 @@ export const catalogue = {
   'juel-condition': entry<{ expression: string; rewrite: string }>(
     'error',
     ({ expression }) => ({
-      vi: `Điều kiện "${expression}" viết theo cú pháp JUEL/Groovy (==, &&, ||, !, \${…}), không phải FEEL: FEEL đọc nó thành null với mọi dữ liệu nên nhánh này không bao giờ được chọn.`,
-      en: `The condition "${expression}" is written in JUEL/Groovy (==, &&, ||, !, \${…}), not FEEL: FEEL reads it as null whatever the data, so this branch is never taken.`,
+      vi: `Điều kiện "${expression}" viết theo cú pháp JUEL/Groovy (==, &&, ||, !, \${…}), không phải FEEL; MotCua đánh giá điều kiện bằng FEEL nên nhánh này sẽ không bao giờ được chọn và hồ sơ có thể dừng ở cổng.`,
+      en: `The condition "${expression}" is written in JUEL/Groovy (==, &&, ||, !, \${…}), not FEEL; MotCua evaluates conditions as FEEL, so this branch would never be taken and the dossier may stop at the gateway.`,
     }),
     ({ rewrite }) => ({ vi: `Viết bằng FEEL: ${rewrite}`, en: `Write it in FEEL: ${rewrite}` }),
   ),
