@@ -1,4 +1,5 @@
 import { parseExpression } from 'feelin';
+import { MISSING } from './compile-context.js';
 import type { PlanNode, PlanScope } from '../plan/procedure-plan.js';
 import { allScopes } from '../plan/scope-index.js';
 import { serviceTaskType } from '../service-tasks/catalogue.js';
@@ -54,12 +55,12 @@ function declare(node: PlanNode, add: (name: string, variable: DeclaredVariable)
     case 'userTask': {
       add(node.id, { kind: 'any' });
       if (node.outcomes) add(node.outcomeVariable ?? 'outcome', { kind: 'string', values: node.outcomes.map((outcome) => outcome.value) });
-      if (!('fields' in node.form)) return false;
-      for (const field of node.form.fields) {
+      for (const field of 'fields' in node.form ? node.form.fields : []) {
         const kind = fieldKinds[field.type];
         add(field.key, field.type === 'choice' && field.options ? { kind, values: field.options.map((option) => option.value) } : { kind });
       }
-      return true;
+      // A form stored elsewhere has keys of its own; outcomes without their variable are reported already.
+      return 'fields' in node.form && node.outcomeVariable !== MISSING;
     }
     case 'serviceTask': {
       for (const output of serviceTaskType(node.activityType)?.outputs ?? []) add(output.replace('{id}', node.id), { kind: 'any' });
