@@ -1,8 +1,8 @@
-import { parseExpression } from 'feelin';
-import { MISSING } from './compile-context.js';
+import { contextKeys } from '../feel/feel-names.js';
 import type { PlanNode, PlanScope } from '../plan/procedure-plan.js';
 import { allScopes } from '../plan/scope-index.js';
 import { serviceTaskType } from '../service-tasks/catalogue.js';
+import { MISSING } from './compile-context.js';
 
 /** What a condition may compare a variable with: `values` are the only texts it takes (a choice field's options, a step's outcomes). */
 export interface DeclaredVariable {
@@ -35,17 +35,6 @@ function merged(earlier: DeclaredVariable | undefined, later: DeclaredVariable):
   if (!earlier) return later;
   if (earlier.kind !== later.kind) return { kind: 'any' };
   return earlier.values && later.values ? { kind: earlier.kind, values: [...new Set([...earlier.values, ...later.values])] } : { kind: earlier.kind };
-}
-
-/** The keys of a literal FEEL context (`{maSoThue: "data.taxCode"}`), or null when the expression is something else. */
-function contextKeys(expression: string): string[] | null {
-  const context = parseExpression(expression, {}, undefined).topNode.firstChild;
-  if (context?.name !== 'Context') return null;
-  return context.getChildren('ContextEntry').map((entry) => {
-    const key = entry.getChild('Key')!;
-    const text = expression.slice(key.from, key.to);
-    return key.firstChild?.name === 'StringLiteral' ? (JSON.parse(text) as string) : text;
-  });
 }
 
 /** What one node declares; false when it may bring variables nobody can name from the plan. */

@@ -95,3 +95,22 @@ export function feelNames(expression: string): FeelNames {
   visit(root, false);
   return { free: [...free], comparisons, constant: !varies };
 }
+
+/**
+ * The keys of a FEEL context literal (`{maSoThue: "data.taxCode", "ma so": x}`), or null when the
+ * expression is something else or does not parse.
+ */
+export function contextKeys(expression: string): string[] | null {
+  const context = parseExpression(expression, {}, undefined).topNode.firstChild;
+  if (context?.name !== 'Context' || context.nextSibling) return null;
+  const keys: string[] = [];
+  let broken = false;
+  context.cursor().iterate((cursor) => {
+    if (cursor.type.isError) broken = true;
+    if (cursor.name !== 'Key' || cursor.node.parent?.parent?.from !== context.from) return undefined;
+    const text = expression.slice(cursor.from, cursor.to);
+    keys.push(cursor.node.firstChild?.name === 'StringLiteral' ? unquoted(text) : text);
+    return false;
+  });
+  return broken ? null : keys;
+}
