@@ -7,6 +7,7 @@ import { documentRoutes } from './documents/document-routes.js';
 import { dossierRoutes } from './dossiers/dossier-routes.js';
 import type { RouteDefinition } from './http/route.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
+import { reportRoutes } from './reports/report-routes.js';
 import { orgRoutes } from './org/org-routes.js';
 import { outboxRoutes } from './outbox/outbox-routes.js';
 import { paymentRoutes } from './payments/payment-routes.js';
@@ -27,6 +28,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...commentRoutes(context),
     ...taskRoutes(context),
     ...monitoringRoutes(context),
+    ...reportRoutes(context),
     ...calendarRoutes(context),
     ...auditRoutes(context),
     ...documentRoutes(context),

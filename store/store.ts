@@ -9,6 +9,7 @@ import { documentModel } from './documents/document-model.js';
 import { devMailModel } from './dev-mailbox/dev-mail-model.js';
 import { paymentModel } from './payments/payment-model.js';
 import { planModel, procedureModel, procedureVersionModel } from './procedures/procedure-models.js';
+import { reportModel } from './reports/report-model.js';
 import { snapshotModel } from './snapshots/snapshot-model.js';
 import { taskChangeModel } from './tasks/task-change-model.js';
 import { taskModel } from './tasks/task-model.js';
@@ -33,6 +34,7 @@ export function createStore(connection: Connection) {
     outboxClaims: claimsModel(connection, 'OutboxClaim', 'outboxClaims'),
     snapshots: snapshotModel(connection),
     snapshotClaims: claimsModel(connection, 'SnapshotClaim', 'snapshotClaims'),
+    reports: reportModel(connection),
   };
   return {
     ...models,

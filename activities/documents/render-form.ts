@@ -1,26 +1,8 @@
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { DocumentForm } from '../../engine/service-tasks/catalogue.js';
 import { vietnameseDate } from '../vietnamese/dates.js';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans (Google Fonts' TTF, full Vietnamese coverage), installed by npm from @expo-google-fonts/noto-sans. */
-const fontFiles = {
-  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-};
-let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-const loadFonts = () =>
-  (fontBytes ??= Promise.all([readFile(fontFiles.regular), readFile(fontFiles.bold)]).then(([regular, bold]) => ({ regular, bold })));
-
-/**
- * Glyph composition (ccmp) would draw "ị" as "i" plus a combining dot, and a reader would extract
- * it as two characters: precomposed Vietnamese letters are drawn as the single glyphs the font has.
- */
-const shaping = { ccmp: false, locl: false, mark: false, mkmk: false } as const;
+import { centred, embedVietnameseFonts, wrap } from './pdf-text.js';
 
 /** The agency block at the top left of every form. */
 export interface Letterhead {
@@ -54,33 +36,10 @@ const titles: Record<DocumentForm, string> = {
 
 const formNumbers: Record<DocumentForm, string> = { 'mau-01': 'Mẫu số 01', 'mau-02': 'Mẫu số 02', 'mau-03': 'Mẫu số 03', 'mau-04': 'Mẫu số 04', 'ket-qua': 'Văn bản kết quả' };
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-function centred(page: PDFPage, text: string, font: PDFFont, size: number, centre: number, y: number): void {
-  page.drawText(text, { x: centre - font.widthOfTextAtSize(text, size) / 2, y, size, font });
-}
-
 /** Lays out one legal form on an A4 page: letterhead, national motto, date, title, dossier code as text and QR code, body. */
 export async function renderForm(content: FormContent): Promise<PDFDocument> {
   const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
-  const fonts = await loadFonts();
-  const regular = await document.embedFont(fonts.regular, { subset: true, features: shaping });
-  const bold = await document.embedFont(fonts.bold, { subset: true, features: shaping });
+  const { regular, bold } = await embedVietnameseFonts(document);
   const title = content.title ?? titles[content.form];
   document.setTitle(`${title} — ${content.dossierCode}`);
   document.setSubject(content.dossierCode);

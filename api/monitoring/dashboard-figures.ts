@@ -1,4 +1,5 @@
 import { overdueDossierFilter } from '../../store/monitoring/overdue-work.js';
+import { dossiersWithStepsIn } from '../../store/monitoring/unit-dossiers.js';
 import type { ApiStore } from '../api-store.js';
 
 /**
@@ -40,7 +41,7 @@ export async function periodDossierFilter(store: ApiStore, scope: FigureScope): 
   const filter: Record<string, unknown> = { agencyId: { $in: scope.agencyIds } };
   if (scope.procedureCode) filter.procedureCode = scope.procedureCode;
   if (scope.from || scope.to) filter.receivedAt = periodRange(scope);
-  if (scope.unitId) filter._id = { $in: [...new Set((await store.tasks.find({ candidateUnit: scope.unitId }, { dossierId: 1 }).lean()).map((task) => task.dossierId))] };
+  if (scope.unitId) filter._id = { $in: await dossiersWithStepsIn(store, scope.unitId) };
   return filter;
 }
 

@@ -4,6 +4,8 @@ import { hashPassword } from '../../api/auth/passwords.js';
 import { apiRoutes } from '../../api/routes.js';
 import { systemRoles } from '../../store/identity/user-model.js';
 import { sampleFile } from '../workflows/dossier-harness.js';
+import { periodKey, previousMonth } from '../../engine/reports/report-period.js';
+import { reportId } from '../../store/reports/produce-report.js';
 import { ApiHarness, pdfBytes } from './api-harness.js';
 
 /**
@@ -58,6 +60,9 @@ interface Entry {
 }
 
 const U = 401;
+const lastMonthPeriod = previousMonth(Date.now(), 7 * 3_600_000);
+const lastMonth = periodKey(lastMonthPeriod);
+const lastMonthReport = () => reportId({ agency: { id: 'ubnd-xa', name: '' }, period: lastMonthPeriod, grouping: 'field', scope: {} });
 const D = 403;
 
 describe('access matrix: every route × every role × every relation', () => {
@@ -287,6 +292,27 @@ describe('access matrix: every route × every role × every relation', () => {
         route,
         path: () => path,
         expect: { 'agency-admin': { agency: 200, 'other-agency': D }, officer: { 'step-unit': 200, agency: 200, 'other-agency': D }, supervisor: 200, auditor: 200, citizen: D, reformer: D, anonymous: U },
+      }),
+    ),
+    {
+      route: 'POST /api/reports',
+      note: 'last month’s report of ubnd-xa, read by the entries after',
+      path: () => '/api/reports',
+      body: () => ({ agencyId: 'ubnd-xa', period: lastMonth }),
+      expect: { 'agency-admin': { agency: 201, 'other-agency': D }, supervisor: 201, auditor: 201, officer: D, citizen: D, reformer: D, anonymous: U },
+    },
+    ...(
+      [
+        ['GET /api/reports', () => '/api/reports?agencyId=ubnd-xa'],
+        ['GET /api/reports/:id', () => `/api/reports/${encodeURIComponent(lastMonthReport())}`],
+        ['GET /api/reports/:id/download', () => `/api/reports/${encodeURIComponent(lastMonthReport())}/download?format=csv`],
+      ] as const
+    ).map(
+      ([route, path]): Entry => ({
+        route,
+        ...(route === 'GET /api/reports' ? {} : { note: 'another agency’s report is not found' }),
+        path,
+        expect: { 'agency-admin': { agency: 200, 'other-agency': route === 'GET /api/reports' ? D : 404 }, supervisor: 200, auditor: 200, officer: D, citizen: D, reformer: D, anonymous: U },
       }),
     ),
     { route: 'GET /api/stats/officers', path: () => '/api/stats/officers', expect: { 'agency-admin': 200, supervisor: 200, officer: D, auditor: D, citizen: D, reformer: D, anonymous: U } },

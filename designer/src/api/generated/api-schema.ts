@@ -751,6 +751,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports kept for the caller’s agencies (or one), newest first, without their figures */
+        get: operations["getApiReports"];
+        put?: never;
+        /** Produce the report of a period (month, quarter, six months, year) for an agency, or one unit, procedure or field of it, and keep it; producing it again replaces it */
+        post: operations["postApiReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One kept report with its rows and total */
+        get: operations["getApiReportsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a kept report as XLSX, CSV (UTF-8) or a printable PDF */
+        get: operations["getApiReportsIdDownload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendars/{id}/versions/{hash}": {
         parameters: {
             query?: never;
@@ -1495,6 +1547,134 @@ export interface components {
                 completed: number;
                 averageWorkingHours: number;
             }[];
+        };
+        Report: {
+            id: string;
+            agencyId: string;
+            agencyName: string;
+            period: {
+                kind: string;
+                year: number;
+                number: number;
+                key: string;
+                title: string;
+            };
+            /** @enum {string} */
+            grouping: "field" | "procedure";
+            scope: {
+                unitId?: string;
+                procedureCode?: string;
+                field?: string;
+            };
+            from: string;
+            until: string;
+            producedAt: string;
+            producedBy: string;
+            rows: {
+                key: string;
+                title: string;
+                figures: {
+                    /** @description Số hồ sơ nhận giải quyết: Tổng số */
+                    received: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận trực tuyến */
+                    receivedOnline: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận trực tiếp */
+                    receivedInPerson: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận qua bưu chính */
+                    receivedByPost: number;
+                    /** @description Số hồ sơ nhận giải quyết: Từ kỳ trước chuyển sang */
+                    carriedOver: number;
+                    /** @description Số hồ sơ đã giải quyết: Tổng số */
+                    finished: number;
+                    /** @description Số hồ sơ đã giải quyết: Trước hạn */
+                    finishedEarly: number;
+                    /** @description Số hồ sơ đã giải quyết: Đúng hạn */
+                    finishedOnTime: number;
+                    /** @description Số hồ sơ đã giải quyết: Quá hạn */
+                    finishedLate: number;
+                    /** @description Số hồ sơ không giải quyết: Từ chối, trả lại */
+                    refused: number;
+                    /** @description Số hồ sơ không giải quyết: Rút, dừng giải quyết */
+                    withdrawn: number;
+                    /** @description Số hồ sơ đang giải quyết: Tổng số */
+                    inProgress: number;
+                    /** @description Số hồ sơ đang giải quyết: Trong hạn */
+                    inProgressInTime: number;
+                    /** @description Số hồ sơ đang giải quyết: Quá hạn */
+                    inProgressOverdue: number;
+                };
+                rates: {
+                    /** @description Tỷ lệ giải quyết trước và đúng hạn (%) */
+                    onTimeRate: number | null;
+                    /** @description Tỷ lệ hồ sơ quá hạn (%) */
+                    overdueRate: number | null;
+                    /** @description Tỷ lệ tiếp nhận trực tuyến (%) */
+                    onlineShare: number | null;
+                };
+            }[];
+            total: {
+                figures: {
+                    /** @description Số hồ sơ nhận giải quyết: Tổng số */
+                    received: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận trực tuyến */
+                    receivedOnline: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận trực tiếp */
+                    receivedInPerson: number;
+                    /** @description Số hồ sơ nhận giải quyết: Mới tiếp nhận qua bưu chính */
+                    receivedByPost: number;
+                    /** @description Số hồ sơ nhận giải quyết: Từ kỳ trước chuyển sang */
+                    carriedOver: number;
+                    /** @description Số hồ sơ đã giải quyết: Tổng số */
+                    finished: number;
+                    /** @description Số hồ sơ đã giải quyết: Trước hạn */
+                    finishedEarly: number;
+                    /** @description Số hồ sơ đã giải quyết: Đúng hạn */
+                    finishedOnTime: number;
+                    /** @description Số hồ sơ đã giải quyết: Quá hạn */
+                    finishedLate: number;
+                    /** @description Số hồ sơ không giải quyết: Từ chối, trả lại */
+                    refused: number;
+                    /** @description Số hồ sơ không giải quyết: Rút, dừng giải quyết */
+                    withdrawn: number;
+                    /** @description Số hồ sơ đang giải quyết: Tổng số */
+                    inProgress: number;
+                    /** @description Số hồ sơ đang giải quyết: Trong hạn */
+                    inProgressInTime: number;
+                    /** @description Số hồ sơ đang giải quyết: Quá hạn */
+                    inProgressOverdue: number;
+                };
+                rates: {
+                    /** @description Tỷ lệ giải quyết trước và đúng hạn (%) */
+                    onTimeRate: number | null;
+                    /** @description Tỷ lệ hồ sơ quá hạn (%) */
+                    overdueRate: number | null;
+                    /** @description Tỷ lệ tiếp nhận trực tuyến (%) */
+                    onlineShare: number | null;
+                };
+            };
+        };
+        ReportSummary: {
+            id: string;
+            agencyId: string;
+            agencyName: string;
+            period: {
+                kind: string;
+                year: number;
+                number: number;
+                key: string;
+                title: string;
+            };
+            /** @enum {string} */
+            grouping: "field" | "procedure";
+            scope: {
+                unitId?: string;
+                procedureCode?: string;
+                field?: string;
+            };
+            from: string;
+            until: string;
+            producedAt: string;
+            producedBy: string;
         };
         CalendarYearView: {
             calendarId: string;
@@ -5133,6 +5313,293 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiReports: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReportSummary"][];
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agencyId: string;
+                    /** @description a month 2026-11, a quarter 2026-Q4, six months 2026-H2 or a year 2026 */
+                    period: string;
+                    /**
+                     * @description a row per field (lĩnh vực) or per procedure
+                     * @default field
+                     * @enum {string}
+                     */
+                    grouping?: "field" | "procedure";
+                    unitId?: string;
+                    procedureCode?: string;
+                    field?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the report */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiReportsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiReportsIdDownload: {
+        parameters: {
+            query: {
+                format: "xlsx" | "csv" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
