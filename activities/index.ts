@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { CalendarData } from '../engine/calendar/index.js';
 import type { Store } from '../store/store.js';
 import type { DocumentIssuer } from './documents/document-issuer.js';
 import type { HttpCallPolicy } from './http-call/http-call.js';
@@ -9,6 +10,7 @@ import type { PortalClient } from './portal-sync/portal-client.js';
 import type { PortalSync } from './portal-sync/portal-sync.js';
 import { createProcedureActivities } from './procedures/procedure-activities.js';
 import { createProjectionActivities } from './projection/project-dossier.js';
+import { createReportActivities } from './reports/monthly-reports.js';
 import type { ProjectionWrite } from './projection/projection-write.js';
 import { createServiceTaskActivities, type ServiceTaskServices } from './service-tasks/service-task-activities.js';
 
@@ -18,6 +20,8 @@ export interface ActivityServices extends ServiceTaskServices {
   portalSync?: PortalSync;
   /** Called after each projection write: delivery loops in this process look at their outboxes at once. */
   afterProjection?: () => void;
+  /** The calendars as shipped (scripts/calendar/), under those published through the API: the monthly reports find the first working day in them. */
+  loadCalendar?: (id: string) => Promise<CalendarData>;
 }
 
 function notConfigured(what: string, setting: string): never {
@@ -52,5 +56,6 @@ export function createActivities(store: Store, services: Partial<ActivityService
     },
     ...createProcedureActivities(store),
     ...createServiceTaskActivities(store, { ...unconfigured, ...services }),
+    ...createReportActivities(store, services.loadCalendar ?? (() => notConfigured('the shipped calendars', 'ActivityServices.loadCalendar'))),
   };
 }

@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
 import { attachmentModel } from '../store/attachments/attachment-model.js';
-import { calendarDraftModel, calendarVersionModel } from '../store/calendars/calendar-models.js';
+import { calendarDraftModel } from '../store/calendars/calendar-models.js';
 import { commentModel } from '../store/comments/comment-model.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
 import { signInLockoutModel } from '../store/identity/sign-in-lockout-model.js';
 import { userModel } from '../store/identity/user-model.js';
-import { agencyModel, positionModel, unitModel } from '../store/organisation/organisation-models.js';
+import { positionModel, unitModel } from '../store/organisation/organisation-models.js';
 import { claimsModel } from '../store/claims/claims.js';
 import { rateLimitHitModel } from '../store/rate-limits/rate-limit-hit-model.js';
 import { submissionKeyModel } from '../store/dossiers/submission-key-model.js';
@@ -18,10 +18,8 @@ export function createApiStore(connection: Connection) {
     users: userModel(connection),
     refreshSessions: refreshSessionModel(connection),
     signInLockouts: signInLockoutModel(connection),
-    agencies: agencyModel(connection),
     units: unitModel(connection),
     positions: positionModel(connection),
-    calendarVersions: calendarVersionModel(connection),
     calendarDrafts: calendarDraftModel(connection),
     attachments: attachmentModel(connection),
     comments: commentModel(connection),

@@ -1,9 +1,11 @@
 import type { Connection } from 'mongoose';
 import { auditEventModel } from './audit/audit-event-model.js';
+import { calendarVersionModel } from './calendars/calendar-models.js';
 import { claimsModel } from './claims/claims.js';
 import { counterModel } from './counters/counter-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
 import { notificationModel } from './notifications/notification-model.js';
+import { agencyModel } from './organisation/organisation-models.js';
 import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal-sync-models.js';
 import { documentModel } from './documents/document-model.js';
 import { devMailModel } from './dev-mailbox/dev-mail-model.js';
@@ -35,6 +37,9 @@ export function createStore(connection: Connection) {
     snapshots: snapshotModel(connection),
     snapshotClaims: claimsModel(connection, 'SnapshotClaim', 'snapshotClaims'),
     reports: reportModel(connection),
+    /** The agencies and the published calendars: the monthly reports' worker reads them too. */
+    agencies: agencyModel(connection),
+    calendarVersions: calendarVersionModel(connection),
   };
   return {
     ...models,

@@ -15,6 +15,9 @@ export { bpmnErrorFailureType, type TaskView, type Variables } from '../engine/d
 /** The one workflow type that runs every dossier. */
 export const dossierWorkflowType = 'dossierWorkflow';
 
+/** The workflow the monthly-reports schedule starts (workflows/reports/). */
+export const monthlyReportsWorkflowType = 'monthlyReportsWorkflow';
+
 /** What makes dossiers findable in Temporal's visibility (and Web UI); registered from temporal.yaml. */
 export const dossierSearchAttributes = {
   DossierCode: defineSearchAttributeKey('DossierCode', SearchAttributeType.KEYWORD),

@@ -1,18 +1,7 @@
-import { BusinessCalendar, type CalendarData } from '../../engine/calendar/index.js';
+import { currentCalendar as publishedOrShipped, type CurrentCalendar } from '../../store/calendars/current-calendar.js';
 import type { ApiContext } from '../context.js';
 
-export interface CurrentCalendar {
-  data: CalendarData;
-  /** The published version number; 0 for the calendar as shipped. */
-  version: number;
-  /** Content hash (what dossiers record as calendarHash). */
-  hash: string;
-}
-
-/** The calendar new dossiers pin: the latest version published through the API, else the shipped one. */
-export async function currentCalendar(context: Pick<ApiContext, 'store' | 'loadCalendar'>, id: string): Promise<CurrentCalendar> {
-  const [published] = await context.store.calendarVersions.find({ calendarId: id }).sort({ version: -1 }).limit(1).lean();
-  if (published) return { data: published.data as CalendarData, version: published.version, hash: published.hash };
-  const data = await context.loadCalendar(id);
-  return { data, version: 0, hash: new BusinessCalendar(data).version };
+/** The calendar new dossiers pin, read with the API's store and shipped calendars. */
+export function currentCalendar(context: Pick<ApiContext, 'store' | 'loadCalendar'>, id: string): Promise<CurrentCalendar> {
+  return publishedOrShipped(context.store, context.loadCalendar, id);
 }

@@ -1,4 +1,5 @@
-import { civilDate, dayMs, dayNumber } from '../calendar/civil-date.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { civilDate, dayMs, dayNumber, formatIsoDate } from '../calendar/civil-date.js';
 
 /** The periods an agency reports on: a month, a quarter, six months, a year. */
 export const reportPeriodKinds = ['month', 'quarter', 'half-year', 'year'] as const;
@@ -60,4 +61,14 @@ export function periodTitle({ kind, year, number }: ReportPeriod): string {
 export function previousMonth(instant: number, utcOffsetMs: number): ReportPeriod {
   const { year, month } = civilDate(Math.floor((instant + utcOffsetMs) / dayMs));
   return month === 1 ? { kind: 'month', year: year - 1, number: 12 } : { kind: 'month', year, number: month - 1 };
+}
+
+const isWorking = (calendar: BusinessCalendar, day: number) => ['working', 'swapped-working'].includes(calendar.day(formatIsoDate(day)).kind);
+
+/** Whether `instant` falls on the first working day of its month in the calendar (after Tết that can be the 10th). */
+export function isFirstWorkingDayOfMonth(calendar: BusinessCalendar, instant: number): boolean {
+  const today = Math.floor((instant + calendar.utcOffsetMs) / dayMs);
+  const { year, month } = civilDate(today);
+  for (let day = dayNumber(year, month, 1); day < today; day += 1) if (isWorking(calendar, day)) return false;
+  return isWorking(calendar, today);
 }

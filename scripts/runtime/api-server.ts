@@ -2,6 +2,7 @@ import type { Connection } from '@temporalio/client';
 import type mongoose from 'mongoose';
 import { createApp } from '../../api/app.js';
 import type { ApiContext } from '../../api/context.js';
+import { ensureMonthlyReportSchedule } from '../../api/temporal/report-schedule.js';
 import { listen, type RunningHttpServer } from '../../api/http-server.js';
 import { pingStore } from '../../store/connection.js';
 import { startApiMetrics } from './api-metrics-server.js';
@@ -33,6 +34,7 @@ export async function serveApi({ api, temporal, store, tracing, port, host, metr
     designerDir: designerDist,
     tracing,
   });
+  await ensureMonthlyReportSchedule(api.temporal.client, api.temporal.taskQueue);
   // Loaded now rather than at the first officer's page.
   api.worklist.refresh().catch((error: Error) => api.logger.error({ err: error.message }, 'loading the worklist failed'));
   const server = await listen(app, port, host);

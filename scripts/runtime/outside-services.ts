@@ -21,6 +21,7 @@ import { defaultPortalMappingVersion, portalMapping } from '../../activities/por
 import { createPortalSync } from '../../activities/portal-sync/portal-sync.js';
 import { agencyModel } from '../../store/organisation/organisation-models.js';
 import type { Store } from '../../store/store.js';
+import { loadCalendar } from '../calendar/calendar-files.js';
 import { startLocalSmtpServer } from '../dev-stack/local-smtp-server.js';
 import { startPaymentSimulator } from '../dev-stack/payment-simulator.js';
 import { startPortalSimulator } from '../dev-stack/portal-simulator.js';
@@ -65,7 +66,7 @@ export async function startOutsideServices(options: { store: Store; connection: 
   const { store, devStack } = options;
   const summary: string[] = [];
   const stops: Array<() => Promise<void>> = [];
-  const services: Partial<ActivityServices> = {};
+  const services: Partial<ActivityServices> = { loadCalendar: async (id) => (await loadCalendar(id)).data };
 
   // Mail.
   let smtp: { host: string; port: number } | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodKey, periodBounds, periodKey, periodTitle, previousMonth, type ReportPeriod } from '../../../engine/reports/report-period.js';
+import { isFirstWorkingDayOfMonth, parsePeriodKey, periodBounds, periodKey, periodTitle, previousMonth, type ReportPeriod } from '../../../engine/reports/report-period.js';
+import { loadCalendar } from '../../../scripts/calendar/calendar-files.js';
 
 const vietnam = 7 * 3_600_000;
 
@@ -26,5 +27,23 @@ describe('report periods', () => {
     expect(previousMonth(Date.parse('2026-12-01T00:30:00+07:00'), vietnam)).toEqual({ kind: 'month', year: 2026, number: 11 });
     expect(previousMonth(Date.parse('2026-11-30T23:30:00+07:00'), vietnam)).toEqual({ kind: 'month', year: 2026, number: 10 });
     expect(previousMonth(Date.parse('2027-01-04T08:00:00+07:00'), vietnam)).toEqual({ kind: 'month', year: 2026, number: 12 });
+  });
+});
+
+describe('isFirstWorkingDayOfMonth', () => {
+  const at = (local: string) => Date.parse(`${local}T01:00:00+07:00`);
+
+  it.each([
+    // 1 August 2026 is a Saturday; 1 May 2026 (Labour Day, a Friday) is a day off.
+    ['2026-08-01', false],
+    ['2026-08-02', false],
+    ['2026-08-03', true],
+    ['2026-08-04', false],
+    ['2026-05-01', false],
+    ['2026-05-04', true],
+    ['2026-06-01', true],
+  ])('%s: %s on the national calendar', async (date, expected) => {
+    const calendar = await loadCalendar('vn-national');
+    expect(isFirstWorkingDayOfMonth(calendar, at(date))).toBe(expected);
   });
 });
