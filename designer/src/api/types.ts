@@ -172,6 +172,9 @@ export interface StatsQuery {
 }
 
 export type Stats = Schemas['Stats'];
+export type Report = Schemas['Report'];
+export type ReportSummary = Schemas['ReportSummary'];
+export type ReportFormat = 'xlsx' | 'csv' | 'pdf';
 
 /** A dashboard figure whose dossiers can be listed. */
 export type DashboardFigure = paths['/api/stats/dossiers']['get']['parameters']['query']['figure'];
