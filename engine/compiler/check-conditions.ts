@@ -1,7 +1,8 @@
+import { evaluate } from 'feelin';
 import { feelSyntaxErrorColumn } from '../feel/feel-expression.js';
 import { feelNames, type FeelComparison } from '../feel/feel-names.js';
 import { juelToFeel } from '../feel/juel-to-feel.js';
-import type { PlanScope } from '../plan/procedure-plan.js';
+import type { PlanFlow, PlanNode, PlanScope } from '../plan/procedure-plan.js';
 import { allScopes } from '../plan/scope-index.js';
 import type { CompileContext } from './compile-context.js';
 import { declaredVariables, type DeclaredVariable, type DeclaredVariables } from './declared-variables.js';
@@ -68,6 +69,58 @@ function checkCondition(context: CompileContext, flowId: string, condition: stri
   }
 }
 
+/** Past this many combinations of values, a gateway's conditions are not tried one by one. */
+const maxCombinations = 256;
+
+/** The values a declared variable can hold that a condition tells apart: a choice's options, an outcome's values, true and false. */
+function finiteValues(variable: DeclaredVariable | undefined): readonly unknown[] | null {
+  if (variable?.kind === 'boolean') return [true, false];
+  if (variable?.kind === 'string' && variable.values) return variable.values;
+  return null;
+}
+
+/** `a = "x", b = true`: an assignment of values to variables, as the warning names it. */
+function describe(assignment: Record<string, unknown>): string {
+  return Object.entries(assignment)
+    .map(([name, value]) => `${name} = ${JSON.stringify(value)}`)
+    .join(', ');
+}
+
+/**
+ * For a gateway without a default flow: '' when its conditions are not all over variables of few
+ * values (nothing more can be said than that none may hold), null when every combination of the
+ * values they read takes some branch, else the first combination that takes none.
+ */
+function uncoveredValues(conditions: readonly string[], declared: DeclaredVariables): string | null {
+  const names = new Set<string>();
+  for (const condition of conditions) {
+    if (feelSyntaxErrorColumn(condition) !== null || juelToFeel(condition) !== null) return '';
+    for (const name of feelNames(condition).free) names.add(name);
+  }
+  const domains = [...names].map((name) => [name, finiteValues(declared.variables.get(name))] as const);
+  if (domains.length === 0 || domains.some(([, values]) => values === null)) return '';
+  if (domains.reduce((count, [, values]) => count * values!.length, 1) > maxCombinations) return '';
+  let assignments: Array<Record<string, unknown>> = [{}];
+  for (const [name, values] of domains) assignments = assignments.flatMap((assignment) => values!.map((value) => ({ ...assignment, [name]: value })));
+  const holds = (condition: string, assignment: Record<string, unknown>) => {
+    try {
+      return evaluate(condition, assignment).value === true;
+    } catch {
+      return false;
+    }
+  };
+  const uncovered = assignments.find((assignment) => !conditions.some((condition) => holds(condition, assignment)));
+  return uncovered ? describe(uncovered) : null;
+}
+
+/** A gateway without a default flow is warned about unless its conditions cover every value of the data they read. */
+function checkExhaustive(context: CompileContext, gateway: Extract<PlanNode, { default?: string }>, flows: ReadonlyMap<string, PlanFlow>, declared: DeclaredVariables): void {
+  if (gateway.default !== undefined || gateway.outgoing.length < 2) return;
+  const conditions = gateway.outgoing.map((flowId) => flows.get(flowId)?.condition);
+  const uncovered = conditions.every((condition) => condition !== undefined) ? uncoveredValues(conditions as string[], declared) : '';
+  if (uncovered !== null) context.report('non-exhaustive-gateway', gateway.id, { uncovered });
+}
+
 /**
  * Conditions read against the data the plan declares: a JUEL/Groovy condition (`approved == true`,
  * which FEEL reads as null whatever `approved` holds), a name no field, outcome or service task
@@ -79,5 +132,7 @@ export function checkConditions(context: CompileContext, process: PlanScope): vo
   const declared = declaredVariables(process);
   for (const scope of allScopes(process)) {
     for (const flow of scope.flows) if (flow.condition !== undefined) checkCondition(context, flow.id, flow.condition, declared);
+    const flows = new Map(scope.flows.map((flow) => [flow.id, flow]));
+    for (const node of scope.nodes) if (node.type === 'exclusiveGateway' || node.type === 'inclusiveGateway') checkExhaustive(context, node, flows, declared);
   }
 }

@@ -313,13 +313,19 @@ export const catalogue = {
       en: 'Write the condition over the dossier\'s variables (e.g. ketQua = "dat"), or drop it and make this flow the default flow.',
     },
   ),
-  'non-exhaustive-gateway': entry(
+  'non-exhaustive-gateway': entry<{ uncovered: string }>(
     'warning',
-    () => ({
-      vi: 'Cổng không có luồng mặc định: khi không điều kiện nào đúng, hồ sơ sẽ dừng tại đây.',
-      en: 'The gateway has no default flow: when no condition holds, the dossier stops here.',
-    }),
-    { vi: 'Chọn một luồng đi ra làm luồng mặc định.', en: 'Make one of its outgoing flows the default flow.' },
+    ({ uncovered }) =>
+      uncovered
+        ? {
+            vi: `Cổng không có luồng mặc định, và khi ${uncovered} thì không điều kiện nào đúng: hồ sơ sẽ dừng tại đây.`,
+            en: `The gateway has no default flow, and when ${uncovered} no condition holds: the dossier stops here.`,
+          }
+        : {
+            vi: 'Cổng không có luồng mặc định: khi không điều kiện nào đúng, hồ sơ sẽ dừng tại đây.',
+            en: 'The gateway has no default flow: when no condition holds, the dossier stops here.',
+          },
+    { vi: 'Chọn một luồng đi ra làm luồng mặc định, hoặc thêm điều kiện cho giá trị đó.', en: 'Make one of its outgoing flows the default flow, or add a condition for that value.' },
   ),
   'missing-start-event': entry(
     'error',

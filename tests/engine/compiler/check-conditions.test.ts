@@ -125,6 +125,42 @@ describe('checkConditions', () => {
   });
 });
 
+describe('a gateway without a default flow', () => {
+  /** The messages (en) of a gateway whose outgoing flows carry these conditions. */
+  function warningsOf(conditions: string[]): string[] {
+    const flows = conditions.map((condition, index) => ({ id: `Flow_${index + 1}`, source: 'Gateway_Re', target: 'Task_ThamDinh', condition }));
+    const process: PlanScope = {
+      id: 'Process_1',
+      nodes: [...steps, { type: 'exclusiveGateway', id: 'Gateway_Re', incoming: [], outgoing: flows.map((flow) => flow.id) }],
+      flows,
+    };
+    const context = new CompileContext(undefined, []);
+    checkConditions(context, process);
+    return context.diagnostics.map((diagnostic) => `${diagnostic.code} @ ${diagnostic.elementId}: ${diagnostic.message.en}`);
+  }
+
+  it('is not warned about when its conditions take every outcome, option or truth value', () => {
+    expect(warningsOf(['ketQua = "dat"', 'ketQua = "tu-choi"'])).toEqual([]);
+    expect(warningsOf(['daNop', 'not(daNop)'])).toEqual([]);
+    expect(warningsOf(['loai = "ca-nhan" or daNop', 'loai = "to-chuc"', 'not(daNop)'])).toEqual([]);
+  });
+
+  it('names the value that takes no branch', () => {
+    expect(warningsOf(['ketQua = "dat"', 'approved = true'])).toEqual([
+      'non-exhaustive-gateway @ Gateway_Re: The gateway has no default flow, and when ketQua = "tu-choi", approved = false no condition holds: the dossier stops here.',
+    ]);
+    expect(warningsOf(['daNop = true', 'loai = "to-chuc" and not(daNop)'])).toEqual([
+      'non-exhaustive-gateway @ Gateway_Re: The gateway has no default flow, and when daNop = false, loai = "ca-nhan" no condition holds: the dossier stops here.',
+    ]);
+  });
+
+  it('is warned about as before when its conditions read data of many values', () => {
+    expect(warningsOf(['soTien > 1000000', 'soTien < 500000'])).toEqual([
+      'non-exhaustive-gateway @ Gateway_Re: The gateway has no default flow: when no condition holds, the dossier stops here.',
+    ]);
+  });
+});
+
 describe('closeNames', () => {
   it('lists the declared names a few edits away, closest first', () => {
     expect(closeNames('ketqua', ['soTien', 'ketLuan', 'ketQua'])).toEqual(['ketQua', 'ketLuan']);

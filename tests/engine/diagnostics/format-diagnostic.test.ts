@@ -16,7 +16,7 @@ describe('diagnostics as text', () => {
   });
 
   it('counts by severity', () => {
-    const diagnostics = [createDiagnostic('deadlock', 'J'), createDiagnostic('deadlock', 'K'), createDiagnostic('non-exhaustive-gateway', 'G')];
+    const diagnostics = [createDiagnostic('deadlock', 'J'), createDiagnostic('deadlock', 'K'), createDiagnostic('non-exhaustive-gateway', 'G', { uncovered: '' })];
     expect(countDiagnostics(diagnostics, 'en')).toBe('2 errors, 1 warning');
     expect(countDiagnostics(diagnostics, 'vi')).toBe('2 lỗi, 1 cảnh báo');
     expect(countDiagnostics([], 'vi')).toBe('không có vấn đề nào');
