@@ -3,6 +3,7 @@ import { attachmentModel } from '../store/attachments/attachment-model.js';
 import { calendarDraftModel } from '../store/calendars/calendar-models.js';
 import { commentModel } from '../store/comments/comment-model.js';
 import { refreshSessionModel } from '../store/identity/refresh-session-model.js';
+import { sessionRevocationModel } from '../store/identity/session-revocation-model.js';
 import { signInLockoutModel } from '../store/identity/sign-in-lockout-model.js';
 import { userModel } from '../store/identity/user-model.js';
 import { positionModel, unitModel } from '../store/organisation/organisation-models.js';
@@ -17,6 +18,7 @@ export function createApiStore(connection: Connection) {
   const models = {
     users: userModel(connection),
     refreshSessions: refreshSessionModel(connection),
+    sessionRevocations: sessionRevocationModel(connection),
     signInLockouts: signInLockoutModel(connection),
     units: unitModel(connection),
     positions: positionModel(connection),

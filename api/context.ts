@@ -6,6 +6,7 @@ import type { ApiStore } from './api-store.js';
 import type { AttachmentStorage } from './attachments/attachment-storage.js';
 import type { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import type { CompilePool } from './compilation/compile-pool.js';
+import type { SessionRevocations } from './auth/session-revocations.js';
 import type { TokenService } from './auth/tokens.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
 import type { EventHub } from './monitoring/event-hub.js';
@@ -27,6 +28,8 @@ export interface ApiContext {
   store: ApiStore;
   temporal: TemporalAccess;
   tokens: TokenService;
+  /** When users' sessions were revoked (disabled, password reset): the tokens refuse what was issued before. */
+  revocations: SessionRevocations;
   /** How bearer tokens are checked: MotCua's own tokens, or those and an agency's SSO (auth seam). */
   verifier: AccessTokenVerifier;
   attachments: AttachmentStorage;

@@ -8,6 +8,7 @@ import { dossierRoutes } from './dossiers/dossier-routes.js';
 import type { RouteDefinition } from './http/route.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
+import { staffRoutes } from './org/staff-routes.js';
 import { orgRoutes } from './org/org-routes.js';
 import { outboxRoutes } from './outbox/outbox-routes.js';
 import { paymentRoutes } from './payments/payment-routes.js';
@@ -22,6 +23,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
     ...authRoutes(context),
     ...orgRoutes(context),
+    ...staffRoutes(context),
     ...procedureRoutes(context),
     ...catalogueRoutes(context),
     ...dossierRoutes(context),

@@ -62,6 +62,7 @@ export function authRoutes(context: ApiContext): RouteDefinition[] {
           throw new Problem(401, 'invalid-credentials', 'wrong username or password');
         }
         await lockouts.clear(body.username);
+        await store.users.updateOne({ _id: user._id }, { $set: { lastSignInAt: new Date() } });
         await store.refreshSessions.deleteMany({ userId: user._id, expiresAt: { $lt: new Date() } });
         return { status: 200, body: await openSession(request, response, principalOf(user), 'signed-in') };
       },

@@ -10,9 +10,12 @@ export interface TokenSettings {
   issuer: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** When a user's sessions were last revoked: access tokens issued before are refused. */
+  revocations?: { revokedAt(userId: string): Promise<number | undefined> };
 }
 
-const accessClaims = principalSchema.omit({ id: true }).extend({ sub: z.string(), typ: z.literal('access') });
+/** `ims`: when the token was issued, in milliseconds (iat counts whole seconds), so revoking sessions spares a token signed just after. */
+const accessClaims = principalSchema.omit({ id: true }).extend({ sub: z.string(), typ: z.literal('access'), ims: z.number().optional() });
 
 const refreshClaims = z.object({ sub: z.string(), typ: z.literal('refresh'), jti: z.string(), exp: z.number() });
 
@@ -30,7 +33,7 @@ const verifiedTokenMemory = 10_000;
 /** MotCua's own sessions: short-lived access tokens carrying the principal, and refresh tokens. */
 export class TokenService implements AccessTokenVerifier {
   /** Tokens already verified, until they expire: an officer's every request carries the same one. */
-  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly verified = new Map<string, { principal: Principal; issuedAt: number; expiresAt: number }>();
 
   constructor(private readonly settings: TokenSettings) {
     if (settings.secret.byteLength < 32) throw new Error('the token secret must be at least 32 bytes');
@@ -42,7 +45,7 @@ export class TokenService implements AccessTokenVerifier {
 
   signAccess(principal: Principal): Promise<string> {
     const { id, ...claims } = principal;
-    return new SignJWT({ ...claims, typ: 'access' })
+    return new SignJWT({ ...claims, typ: 'access', ims: Date.now() })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(id)
       .setIssuer(this.settings.issuer)
@@ -65,14 +68,20 @@ export class TokenService implements AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    const known = this.verified.get(token);
-    if (known && known.expiresAt > Date.now()) return known.principal;
+    const known = this.verified.get(token) ?? (await this.verifySignature(token));
+    if (known.expiresAt <= Date.now()) throw new Error('the access token has expired');
+    const revokedAt = await this.settings.revocations?.revokedAt(known.principal.id);
+    if (revokedAt !== undefined && known.issuedAt <= revokedAt) throw new Error('the sessions of this user were revoked');
+    return known.principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; issuedAt: number; expiresAt: number }> {
     const { payload } = await jwtVerify(token, this.settings.secret, { issuer: this.settings.issuer, algorithms: ['HS256'] });
-    const { sub, typ: _typ, ...claims } = accessClaims.parse(payload);
-    const principal = { id: sub, ...claims };
+    const { sub, typ: _typ, ims, ...claims } = accessClaims.parse(payload);
+    const verified = { principal: { id: sub, ...claims }, issuedAt: ims ?? payload.iat! * 1000, expiresAt: payload.exp! * 1000 };
     if (this.verified.size >= verifiedTokenMemory) this.verified.clear();
-    this.verified.set(token, { principal, expiresAt: payload.exp! * 1000 });
-    return principal;
+    this.verified.set(token, verified);
+    return verified;
   }
 
   /** A short-lived link to one issued document of a dossier, for a reader without an account (public tracking). */

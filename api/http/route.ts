@@ -29,7 +29,7 @@ export interface RequestContext<P, Q, B> {
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. /api/tasks/:taskId */
   path: string;
   summary: string;

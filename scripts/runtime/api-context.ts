@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import { pino } from 'pino';
+import { SessionRevocations } from '../../api/auth/session-revocations.js';
 import { createApiStore } from '../../api/api-store.js';
 import { diskStorage } from '../../api/attachments/disk-storage.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
@@ -55,7 +56,8 @@ export async function createApiContext(options: {
   await store.ensureIndexes();
   if (process.env.MOTCUA_SEED_DEMO !== 'false') await seedDemo(store);
   await assertNoOpenDemoAccounts(store);
-  const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, refreshTtlSeconds: 7 * 24 * 3600 });
+  const revocations = new SessionRevocations(store.sessionRevocations, 15 * 60 * 1000);
+  const tokens = new TokenService({ secret: await tokenSecret(options.dataDir), issuer: 'motcua', accessTtlSeconds: 15 * 60, revocations, refreshTtlSeconds: 7 * 24 * 3600 });
   const attachments =
     process.env.MOTCUA_ATTACHMENTS === 'disk' ? diskStorage(path.join(options.dataDir, 'attachments')) : gridFsStorage(options.connection.db!);
   const logger = pino({ level: process.env.MOTCUA_LOG_LEVEL || 'info', mixin: traceLogFields });
@@ -65,6 +67,7 @@ export async function createApiContext(options: {
     store,
     temporal: { client: options.client, taskQueue: options.taskQueue, searchAttributes: true, payloadCodec: options.payloadCodec },
     tokens,
+    revocations,
     verifier: tokens,
     attachments,
     loadCalendar: async (id) => (await loadCalendar(id)).data,

@@ -19,6 +19,10 @@ export interface UserDocument {
   units: string[];
   disabled: boolean;
   createdAt: Date;
+  /** Where staff notices go (reports, escalations), when given. */
+  email?: string;
+  phone?: string;
+  lastSignInAt?: Date;
 }
 
 const userSchema = new Schema<UserDocument>(
@@ -33,6 +37,9 @@ const userSchema = new Schema<UserDocument>(
     units: { type: [String], default: [] },
     disabled: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
+    email: String,
+    phone: String,
+    lastSignInAt: Date,
   },
   { versionKey: false },
 );

@@ -294,6 +294,25 @@ describe('access matrix: every route × every role × every relation', () => {
         expect: { 'agency-admin': { agency: 200, 'other-agency': D }, officer: { 'step-unit': 200, agency: 200, 'other-agency': D }, supervisor: 200, auditor: 200, citizen: D, reformer: D, anonymous: U },
       }),
     ),
+    ...(
+      [
+        ['GET /api/org/staff', () => '/api/org/staff?agencyId=ubnd-xa', undefined, 200],
+        ['POST /api/org/units', () => '/api/org/units', () => ({ id: 'to-ma-tran', agencyId: 'ubnd-xa', name: 'Tổ ma trận' }), 201],
+        ['PATCH /api/org/units/:unitId', () => '/api/org/units/to-ma-tran', () => ({ name: 'Tổ ma trận (đổi tên)' }), 200],
+        ['POST /api/org/staff', () => '/api/org/staff', () => ({ username: 'nv-ma-tran', name: 'Nhân viên ma trận', agencyId: 'ubnd-xa', password: 'mat-khau-ma-tran', roles: ['officer'], units: ['to-ma-tran'] }), 201],
+        ['PATCH /api/org/staff/:userId', () => '/api/org/staff/nv-ma-tran', () => ({ email: 'nv@ubnd-xa.gov.vn' }), 200],
+        ['POST /api/org/staff/:userId/password', () => '/api/org/staff/nv-ma-tran/password', () => ({ password: 'mat-khau-ma-tran-2' }), 200],
+        ['POST /api/org/staff/:userId/revoke-sessions', () => '/api/org/staff/nv-ma-tran/revoke-sessions', undefined, 200],
+      ] as const
+    ).map(
+      ([route, path, body, status]): Entry => ({
+        route,
+        ...(route === 'GET /api/org/staff' ? {} : { note: 'the administrator of another agency may not change this one' }),
+        path,
+        ...(body ? { body } : {}),
+        expect: { 'agency-admin': { agency: status, 'other-agency': D }, officer: D, supervisor: D, auditor: D, citizen: D, reformer: D, anonymous: U },
+      }),
+    ),
     {
       route: 'POST /api/reports',
       note: 'last month’s report of ubnd-xa, read by the entries after',

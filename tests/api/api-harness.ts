@@ -1,4 +1,5 @@
 import { pino, type DestinationStream } from 'pino';
+import { SessionRevocations } from '../../api/auth/session-revocations.js';
 import { createApp } from '../../api/app.js';
 import { createApiStore, type ApiStore } from '../../api/api-store.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
@@ -46,11 +47,13 @@ export class ApiHarness extends ApiClient {
     await store.ensureIndexes();
     await seedDemo(store);
     const logger = options.logs ? pino({ level: 'info', mixin: traceLogFields }, options.logs) : pino({ level: process.env.MOTCUA_TEST_LOG ?? 'silent', mixin: traceLogFields });
-    const tokens = new TokenService({ secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'), issuer: 'motcua', accessTtlSeconds: 900, refreshTtlSeconds: 3600 });
+    const revocations = new SessionRevocations(store.sessionRevocations, 900 * 1000);
+    const tokens = new TokenService({ secret: new TextEncoder().encode('test-secret-test-secret-test-secret!'), issuer: 'motcua', accessTtlSeconds: 900, revocations, refreshTtlSeconds: 3600 });
     const context: ApiContext = {
       store,
       temporal: { client: dossiers.client, taskQueue: dossiers.taskQueue, searchAttributes: true, payloadCodec: testPayloadCodec },
       tokens,
+      revocations,
       verifier: tokens,
       attachments: options.attachments ?? gridFsStorage(connection.db!),
       loadCalendar: async (id) => (await loadCalendar(id)).data,

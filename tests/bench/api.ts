@@ -28,6 +28,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createActivities } from '../../activities/index.js';
 import { installWorkerRuntime } from '../../activities/worker.js';
+import { SessionRevocations } from '../../api/auth/session-revocations.js';
 import { createApp } from '../../api/app.js';
 import { traceLogFields } from '../../api/http/trace-log-fields.js';
 import { gridFsStorage } from '../../api/attachments/gridfs-storage.js';
@@ -112,7 +113,8 @@ async function main(): Promise<void> {
       maxConcurrentActivityTaskExecutions: settings.worker.maxConcurrentActivityTaskExecutions,
     });
     const workerRun = worker.run();
-    const tokens = new TokenService({ secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'), issuer: 'motcua', accessTtlSeconds: 3600, refreshTtlSeconds: 3600 });
+    const revocations = new SessionRevocations(store.sessionRevocations, 3600 * 1000);
+    const tokens = new TokenService({ secret: new TextEncoder().encode('bench-secret-bench-secret-bench-secret'), issuer: 'motcua', accessTtlSeconds: 3600, revocations, refreshTtlSeconds: 3600 });
     const events = new EventHub();
     // As the product logs: with the trace ids' mixin (tracing is off here, no OTLP endpoint).
     const logger = pino({ level: 'warn', mixin: traceLogFields });
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
         store,
         temporal: { client: new Client({ connection: clientConnection, namespace: settings.namespace, dataConverter }), taskQueue, searchAttributes: true, payloadCodec },
         tokens,
+        revocations,
         verifier: tokens,
         attachments: gridFsStorage(connection.db!),
         loadCalendar: async (id) => (await loadCalendar(id)).data,
