@@ -17,7 +17,7 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * JSON over fetch with the bearer token. An expired access token is refreshed once, then the request
@@ -46,6 +46,10 @@ export class HttpClient {
 
   put<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
+  }
+
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
   }
 
   /** A multipart request (files and a JSON field), as dossier submission and supplements are. */

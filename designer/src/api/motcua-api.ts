@@ -43,6 +43,9 @@ import type {
   ProcedureSummary,
   ProcedureVersion,
   Unit,
+  NewStaffMember,
+  StaffChange,
+  StaffMember,
 } from './types.js';
 
 const code = (value: string) => encodeURIComponent(value);
@@ -73,6 +76,12 @@ export function createMotcuaApi(http: HttpClient) {
     agencies: () => http.get<Agency[]>('/api/org/agencies'),
     units: (agencyId?: string) => http.get<Unit[]>(`/api/org/units${agencyId ? `?agencyId=${code(agencyId)}` : ''}`),
     positions: () => http.get<Array<Position | string>>('/api/org/positions'),
+    createUnit: (unit: { id: string; agencyId: string; name: string }) => http.post<Unit>('/api/org/units', unit),
+    staff: (agencyId: string) => http.get<{ items: StaffMember[] }>(`/api/org/staff${queryString({ agencyId })}`),
+    createStaff: (member: NewStaffMember) => http.post<StaffMember>('/api/org/staff', member),
+    changeStaff: (userId: string, change: StaffChange) => http.patch<StaffMember>(`/api/org/staff/${code(userId)}`, change),
+    resetPassword: (userId: string, password: string) => http.post<StaffMember>(`/api/org/staff/${code(userId)}/password`, { password }),
+    revokeSessions: (userId: string) => http.post<StaffMember>(`/api/org/staff/${code(userId)}/revoke-sessions`),
 
     procedures: () => http.get<ProcedureSummary[]>('/api/procedures'),
     procedure: (procedureCode: string) => http.get<ProcedureDetail>(`/api/procedures/${code(procedureCode)}`),

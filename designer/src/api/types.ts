@@ -20,6 +20,9 @@ export type LoginAnswer = Schemas['Session'];
 export type Agency = Schemas['Agency'];
 
 export type Unit = Schemas['Unit'];
+export type StaffMember = Schemas['StaffMember'];
+export type NewStaffMember = Omit<StaffMember, 'id' | 'disabled' | 'lastSignInAt'> & { password: string };
+export type StaffChange = Partial<Pick<StaffMember, 'name' | 'roles' | 'units' | 'positions' | 'disabled'>> & { email?: string | null; phone?: string | null };
 
 export type Position = Schemas['Position'];
 

@@ -16,6 +16,7 @@ export const navigation: NavigationItem[] = [
   { label: 'nav.supervision', to: '/supervision', roles: ['supervisor'] },
   { label: 'nav.dashboards', to: '/dashboards', roles: ['agency-admin', 'supervisor', 'officer', 'auditor'] },
   { label: 'nav.outbox', to: '/outbox', roles: ['agency-admin'] },
+  { label: 'nav.organisation', to: '/organisation', roles: ['agency-admin'] },
   { label: 'nav.reports', to: '/reports', roles: ['agency-admin', 'supervisor', 'auditor'] },
   { label: 'nav.catalogue', to: '/catalogue', roles: ['citizen'] },
   { label: 'nav.track', to: '/track', roles: ['citizen'] },

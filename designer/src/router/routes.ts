@@ -32,6 +32,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tasks/:taskId', name: 'task', component: () => import('../tasks/TaskPage.vue'), props: true, meta: { roles: workers } },
   { path: '/supervision', name: 'supervision', component: () => import('../supervision/SupervisionPage.vue'), meta: { roles: ['supervisor'] } },
   { path: '/dashboards', name: 'dashboards', component: () => import('../dashboards/DashboardPage.vue'), meta: { roles: monitors } },
+  { path: '/organisation', name: 'organisation', component: () => import('../organisation/OrganisationPage.vue'), meta: { roles: ['agency-admin'] } },
   { path: '/reports', name: 'reports', component: () => import('../reports/ReportsPage.vue'), meta: { roles: ['agency-admin', 'supervisor', 'auditor'] } },
   { path: '/outbox', name: 'outbox', component: () => import('../outbox/OutboxPage.vue'), meta: { roles: ['agency-admin'] } },
   { path: '/catalogue', name: 'catalogue', component: () => import('../citizen/CataloguePage.vue'), meta: { public: true } },
