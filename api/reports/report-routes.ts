@@ -42,6 +42,9 @@ const reportSchema = reportSummarySchema
   .extend({
     rows: z.array(z.object({ key: z.string(), title: z.string(), figures: figuresSchema, rates: ratesSchema })),
     total: z.object({ figures: figuresSchema, rates: ratesSchema }),
+    headings: z
+      .object({ figures: z.array(z.object({ id: z.string(), group: z.string(), heading: z.string() })), rates: z.array(z.object({ id: z.string(), heading: z.string() })) })
+      .meta({ description: 'the columns in the form’s order, with their Vietnamese headings' }),
   })
   .meta({ id: 'Report' });
 
@@ -53,6 +56,12 @@ const downloads = {
 
 function summaryOf({ _id, rows: _rows, total: _total, ...report }: ReportDocument) {
   return wire({ id: _id, ...report });
+}
+
+const headings = { figures: handlingColumns.map((column) => ({ ...column })), rates: handlingRates.map((rate) => ({ ...rate })) };
+
+function fullReport(report: ReportDocument) {
+  return { ...summaryOf(report), rows: report.rows, total: report.total, headings };
 }
 
 /** Periodic reports on handling administrative procedures: produce one, list those kept, read one, download it as XLSX, CSV or PDF. */
@@ -104,7 +113,7 @@ export function reportRoutes(context: ApiContext): RouteDefinition[] {
           utcOffsetMs: calendar.utcOffsetMs,
           now,
         });
-        return { status: 201, body: { ...summaryOf(report), rows: report.rows, total: report.total } };
+        return { status: 201, body: fullReport(report) };
       },
     }),
     defineRoute({
@@ -133,7 +142,7 @@ export function reportRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'the report', schema: reportSchema }, ...problemResponses(400, 401, 403, 404) },
       async handler({ params, principal }) {
         const report = await visibleReport(principal, params.id);
-        return { status: 200, body: { ...summaryOf(report), rows: report.rows, total: report.total } };
+        return { status: 200, body: fullReport(report) };
       },
     }),
     defineRoute({

@@ -140,6 +140,19 @@ const walks: Record<string, () => Screen[]> = {
   task: () => [{ user: 'mot-cua', path: `/tasks/${encodeURIComponent(taskId)}`, act: async () => void (await page.locator('[data-test="task-form"]').waitFor()) }],
   supervision: () => [{ user: 'hung', path: '/supervision' }],
   dashboards: () => [{ user: 'admin', path: '/dashboards', act: async () => void (await page.locator('[data-figure="received"] strong').waitFor()) }],
+  organisation: () => [{ user: 'admin', path: '/organisation', act: async () => void (await page.locator('[data-member="lan"]').waitFor()) }],
+  reports: () => [
+    {
+      user: 'admin',
+      path: '/reports',
+      act: async () => {
+        await page.locator('[data-test="report-agency"] option').first().waitFor({ state: 'attached' });
+        await page.click('[data-test="report-produce"]');
+        await page.locator('[data-test="report-total"]').waitFor();
+        await page.locator('[data-test="kept-report"]').first().waitFor();
+      },
+    },
+  ],
   outbox: () => [{ user: 'admin', path: '/outbox', act: async () => void (await page.locator('[data-test="notice"]').first().waitFor()) }],
   catalogue: () => [
     { path: '/catalogue', act: async () => void (await page.locator('[data-test="catalogue-entry"]').first().waitFor()) },

@@ -1752,6 +1752,18 @@ export interface components {
                     onlineShare: number | null;
                 };
             };
+            /** @description the columns in the form’s order, with their Vietnamese headings */
+            headings: {
+                figures: {
+                    id: string;
+                    group: string;
+                    heading: string;
+                }[];
+                rates: {
+                    id: string;
+                    heading: string;
+                }[];
+            };
         };
         ReportSummary: {
             id: string;

@@ -8,12 +8,13 @@ import { createAppI18n } from '../../../../designer/src/i18n/i18n.js';
 import ReportsPage from '../../../../designer/src/reports/ReportsPage.vue';
 import type { Session } from '../../../../designer/src/session/session.js';
 import { sessionKey } from '../../../../designer/src/session/use-session.js';
-import { handlingColumns } from '../../../../engine/reports/handling-report.js';
+import { handlingColumns, handlingRates } from '../../../../engine/reports/handling-report.js';
 
 const figures = (received: number) => ({ ...Object.fromEntries(handlingColumns.map(({ id }) => [id, 0])), received, receivedOnline: received, inProgress: received, inProgressInTime: received }) as Report['total']['figures'];
 const rates = { onTimeRate: null, overdueRate: 0, onlineShare: 100 };
 const summary = { id: 'ubnd-xa~2026-11~field~abc', agencyId: 'ubnd-xa', agencyName: 'UBND xã', period: { kind: 'month', year: 2026, number: 11, key: '2026-11', title: 'Tháng 11 năm 2026' }, grouping: 'field' as const, scope: {}, from: '2026-10-31T17:00:00.000Z', until: '2026-11-30T17:00:00.000Z', producedAt: '2026-12-01T00:00:00.000Z', producedBy: 'schedule' };
-const report: Report = { ...summary, rows: [{ key: 'Hộ tịch', title: 'Hộ tịch', figures: figures(3), rates }], total: { figures: figures(3), rates } };
+const headings = { figures: handlingColumns.map((column) => ({ ...column })), rates: handlingRates.map((rate) => ({ ...rate })) };
+const report: Report = { ...summary, rows: [{ key: 'Hộ tịch', title: 'Hộ tịch', figures: figures(3), rates }], total: { figures: figures(3), rates }, headings };
 
 function fakeApi() {
   return {
