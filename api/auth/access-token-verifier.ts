@@ -1,6 +1,7 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { UserDocument } from '../../store/identity/user-model.js';
 import type { Principal } from './principal.js';
+import { unreachableDependency } from '../http/dependency-outage.js';
 
 /**
  * The auth seam: turns a bearer token into the Principal the API authorises. MotCua's own tokens
@@ -59,15 +60,18 @@ export function oidcAccessTokenVerifier(options: OidcOptions): AccessTokenVerifi
 export function anyOf(verifiers: readonly AccessTokenVerifier[]): AccessTokenVerifier {
   return {
     async verify(token) {
-      let lastError: unknown = new Error('no verifier configured');
+      let refusal: unknown = new Error('no verifier configured');
+      let outage: unknown;
       for (const verifier of verifiers) {
         try {
           return await verifier.verify(token);
         } catch (error) {
-          lastError = error;
+          if (unreachableDependency(error)) outage ??= error;
+          else refusal = error;
         }
       }
-      throw lastError;
+      // A verifier that could not look the token up does not refuse it.
+      throw outage ?? refusal;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { AccessTokenVerifier } from './access-token-verifier.js';
 import { Problem } from '../http/problem.js';
 import { codecCookieToken } from './codec-cookie.js';
+import { unreachableDependency } from '../http/dependency-outage.js';
 
 /**
  * Reads `Authorization: Bearer <token>` and sets `response.locals.principal`. A request with no
@@ -20,8 +21,9 @@ export function authenticate(verifier: AccessTokenVerifier): RequestHandler {
     try {
       response.locals.principal = await verifier.verify(token);
       next();
-    } catch {
-      next(new Problem(401, 'invalid-token', 'the access token is invalid or has expired'));
+    } catch (error) {
+      // A store that cannot say whether the sessions were revoked is an outage (503), not a bad token.
+      next(unreachableDependency(error) ? error : new Problem(401, 'invalid-token', 'the access token is invalid or has expired'));
     }
   };
 }

@@ -16,4 +16,9 @@ describe('inputs found by fuzzing the compiler', () => {
     const result = await expectStructuredCompile(fixture('unresolved-reference-without-ids.bpmn'));
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'unresolved-reference')).toMatchObject({ elementId: null });
   });
+
+  it('a second process without an id is reported on the document, structured', async () => {
+    const result = await expectStructuredCompile(fixture('second-process-without-id.bpmn'));
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'multiple-processes')).toMatchObject({ elementId: null });
+  });
 });

@@ -9,9 +9,10 @@ const inputBoundMs = 5_000;
 /**
  * Findings about the document as a whole, the only ones that name no element; an unresolved
  * reference is one when neither its element nor any element holding it has an id (a mangled corpus
- * model's root, found by fuzzing: fixtures/fuzz/unresolved-reference-without-ids.bpmn).
+ * model's root, found by fuzzing: fixtures/fuzz/unresolved-reference-without-ids.bpmn), and so is a
+ * second process without an id (fixtures/fuzz/second-process-without-id.bpmn).
  */
-const documentCodes = new Set(['unresolved-reference', 'input-too-large', 'xml-doctype-forbidden', 'xml-malformed', 'not-bpmn', 'no-process', 'invalid-content', 'unsupported-encoding']);
+const documentCodes = new Set(['unresolved-reference', 'multiple-processes', 'input-too-large', 'xml-doctype-forbidden', 'xml-malformed', 'not-bpmn', 'no-process', 'invalid-content', 'unsupported-encoding']);
 
 /** Compiles within the bound, never throwing, and answers only structured diagnostics. */
 export async function expectStructuredCompile(xml: string): Promise<CompileResult> {
