@@ -1,5 +1,6 @@
 import type { ApiStore } from '../api-store.js';
 import type { Principal } from '../auth/principal.js';
+import { Problem } from '../http/problem.js';
 
 /**
  * The agencies a staff member answers for: their own and every agency beneath it in the tree (a
@@ -18,4 +19,9 @@ export async function agencyScope(store: ApiStore, principal: Principal): Promis
   };
   visit(principal.agencyId);
   return scope;
+}
+
+/** Refuses a request about an agency the caller does not answer for (403 other-agency). */
+export async function requireAgencyScope(store: ApiStore, principal: Principal, agencyId: string): Promise<void> {
+  if (!(await agencyScope(store, principal)).has(agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${agencyId}`);
 }

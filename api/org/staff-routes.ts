@@ -8,7 +8,7 @@ import type { ApiContext } from '../context.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { wire } from '../http/schemas.js';
-import { agencyScope } from './agency-scope.js';
+import { agencyScope, requireAgencyScope } from './agency-scope.js';
 
 const staffRoles = systemRoles.filter((role) => role !== 'citizen') as [Exclude<(typeof systemRoles)[number], 'citizen'>, ...Array<Exclude<(typeof systemRoles)[number], 'citizen'>>];
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'lower-case letters, digits, dots and dashes');
@@ -60,9 +60,7 @@ function staffOf(user: UserDocument) {
 export function staffRoutes(context: ApiContext): RouteDefinition[] {
   const { store, revocations } = context;
 
-  async function answerFor(principal: Principal, agencyId: string): Promise<void> {
-    if (!(await agencyScope(store, principal)).has(agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${agencyId}`);
-  }
+  const answerFor = (principal: Principal, agencyId: string) => requireAgencyScope(store, principal, agencyId);
 
   async function staffMember(principal: Principal, userId: string): Promise<UserDocument> {
     const user = await store.users.findById(userId).lean<UserDocument>();

@@ -9,7 +9,7 @@ import { auditActorOf, type Principal } from '../auth/principal.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { wire } from '../http/schemas.js';
-import { agencyScope } from '../org/agency-scope.js';
+import { agencyScope, requireAgencyScope } from '../org/agency-scope.js';
 import { compileAgainstRegistry, deployedPlan, deployedRegistry } from './procedure-registry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
@@ -136,7 +136,7 @@ export function procedureRoutes(context: ApiContext): RouteDefinition[] {
           const { diagnostics } = await compiler.check(body.xml);
           throw new Problem(422, 'no-procedure-identity', 'the model must be BPMN whose process declares mc:procedure code and agency', diagnosticErrors(diagnostics));
         }
-        if (!(await agencyScope(store, principal)).has(identity.agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${identity.agencyId}`);
+        await requireAgencyScope(store, principal, identity.agencyId);
         const procedure: ProcedureDocument = { _id: identity.code, agencyId: identity.agencyId, name: identity.name, draftXml: body.xml, retired: false, updatedAt: new Date(), updatedBy: principal.id };
         try {
           await store.procedures.create(procedure);

@@ -9,7 +9,7 @@ import type { ApiContext } from '../context.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { wire } from '../http/schemas.js';
-import { agencyScope } from '../org/agency-scope.js';
+import { agencyScope, requireAgencyScope } from '../org/agency-scope.js';
 import type { Principal } from '../auth/principal.js';
 import { reportCsv } from './report-csv.js';
 import { reportPdf } from './report-pdf.js';
@@ -68,9 +68,7 @@ function fullReport(report: ReportDocument) {
 export function reportRoutes(context: ApiContext): RouteDefinition[] {
   const { store } = context;
 
-  async function inScope(principal: Principal, agencyId: string): Promise<void> {
-    if (!(await agencyScope(store, principal)).has(agencyId)) throw new Problem(403, 'other-agency', `you do not answer for agency ${agencyId}`);
-  }
+  const inScope = (principal: Principal, agencyId: string) => requireAgencyScope(store, principal, agencyId);
 
   async function visibleReport(principal: Principal, id: string): Promise<ReportDocument> {
     const report = await store.reports.findById(id).lean<ReportDocument>();
