@@ -4,6 +4,7 @@ import { calendarRoutes } from './calendars/calendar-routes.js';
 import { commentRoutes } from './comments/comment-routes.js';
 import type { ApiContext } from './context.js';
 import { documentRoutes } from './documents/document-routes.js';
+import { importMappingRoutes } from './import-mappings/import-mapping-routes.js';
 import { dossierRoutes } from './dossiers/dossier-routes.js';
 import type { RouteDefinition } from './http/route.js';
 import { monitoringRoutes } from './monitoring/monitoring-routes.js';
@@ -26,6 +27,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...staffRoutes(context),
     ...procedureRoutes(context),
     ...catalogueRoutes(context),
+    ...importMappingRoutes(context),
     ...dossierRoutes(context),
     ...commentRoutes(context),
     ...taskRoutes(context),

@@ -4,6 +4,7 @@ import { calendarVersionModel } from './calendars/calendar-models.js';
 import { claimsModel } from './claims/claims.js';
 import { counterModel } from './counters/counter-model.js';
 import { dossierModel } from './dossiers/dossier-model.js';
+import { importMappingModel } from './import-mappings/import-mapping-model.js';
 import { notificationModel } from './notifications/notification-model.js';
 import { agencyModel } from './organisation/organisation-models.js';
 import { portalDossierStateModel, portalStatusModel } from './portal-sync/portal-sync-models.js';
@@ -37,6 +38,7 @@ export function createStore(connection: Connection) {
     snapshots: snapshotModel(connection),
     snapshotClaims: claimsModel(connection, 'SnapshotClaim', 'snapshotClaims'),
     reports: reportModel(connection),
+    importMappings: importMappingModel(connection),
     /** The agencies and the published calendars: the monthly reports' worker reads them too. */
     agencies: agencyModel(connection),
     calendarVersions: calendarVersionModel(connection),

@@ -27,7 +27,7 @@ export const auditStreams = {
   procedure: (code: string) => `procedure:${code}`,
   calendar: (id: string) => `calendar:${id}`,
   session: (userId: string) => `session:${userId}`,
-  /** An agency's units and staff: created, changed, disabled. */
+  /** An agency's units and staff (created, changed, disabled), and who imported models' people are in it. */
   organisation: (agencyId: string) => `organisation:${agencyId}`,
   /** Public look-ups of codes that name no dossier. */
   publicTracking: 'public-tracking',

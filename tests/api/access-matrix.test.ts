@@ -166,6 +166,15 @@ describe('access matrix: every route × every role × every relation', () => {
       }),
     ),
     { route: 'POST /api/procedures/:code/deploy', path: () => `/api/procedures/${procedureCode}/deploy`, expect: { reformer: D, 'agency-admin': { agency: 201, 'other-agency': D }, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
+    ...(['GET /api/agencies/:agencyId/import-mapping', 'PUT /api/agencies/:agencyId/import-mapping'] as const).map(
+      (route): Entry => ({
+        route,
+        note: 'ubnd-xa’s mapping: its reformers and administrators, not another agency’s administrator',
+        path: () => '/api/agencies/ubnd-xa/import-mapping',
+        ...(route.startsWith('PUT') ? { body: () => ({ groups: { 'mot-cua': { role: 'can-bo-mot-cua', unit: 'bo-phan-mot-cua' } }, users: {} }) } : {}),
+        expect: { reformer: 200, 'agency-admin': { agency: 200, 'other-agency': D }, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U },
+      }),
+    ),
     { route: 'POST /api/procedures/compare', path: () => '/api/procedures/compare', body: () => ({ beforeXml: xml, afterXml: xml }), expect: { reformer: 200, 'agency-admin': 200, officer: D, supervisor: D, citizen: D, auditor: D, anonymous: U } },
     { route: 'GET /api/catalogue', path: () => '/api/catalogue', expect: everyone(200, 200) },
     { route: 'GET /api/catalogue/:code', path: () => `/api/catalogue/${procedureCode}`, expect: everyone(200, 200) },

@@ -27,6 +27,7 @@ describe('bad input', () => {
       reports: await api.store.reports.countDocuments(),
       users: await api.store.users.find({}, { lastSignInAt: 0 }).sort({ _id: 1 }).lean(),
       units: await api.store.units.countDocuments(),
+      importMappings: await api.store.importMappings.find().lean(),
       history: state.history.length,
       variables: state.variables,
     };
@@ -173,6 +174,9 @@ describe('bad input', () => {
     { name: 'a report grouped by something else', status: 422, code: 'invalid-body', send: async () => api.request('POST', '/api/reports', { token: await api.token('admin'), json: { agencyId: 'ubnd-xa', period: '2026-01', grouping: 'officer' } }) },
     { name: 'a report download in an unknown format', status: 400, code: 'invalid-query', send: async () => api.request('GET', '/api/reports/khong-co/download?format=docx', { token: await api.token('admin') }) },
     { name: 'an unknown report', status: 404, code: 'unknown-report', send: async () => api.request('GET', '/api/reports/khong-co', { token: await api.token('admin') }) },
+    { name: 'an import mapping with a name too long', status: 422, code: 'invalid-body', send: async () => api.request('PUT', '/api/agencies/ubnd-xa/import-mapping', { token: await api.token('reformer'), json: { groups: { ['n'.repeat(201)]: { role: 'chuyen-vien', unit: 'phong-kinh-te' } }, users: {} } }) },
+    { name: 'an import mapping with an empty role', status: 422, code: 'invalid-body', send: async () => api.request('PUT', '/api/agencies/ubnd-xa/import-mapping', { token: await api.token('reformer'), json: { groups: {}, users: { demo: { role: ' ', unit: 'phong-kinh-te' } } } }) },
+    { name: 'an import mapping of more than 500 names', status: 422, code: 'invalid-body', send: async () => api.request('PUT', '/api/agencies/ubnd-xa/import-mapping', { token: await api.token('reformer'), json: { groups: Object.fromEntries(Array.from({ length: 501 }, (_, index) => [`g${index}`, { role: 'r', unit: 'u' }])), users: {} } }) },
     { name: 'a trend without its period', status: 400, code: 'invalid-query', send: async () => api.request('GET', '/api/stats/trend', { token: await api.token('admin') }) },
     { name: 'a pinned calendar of an unknown hash', status: 404, code: 'unknown-calendar-version', send: async () => api.request('GET', `/api/calendars/vn-national/versions/${'0'.repeat(64)}`, { token: await api.token('mot-cua') }) },
     { name: 'a pinned calendar by something not a hash', status: 400, code: 'invalid-params', send: async () => api.request('GET', '/api/calendars/vn-national/versions/latest', { token: await api.token('mot-cua') }) },

@@ -428,6 +428,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{agencyId}/import-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency’s mapping of imported models’ candidate groups and users to MotCua roles and units (empty when none was saved) */
+        get: operations["getApiAgenciesAgencyIdImportMapping"];
+        /** Replace the agency’s mapping of imported models’ candidate groups and users to MotCua roles and units */
+        put: operations["putApiAgenciesAgencyIdImportMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers": {
         parameters: {
             query?: never;
@@ -1368,6 +1386,24 @@ export interface components {
                     label: string;
                 }[];
             }[];
+        };
+        /** @description who the candidate groups and users of Camunda and Flowable models are in MotCua, for one agency */
+        ImportMapping: {
+            agencyId: string;
+            groups: {
+                [key: string]: {
+                    role: string;
+                    unit: string;
+                };
+            };
+            users: {
+                [key: string]: {
+                    role: string;
+                    unit: string;
+                };
+            };
+            updatedAt: string | null;
+            updatedBy: string | null;
         };
         DossierReceipt: {
             dossierId: string;
@@ -3978,6 +4014,154 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAgenciesAgencyIdImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mapping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the store (`store-unavailable`) or Temporal (`temporal-unavailable`) does not answer; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiAgenciesAgencyIdImportMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description each name (at most 200 characters, at most 500 names) → a MotCua role and unit */
+                    groups: {
+                        [key: string]: {
+                            role: string;
+                            unit: string;
+                        };
+                    };
+                    /** @description each name (at most 200 characters, at most 500 names) → a MotCua role and unit */
+                    users: {
+                        [key: string]: {
+                            role: string;
+                            unit: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the mapping as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMapping"];
+                };
+            };
+            /** @description Bad request: malformed JSON (`malformed-json`), or JSON nesting deeper than the API accepts (`json-too-deep`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
