@@ -27,6 +27,8 @@ declare module 'bpmn-moddle' {
 
   export interface BpmnModdleInstance {
     fromXML(xml: string, typeName?: string): Promise<ParseResult>;
+    create(type: string, properties?: Record<string, unknown>): unknown;
+    toXML(element: unknown, options?: { format?: boolean }): Promise<{ xml: string }>;
   }
 
   export function BpmnModdle(packages?: Record<string, unknown>, options?: Record<string, unknown>): BpmnModdleInstance;

@@ -1,8 +1,9 @@
-import { BpmnModdle, type BpmnModdleInstance, type ParseError, type ParseWarning, type WarningElement } from 'bpmn-moddle';
+import type { ParseError, ParseWarning, WarningElement } from 'bpmn-moddle';
 import { createDiagnostic } from '../diagnostics/create-diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { giveFlowsIds } from './generated-flow-ids.js';
 import type { ModdleElement } from './moddle-element.js';
+import { motcuaModdle } from './motcua-moddle.js';
 import { resolveQualifiedReferences } from './qualified-references.js';
 import motcuaDescriptor from './motcua.json' with { type: 'json' };
 import { outlineXml, withoutRanges } from './xml-outline.js';
@@ -21,18 +22,13 @@ export const DEFAULT_MAX_INPUT_ELEMENTS = 100_000;
 export interface ReadLimits {
   maxInputBytes?: number;
   maxInputElements?: number;
+  /** Parse the diagram interchange too, for a model that is written back (the compiler never needs it). */
+  keepDiagram?: boolean;
 }
 
 export interface ReadBpmnResult {
   definitions: ModdleElement | null;
   diagnostics: Diagnostic[];
-}
-
-let sharedModdle: BpmnModdleInstance | undefined;
-
-function moddle(): BpmnModdleInstance {
-  sharedModdle ??= BpmnModdle({ mc: motcuaDescriptor });
-  return sharedModdle;
 }
 
 function utf8Length(text: string): number {
@@ -133,7 +129,7 @@ export async function readBpmn(xml: string, limits: ReadLimits = {}): Promise<Re
   }
 
   try {
-    const { rootElement, warnings, elementsById } = await moddle().fromXML(withoutRanges(xml, outline.diagramRanges));
+    const { rootElement, warnings, elementsById } = await motcuaModdle().fromXML(limits.keepDiagram ? xml : withoutRanges(xml, outline.diagramRanges));
     const definitions = rootElement as ModdleElement;
     const remaining = resolveQualifiedReferences(definitions, elementsById, warnings);
     giveFlowsIds(definitions, elementsById);

@@ -22,7 +22,7 @@ export function languageOf(value: string | undefined): Language {
   throw new UsageError(`--lang "${value}" is not vi or en`);
 }
 
-async function readText(file: string, what: string): Promise<string> {
+export async function readText(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
@@ -46,7 +46,7 @@ export async function compileFile(file: string, registryFile?: string): Promise<
   return compile(xml, { procedures });
 }
 
-export function diagnosticLines(result: CompileResult, language: Language): string[] {
+export function diagnosticLines(result: Pick<CompileResult, 'diagnostics'>, language: Language): string[] {
   return [...result.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, language)), countDiagnostics(result.diagnostics, language)];
 }
 

@@ -12,6 +12,10 @@ interface Command {
 const commands: Record<string, Command> = {
   compile: { summary: 'compile <file.bpmn> [--json]     compile a procedure to its plan', load: () => import('./compile.js') },
   lint: { summary: 'lint <file.bpmn> [--json]        list a procedure’s diagnostics', load: () => import('./lint.js') },
+  import: {
+    summary: 'import [--from camunda7|camunda8|flowable] <file.bpmn> [--mapping <mapping.json>] [--agency <id>] [--legal-limit 5WD] [--step-deadline 1WD]  convert another modeler’s model',
+    load: () => import('./import.js'),
+  },
   compare: { summary: 'compare <old.bpmn> <new.bpmn>    reform comparison of two versions', load: () => import('./compare.js') },
   due: {
     summary: 'due --from <instant> --limit <5WD|8WH|P20D> [--calendar <id>] [--cutoff HH:MM] [--explain]',
