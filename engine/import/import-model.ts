@@ -114,7 +114,11 @@ class Conversion {
   private assignment(step: ModdleElement, foreign: ForeignTask, id: string | null): void {
     const mapped = foreign.people.map((person) => ({ ...person, to: this.mapped(person.kind, person.name) }));
     for (const person of mapped) this.see(person.kind, person.name, id, person.to !== undefined);
-    if (mapped.length === 0 || (text(step, 'role') && text(step, 'unit'))) return;
+    if (text(step, 'role') && text(step, 'unit')) return;
+    if (mapped.length === 0) {
+      this.line(id, 'needs-person', 'mc:step role, unit', { vi: 'Tệp không nói ai làm bước này; hãy chọn chức danh và đơn vị.', en: 'The file does not say who does this step; give it a role and unit.' });
+      return;
+    }
     const chosen = mapped.find((person) => person.to !== undefined);
     const names = mapped.map((person) => person.name).join(', ');
     if (!chosen) {

@@ -126,6 +126,13 @@ describe('importing another modeler’s model', () => {
     expect(result.xml).toContain('c7:class="org.example.ScoreDelegate"');
   });
 
+  it('a step the file gives to no one needs a person to say who does it', async () => {
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+      <bpmn:process id="P" name="P"><bpmn:userTask id="Nobody" camunda:dueDate="P1D" /></bpmn:process></bpmn:definitions>`;
+    const result = await imported(xml, 'camunda7');
+    expect(result.report).toContainEqual(expect.objectContaining({ elementId: 'Nobody', outcome: 'needs-person', subject: 'mc:step role, unit' }));
+  });
+
   it('a file of another tool’s namespace only is told so, and unreadable XML is refused with diagnostics', async () => {
     const camunda7 = fixture('camunda7-leave-request.bpmn');
     expect(lines(await imported(camunda7, 'flowable'), 'dropped')).toEqual(['null http://flowable.org/bpmn']);
