@@ -14,6 +14,7 @@ import type { ProcedureRegistry } from '../plan/procedure-registry.js';
 import { allScopes } from '../plan/scope-index.js';
 import { reportAnalysis } from './analysis-diagnostics.js';
 import { buildScope } from './build-scope.js';
+import { checkForeignMarkup } from './check-foreign-markup.js';
 import { checkConditions } from './check-conditions.js';
 import { checkRefusalEnds } from './check-refusal-ends.js';
 import { checkStructure } from './check-structure.js';
@@ -101,6 +102,7 @@ export function compileDefinitions(definitions: ModdleElement, options: CompileO
     checkRefusalEnds(context, scope);
   }
   checkConditions(context, root);
+  checkForeignMarkup(context, definitions, process, processId);
 
   const draft: ProcedurePlan = { schemaVersion: PLAN_SCHEMA_VERSION, procedure, process: root };
   const analysis: ProcedureAnalysis = {

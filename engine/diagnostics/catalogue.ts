@@ -463,6 +463,17 @@ export const catalogue = {
       en: 'Put each MotCua extension once, on the kind of element it belongs to (see engine/plan/README.md).',
     },
   ),
+  'foreign-markup': entry<{ tool: string; names: string }>(
+    'warning',
+    ({ tool, names }) => ({
+      vi: `MotCua không đọc ${names} của ${tool}: những gì chúng nói (người thực hiện, hạn, biểu mẫu, mã chạy kèm) không có hiệu lực ở đây.`,
+      en: `MotCua does not read ${tool}'s ${names}: what they say (who does it, due dates, forms, code run alongside) has no effect here.`,
+    }),
+    {
+      vi: 'Dùng Nhập BPMN trong trình thiết kế (hoặc motcua import) để chuyển chúng sang thuộc tính của MotCua, kèm báo cáo những gì cần người xử lý.',
+      en: 'Use Import BPMN in the designer (or motcua import) to convert them into MotCua attributes, with a report of what needs a person.',
+    },
+  ),
   'missing-role': entry(
     'error',
     () => ({ vi: 'Bước xử lý chưa có vai trò thực hiện.', en: 'The step has no role to perform it.' }),
