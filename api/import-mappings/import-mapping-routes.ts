@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentSchema, importMappingSchema } from '../../engine/import/import-mapping-schema.js';
 import { importMappingOf, storedNames, type ImportMappingDocument, type MappedName } from '../../store/import-mappings/import-mapping-model.js';
 import { appendAudit, auditStreams } from '../audit/audit-log.js';
 import { auditActorOf } from '../auth/principal.js';
@@ -8,22 +9,12 @@ import { defineRoute, type RouteDefinition } from '../http/route.js';
 import { requireAgencyScope } from '../org/agency-scope.js';
 
 const mappingRoles = ['reformer', 'agency-admin'] as const;
-const maxEntries = 500;
-
-const assignment = z.object({ role: z.string().trim().min(1).max(100), unit: z.string().trim().min(1).max(100) });
-/** Names are kept as the other tool writes them (not trimmed): the converter looks them up exactly. */
-const assignments = z
-  .record(z.string().min(1).max(200), assignment)
-  .refine((entries) => Object.keys(entries).length <= maxEntries, `at most ${maxEntries} names`)
-  .meta({ description: `each name (at most 200 characters, at most ${maxEntries} names) → a MotCua role and unit` });
-
-const mappingBody = z.object({ groups: assignments, users: assignments });
 
 const mappingSchema = z
   .object({
     agencyId: z.string(),
-    groups: z.record(z.string(), assignment),
-    users: z.record(z.string(), assignment),
+    groups: z.record(z.string(), assignmentSchema),
+    users: z.record(z.string(), assignmentSchema),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
   })
@@ -70,7 +61,7 @@ export function importMappingRoutes({ store }: ApiContext): RouteDefinition[] {
       tag: 'procedures',
       access: mappingRoles,
       params,
-      body: mappingBody,
+      body: importMappingSchema,
       responses: { 200: { description: 'the mapping as saved', schema: mappingSchema }, ...problemResponses(400, 401, 403, 422) },
       async handler({ params: { agencyId }, body, principal }) {
         await requireAgencyScope(store, principal, agencyId);

@@ -1,10 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-
-/** Who does a step in MotCua: a position (candidate role) in a unit. */
-export interface Assignment {
-  role: string;
-  unit: string;
-}
+import type { Assignment, ImportMapping } from '../../engine/import/import-types.js';
 
 /** One name of the other tool (a candidate group, an assignee) and who it is in MotCua. */
 export interface MappedName extends Assignment {
@@ -46,7 +41,7 @@ export function importMappingModel(connection: Connection): Model<ImportMappingD
 }
 
 /** The stored lists as the converter takes them (engine/import's ImportMapping). */
-export function importMappingOf(document: Pick<ImportMappingDocument, 'groups' | 'users'>): { groups: Record<string, Assignment>; users: Record<string, Assignment> } {
+export function importMappingOf(document: Pick<ImportMappingDocument, 'groups' | 'users'>): ImportMapping {
   const record = (names: MappedName[]) => Object.fromEntries(names.map(({ name, role, unit }) => [name, { role, unit }]));
   return { groups: record(document.groups), users: record(document.users) };
 }
