@@ -78,7 +78,8 @@ export class LiveValidation {
 
   /** One marker per element, for its worst finding, and a badge counting its findings. */
   private draw(diagnostics: Diagnostic[]): void {
-    for (const [id, marker] of this.marked) this.canvas.removeMarker(id, marker);
+    // Elements gone since (another diagram opened, an element deleted) took their markers with them.
+    for (const [id, marker] of this.marked) if (this.elementRegistry.get(id)) this.canvas.removeMarker(id, marker);
     this.marked.clear();
     this.overlays.remove({ type: 'mc-diagnostics' });
     const byElement = new Map<string, Diagnostic[]>();

@@ -59,6 +59,10 @@ const page = {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     return { rendered, validated, elements: service('elementRegistry').getAll().length };
   },
+  /** Opens another diagram in the same modeler, as the designer's import does. */
+  async importXml(xml: string): Promise<void> {
+    await modeler!.importXML(xml);
+  },
   select(id: string) {
     service('selection').select(service('elementRegistry').get(id));
   },

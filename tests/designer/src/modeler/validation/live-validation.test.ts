@@ -39,6 +39,26 @@ describe('live validation', () => {
     expect((await session.call('latest'))!.ok).toBe(true);
   });
 
+  test('a marked element deleted, or another diagram opened over the marks, is validated afresh', async () => {
+    const marked = async () => {
+      const before = await session.call('validations');
+      await session.call('remove', 'Flow_HopNhat_ThamDinh');
+      await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, before);
+      await expect(session.call('markers', 'Gateway_HopNhat')).resolves.toContain('mc-has-error');
+    };
+    await marked();
+    const before = await session.call('validations');
+    await session.call('remove', 'Gateway_HopNhat');
+    await session.page.waitForFunction((count) => (window as any).modelerPage.validations() > count, before);
+    expect((await session.call('latest'))!.diagnostics.map((diagnostic) => diagnostic.elementId)).not.toContain('Gateway_HopNhat');
+
+    await session.open(await sampleXml('household-business-registration'));
+    await marked();
+    await session.call('importXml', await sampleXml('birth-registration'));
+    expect((await session.call('latest'))!.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    await expect(session.call('badges', 'mc-diagnostics')).resolves.toEqual([]);
+  });
+
   test('a burst of edits compiles once, after the quiet time', async () => {
     const before = await session.call('validations');
     await session.page.evaluate(() => {
