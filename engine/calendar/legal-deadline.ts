@@ -32,7 +32,7 @@ export interface LegalDeadline {
   dueAt: number;
 }
 
-const elapsedUnitMs = { hours: 3_600_000, minutes: 60_000 } as const;
+const elapsedUnitMs = { hours: 3_600_000, minutes: 60_000, seconds: 1_000 } as const;
 
 function cutoffMinutes(calendar: BusinessCalendar, cutoff: string | null | undefined): number | null {
   if (cutoff === undefined) return calendar.receiptCutoffMinutes;
@@ -53,6 +53,7 @@ function countLimit(calendar: BusinessCalendar, start: number, limit: LegalDurat
       return calendar.addCalendarDays(start, limit.amount);
     case 'hours':
     case 'minutes':
+    case 'seconds':
       return start + limit.amount * elapsedUnitMs[limit.unit];
   }
 }
@@ -72,7 +73,7 @@ function excludePauses(calendar: BusinessCalendar, start: number, limit: LegalDu
       due = moved;
     }
   }
-  if (limit.unit === 'hours' || limit.unit === 'minutes') {
+  if (limit.unit in elapsedUnitMs) {
     for (const pause of pauses) if (pause.from < due) due += pause.to - pause.from;
     return due;
   }

@@ -102,13 +102,11 @@ const durationSyntaxHint: LocalizedText = {
 };
 
 const unsupportedDurationReasons: Record<UnsupportedDurationReason, LocalizedText> = {
-  seconds: { vi: 'thời gian được tính đến từng phút, không tính giây lẻ.', en: 'time is counted to the minute, not in odd seconds.' },
   'months-years': { vi: 'tháng và năm không có độ dài cố định.', en: 'months and years have no fixed length.' },
   fraction: { vi: 'không tính phần lẻ của một đơn vị.', en: 'fractions of a unit are not counted.' },
 };
 
 const unsupportedDurationHints: Record<UnsupportedDurationReason, LocalizedText> = {
-  seconds: { vi: 'Viết số phút tròn, ví dụ PT1M thay cho PT45S.', en: 'Write whole minutes, e.g. PT1M instead of PT45S.' },
   'months-years': { vi: 'Viết số ngày theo lịch, ví dụ P30D thay cho P1M.', en: 'Write calendar days, e.g. P30D instead of P1M.' },
   fraction: { vi: 'Viết bằng đơn vị nhỏ hơn, ví dụ PT90M thay cho PT1.5H.', en: 'Use a smaller whole unit, e.g. PT90M instead of PT1.5H.' },
 };

@@ -10,6 +10,7 @@ const unitWords: Record<keyof LocalizedText, Record<LegalDurationUnit, string>> 
     'calendar-days': 'ngày',
     hours: 'giờ',
     minutes: 'phút',
+    seconds: 'giây',
   },
   en: {
     'working-days': 'working days',
@@ -18,6 +19,7 @@ const unitWords: Record<keyof LocalizedText, Record<LegalDurationUnit, string>> 
     'calendar-days': 'days',
     hours: 'hours',
     minutes: 'minutes',
+    seconds: 'seconds',
   },
 };
 

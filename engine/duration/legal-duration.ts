@@ -8,15 +8,16 @@
  *   P20D   20 calendar days    ISO-8601; the first day is not counted, a last day off moves on
  *   PT48H  48 hours            ISO-8601; run from the instant, working or not
  *   PT30M  30 minutes
+ *   PT10S  10 seconds          for timers that other modelers write to the second
  *   P2W    2 weeks             = P14D
  *
  * Other ISO-8601 durations with a time part are read as elapsed time and written in the one unit
- * that holds them exactly: PT1H30M = PT90M, P1DT2H = PT26H, PT120S = PT2M. Durations MotCua cannot
- * count are refused as unsupported, naming why (seconds that are not whole minutes, months and years,
+ * that holds them exactly: PT1H30M = PT90M, P1DT2H = PT26H, PT120S = PT2M, PT1M30S = PT90S.
+ * Durations MotCua cannot count are refused as unsupported, naming why (months and years,
  * fractions), never as malformed.
  */
 
-export type LegalDurationUnit = 'working-days' | 'working-hours' | 'working-minutes' | 'calendar-days' | 'hours' | 'minutes';
+export type LegalDurationUnit = 'working-days' | 'working-hours' | 'working-minutes' | 'calendar-days' | 'hours' | 'minutes' | 'seconds';
 
 export interface LegalDuration {
   amount: number;
@@ -24,7 +25,7 @@ export interface LegalDuration {
 }
 
 /** Why a well-formed ISO-8601 duration cannot be counted. */
-export type UnsupportedDurationReason = 'seconds' | 'months-years' | 'fraction';
+export type UnsupportedDurationReason = 'months-years' | 'fraction';
 
 export class LegalDurationError extends Error {
   override name = 'LegalDurationError';
@@ -48,11 +49,11 @@ function elapsedDuration(text: string): LegalDuration | undefined {
   const match = combinedIso.exec(text);
   if (!match || match.slice(2).every((part) => part === undefined)) return undefined;
   const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
-  if (seconds % 60 !== 0) throw new LegalDurationError(`"${text}" counts seconds: MotCua times steps and timers to the minute; write whole minutes, e.g. PT1M`, 'seconds');
-  const total = days * 1440 + hours * 60 + minutes + seconds / 60;
-  const duration: LegalDuration = total % 60 === 0 ? { amount: total / 60, unit: 'hours' } : { amount: total, unit: 'minutes' };
+  const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds;
+  const duration: LegalDuration =
+    total % 3600 === 0 ? { amount: total / 3600, unit: 'hours' } : total % 60 === 0 ? { amount: total / 60, unit: 'minutes' } : { amount: total, unit: 'seconds' };
   // The canonical text must read back: PT followed by at most six digits.
-  if (duration.amount > 999_999) throw new LegalDurationError(`"${text}" is longer than MotCua counts: at most 999999 minutes or hours`);
+  if (duration.amount > 999_999) throw new LegalDurationError(`"${text}" is longer than MotCua counts: at most 999999 seconds, minutes or hours`);
   return duration;
 }
 
@@ -97,6 +98,8 @@ export function formatLegalDuration(duration: LegalDuration): string {
       return `PT${duration.amount}H`;
     case 'minutes':
       return `PT${duration.amount}M`;
+    case 'seconds':
+      return `PT${duration.amount}S`;
   }
 }
 

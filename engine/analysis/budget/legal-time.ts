@@ -38,6 +38,8 @@ function legalTimeOf(duration: LegalDuration): LegalTime {
       return { ...ZERO_TIME, clockMinutes: duration.amount * 60 };
     case 'minutes':
       return { ...ZERO_TIME, clockMinutes: duration.amount };
+    case 'seconds':
+      return { ...ZERO_TIME, clockMinutes: duration.amount / 60 };
   }
 }
 
@@ -89,7 +91,10 @@ export function formatLegalTime(time: LegalTime): string {
     parts.push(working || '0WD');
   }
   if (time.calendarDays > 0) parts.push(`P${time.calendarDays}D`);
-  if (time.clockMinutes > 0) parts.push(time.clockMinutes % 60 === 0 ? `PT${time.clockMinutes / 60}H` : `PT${time.clockMinutes}M`);
+  if (time.clockMinutes > 0) {
+    const clock = time.clockMinutes % 60 === 0 ? `PT${time.clockMinutes / 60}H` : Number.isInteger(time.clockMinutes) ? `PT${time.clockMinutes}M` : `PT${Math.round(time.clockMinutes * 60)}S`;
+    parts.push(clock);
+  }
   return parts.join(' + ');
 }
 

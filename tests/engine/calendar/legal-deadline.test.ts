@@ -203,3 +203,12 @@ describe('pauses, as properties', () => {
     );
   });
 });
+
+describe('timers to the second', () => {
+  it('run PT1M30S from the instant, and a pause moves them by its length', () => {
+    const receivedAt = at('2026-03-05T10:00');
+    expect(legalDeadline(national, { receivedAt, limit: parseLegalDuration('PT1M30S') }).dueAt).toBe(receivedAt + 90_000);
+    const pauses = [{ from: receivedAt + 10_000, to: receivedAt + 25_000 }];
+    expect(legalDeadline(national, { receivedAt, limit: parseLegalDuration('PT90S'), pauses }).dueAt).toBe(receivedAt + 105_000);
+  });
+});

@@ -29,13 +29,13 @@ describe('legal durations', () => {
     ['PT120S', 2, 'minutes'],
     ['PT1H3600S', 2, 'hours'],
     ['P0DT45M', 45, 'minutes'],
+    ['PT10S', 10, 'seconds'],
+    ['PT1M30S', 90, 'seconds'],
   ])('reads the ISO-8601 duration %s as elapsed time in the one unit that holds it', (text, amount, unit) => {
     expect(parseLegalDuration(text)).toEqual({ amount, unit });
   });
 
   it.each([
-    ['PT10S', 'seconds'],
-    ['PT1M30S', 'seconds'],
     ['P1M', 'months-years'],
     ['P1Y2M3D', 'months-years'],
     ['PT1.5H', 'fraction'],
