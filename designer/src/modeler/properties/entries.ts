@@ -9,6 +9,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import { formatLegalDuration, parseLegalDuration, type LegalDurationUnit } from '@engine/duration/legal-duration.js';
 import { feelSyntaxErrorColumn, normalizeFeelExpression } from '@engine/feel/feel-expression.js';
 import type { MotcuaConfig } from '../motcua-config.js';
+import { durationUnits, isDurationAmount } from './duration-units.js';
 import type { Binding, EditServices, ModdleObject } from './moddle-binding.js';
 
 export interface EntryProps {
@@ -86,8 +87,6 @@ export function ChoiceEntry(props: EntryProps & { options: () => SelectOption[] 
   });
 }
 
-const durationUnits: LegalDurationUnit[] = ['working-days', 'working-hours', 'working-minutes', 'calendar-days', 'hours', 'minutes'];
-
 function readDuration(value: unknown): { amount: string; unit: LegalDurationUnit; raw: string } {
   const raw = text(value);
   try {
@@ -119,7 +118,7 @@ export function DurationEntry(props: EntryProps) {
       debounce,
       getValue: () => current().amount || current().raw,
       setValue: (value: string, error?: string | null) => !error && write(value.trim(), current().unit),
-      validate: (value: string) => (value === '' || /^\d{1,5}$/.test(value.trim()) ? null : config.t('validation.wholeNumber')),
+      validate: (value: string) => (value === '' || isDurationAmount(value) ? null : config.t('validation.wholeNumber')),
     }),
     h(SelectEntry, {
       element: props.element,
