@@ -96,9 +96,11 @@ export class TextRule {
     // A catalogue text with placeholders counts for its fixed words: "Phiên bản {version}" explains "Phiên bản".
     for (const text of catalogue) for (const fragment of text.split(/\{[^}]*\}/)) addFragment(fragments, fragment);
     for (const text of data) addFragment(fragments, text);
+    // Whole words: no letter or digit may touch an end of the fragment that is itself a letter or digit ("Camunda 7: …" holds ": …").
+    const word = /[\p{L}\p{N}]/u;
     this.pieces = [...fragments]
       .sort((a, b) => b.length - a.length)
-      .map((fragment) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(fragment)}(?![\\p{L}\\p{N}])`, 'gu'));
+      .map((fragment) => new RegExp(`${word.test(fragment[0]!) ? '(?<![\\p{L}\\p{N}])' : ''}${escapeRegex(fragment)}${word.test(fragment.at(-1)!) ? '(?![\\p{L}\\p{N}])' : ''}`, 'gu'));
   }
 
   /** The letters of `text` no catalogue text or data explains ('' when all is explained). */
