@@ -1,4 +1,5 @@
 import type { CalendarData } from '@engine/calendar/calendar-data.js';
+import type { ImportMapping } from '@engine/import/import-types.js';
 import type { HttpClient } from './http-client.js';
 import type {
   Agency,
@@ -12,6 +13,7 @@ import type {
   DossierComment,
   DashboardFigure,
   DossierSummary,
+  ImportMappingAnswer,
   OfficerLoad,
   OverdueDossier,
   OutboxEntry,
@@ -91,6 +93,8 @@ export function createMotcuaApi(http: HttpClient) {
     deploy: (procedureCode: string) => http.post<Deployed>(`/api/procedures/${code(procedureCode)}/deploy`),
     retire: (procedureCode: string) => http.post<unknown>(`/api/procedures/${code(procedureCode)}/retire`),
     version: (procedureCode: string, version: number) => http.get<ProcedureVersion>(`/api/procedures/${code(procedureCode)}/versions/${version}`),
+    importMapping: (agencyId: string) => http.get<ImportMappingAnswer>(`/api/agencies/${code(agencyId)}/import-mapping`),
+    saveImportMapping: (agencyId: string, mapping: ImportMapping) => http.put<ImportMappingAnswer>(`/api/agencies/${code(agencyId)}/import-mapping`, mapping),
 
     catalogue: (query: CatalogueQuery = {}) => http.get<CatalogueEntry[]>(`/api/catalogue${queryString({ ...query })}`),
     catalogueEntry: (procedureCode: string) => http.get<CatalogueEntryWithForm>(`/api/catalogue/${code(procedureCode)}`),

@@ -175,6 +175,9 @@ export interface StatsQuery {
 }
 
 export type Stats = Schemas['Stats'];
+/** An agency's mapping of imported models' candidate groups and users to MotCua roles and units. */
+export type ImportMappingAnswer = Schemas['ImportMapping'];
+
 export type Report = Schemas['Report'];
 export type ReportSummary = Schemas['ReportSummary'];
 export type ReportFormat = 'xlsx' | 'csv' | 'pdf';
