@@ -7,9 +7,11 @@
  * route added to designer/src/router/routes.ts without a walk here fails the test.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { routes } from '../../../designer/src/router/routes.js';
+import { importModel } from '../../../engine/import/import-model.js';
 import { projectRoot } from '../../../scripts/runtime/config.js';
 import { openDesignerApp, type DesignerApp } from '../support/designer-app.js';
 import { screenshot } from '../support/screenshots.js';
@@ -18,6 +20,9 @@ import { bpmnNames, dataStringsOf, TextRule, vietnameseCatalogue } from '../supp
 import { visibleTexts } from '../support/visible-texts.js';
 
 const SAMPLE = 'household-business-registration';
+/** A Camunda 7 model, imported through the dialog with its groups mapped as below. */
+const FOREIGN_MODEL = path.join(projectRoot, 'tests/designer/e2e/fixtures/camunda7-signboard-permit.bpmn');
+const FOREIGN_MAPPING = { 'front-office': { role: 'can-bo-mot-cua', unit: 'bo-phan-mot-cua' }, appraisers: { role: 'chuyen-vien', unit: 'phong-kinh-te' } };
 
 /** One screen: the page at `path`, seen by `user` (signed out when absent), after `act`. */
 interface Screen {
@@ -52,6 +57,11 @@ beforeAll(async () => {
   });
   const samples = await readdir(`${projectRoot}/engine/samples`);
   for (const sample of samples) for (const name of bpmnNames(await readFile(`${projectRoot}/engine/samples/${sample}`, 'utf8'))) data.add(name);
+  // The foreign model and what the import makes of it are models the walk opens; the report names what it read as the other tool does.
+  const foreign = await readFile(FOREIGN_MODEL, 'utf8');
+  const converted = await importModel(foreign, { from: 'camunda7', mapping: { groups: FOREIGN_MAPPING, users: {} } });
+  if (!converted.ok) throw new Error(`${FOREIGN_MODEL} does not convert`);
+  for (const text of [...bpmnNames(foreign), ...bpmnNames(converted.xml), ...converted.report.map((line) => line.subject)]) data.add(text);
 }, 300_000);
 
 afterAll(() => app?.close());
@@ -66,6 +76,17 @@ async function selectAppraisal() {
   await page.locator('.no-problems').waitFor();
   await shape('Task_ThamDinh').click();
   await page.locator('.bio-properties-panel-header-type').waitFor();
+}
+
+/** The blank designer with the Camunda 7 model chosen in “Nhập BPMN”: the import dialog, its groups mapped. */
+async function openImportDialog() {
+  await page.locator('[data-test="problems"]').waitFor();
+  await page.setInputFiles('[data-test="import-file"]', FOREIGN_MODEL);
+  for (const [name, { role, unit }] of Object.entries(FOREIGN_MAPPING)) {
+    const row = page.locator(`[data-test="import-person"][data-name="${name}"]`);
+    await row.locator('select[data-test="import-role"]').selectOption(role);
+    await row.locator('select[data-test="import-unit"]').selectOption(unit);
+  }
 }
 
 /** The walks of every route, by route name. */
@@ -110,6 +131,16 @@ const walks: Record<string, () => Screen[]> = {
         // The simulation's log, opened from the last entry of its palette.
         await page.locator('.bts-palette .bts-entry').last().click();
         await page.locator('.bts-log:not(.hidden)').waitFor();
+      },
+    },
+    { user: 'reformer', path: '/procedures/new', act: openImportDialog },
+    {
+      user: 'reformer',
+      path: '/procedures/new',
+      act: async () => {
+        await openImportDialog();
+        await page.click('[data-test="import-convert"]');
+        await page.locator('[data-test="import-report"]').waitFor();
       },
     },
   ],
