@@ -66,22 +66,28 @@ class Conversion {
     const defaults = this.options.procedure ?? {};
     const existing = extensionValues(process).find((value) => value.$type === 'mc:Procedure');
     const procedure = existing ?? addExtension(process, bpmnElement('mc:Procedure'));
-    const fill = (attribute: 'code' | 'agency' | 'calendarId' | 'legalLimit', value: string | undefined) => {
+    const fill = (attribute: 'code' | 'agency' | 'calendarId' | 'legalLimit', value: string | undefined, said: (value: string) => LocalizedText) => {
       if (text(procedure, attribute) || !value) return;
       (procedure as Record<string, unknown>)[attribute] = value;
-      this.line(processId, 'converted', `mc:procedure ${attribute}`, { vi: `Thủ tục: ${attribute} = ${value}.`, en: `Procedure: ${attribute} = ${value}.` });
+      this.line(processId, 'converted', `mc:procedure ${attribute}`, said(value));
     };
-    fill('code', defaults.code ?? processId ?? undefined);
-    fill('agency', defaults.agency);
-    fill('calendarId', defaults.calendarId);
-    fill('legalLimit', defaults.legalLimit);
+    fill('code', defaults.code ?? processId ?? undefined, (value) => ({ vi: `Mã thủ tục: ${value}.`, en: `Procedure code: ${value}.` }));
+    fill('agency', defaults.agency, (value) => ({ vi: `Cơ quan giải quyết: ${value}.`, en: `Agency: ${value}.` }));
+    fill('calendarId', defaults.calendarId, (value) => ({ vi: `Lịch làm việc: ${value}.`, en: `Calendar: ${value}.` }));
+    fill('legalLimit', defaults.legalLimit, (value) => ({ vi: `Thời hạn giải quyết: ${value}.`, en: `Legal time limit: ${value}.` }));
     if (!text(process, 'name') && defaults.name) (process as Record<string, unknown>).name = defaults.name;
     if (!text(process, 'name')) this.line(processId, 'needs-person', 'bpmn:process name', { vi: 'Thủ tục chưa có tên.', en: 'The procedure has no name.' });
-    for (const [attribute, vi, en] of [
-      ['agency', 'cơ quan giải quyết', 'the agency that handles it'],
-      ['legalLimit', 'thời hạn giải quyết theo luật (ví dụ 5WD)', 'its legal time limit (e.g. 5WD)'],
-    ] as const) {
-      if (!text(procedure, attribute)) this.line(processId, 'needs-person', `mc:procedure ${attribute}`, { vi: `Thủ tục chưa có ${vi}; tệp của công cụ cũ không nói.`, en: `The procedure lacks ${en}; the old tool’s file does not say.` });
+    if (!text(procedure, 'agency')) {
+      this.line(processId, 'needs-person', 'mc:procedure agency', {
+        vi: 'Thủ tục chưa có cơ quan giải quyết; tệp của công cụ cũ không nói.',
+        en: 'The procedure lacks the agency that handles it; the old tool’s file does not say.',
+      });
+    }
+    if (!text(procedure, 'legalLimit')) {
+      this.line(processId, 'needs-person', 'mc:procedure legalLimit', {
+        vi: 'Thủ tục chưa có thời hạn giải quyết theo luật (ví dụ 5WD); tệp của công cụ cũ không nói.',
+        en: 'The procedure lacks its legal time limit (e.g. 5WD); the old tool’s file does not say.',
+      });
     }
   }
 
@@ -250,13 +256,19 @@ class Conversion {
   }
 
   private leftOver(element: ModdleElement, id: string | null): void {
+    const tool = this.reader.label;
     for (const name of this.markup.unused(element)) {
-      this.line(id, 'dropped', name, {
-        vi: `${name} không có tương đương trong MotCua; ${this.options.stripForeign ? 'đã bỏ' : `giữ lại trong tệp cho ${this.reader.label}`}.`,
-        en: `${name} has no MotCua equivalent; ${this.options.stripForeign ? 'removed' : `kept in the file for ${this.reader.label}`}.`,
-      });
+      this.line(
+        id,
+        'dropped',
+        name,
+        this.options.stripForeign
+          ? { vi: `${name} không có tương đương trong MotCua; đã bỏ.`, en: `${name} has no MotCua equivalent; removed.` }
+          : { vi: `${name} không có tương đương trong MotCua; giữ lại trong tệp cho ${tool}.`, en: `${name} has no MotCua equivalent; kept in the file for ${tool}.` },
+      );
     }
   }
+
 }
 
 const javaCall = /\.\s*[\p{L}_$][\p{L}\p{N}_$]*\s*\(/u;
