@@ -15,11 +15,12 @@ async function newestModification(entry: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-/** Builds the designer with Vite when its sources are newer than the last build. */
+/** Builds the designer with Vite when its sources (or the engine's) are newer than the last build. */
 export async function ensureDesignerBuilt(reporter: Reporter): Promise<void> {
   const built = await stat(path.join(designerDist, 'index.html')).then((info) => info.mtimeMs, () => 0);
+  // The designer bundles the engine too (the compiler runs in the browser): its changes count.
   const sources = await Promise.all(
-    ['src', 'index.html', 'vite.config.ts'].map((entry) => newestModification(path.join(designerRoot, entry))),
+    [...['src', 'index.html', 'vite.config.ts'].map((entry) => path.join(designerRoot, entry)), path.join(projectRoot, 'engine')].map(newestModification),
   );
   if (built >= Math.max(...sources)) return;
   await step(reporter, 'Building the designer (Vite)', async () => {

@@ -49,6 +49,8 @@ beforeAll(async () => {
     await api.openTask(waiting, 'Task_TiepNhan');
   }, { locale: 'en-US' });
   page = app.page;
+  // An imported model is unsaved: leaving its screen asks first, and the walk goes on.
+  page.on('dialog', (dialog) => void dialog.accept());
   // The API's answers are the walk's data; problem answers are English for developers, never data.
   page.on('response', async (response) => {
     const type = response.headers()['content-type'] ?? '';
