@@ -83,6 +83,16 @@ export function parseLegalDuration(text: string): LegalDuration {
   return { amount: Number(time), unit: timeUnit === 'H' ? 'hours' : 'minutes' };
 }
 
+/** Whether the text is a legal duration MotCua counts. */
+export function isLegalDuration(text: string): boolean {
+  try {
+    parseLegalDuration(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The canonical text of a duration: `parseLegalDuration(formatLegalDuration(d))` equals `d`. */
 export function formatLegalDuration(duration: LegalDuration): string {
   switch (duration.unit) {

@@ -1,4 +1,4 @@
-import { parseLegalDuration } from '../duration/legal-duration.js';
+import { isLegalDuration } from '../duration/legal-duration.js';
 
 /** Date arithmetic other tools write for "this long from now", and the ISO duration it means. */
 const fromNow: ReadonlyArray<[RegExp, (amount: number) => string]> = [
@@ -8,15 +8,6 @@ const fromNow: ReadonlyArray<[RegExp, (amount: number) => string]> = [
   [/plusMinutes\((\d+)\)/, (minutes) => `PT${minutes}M`],
 ];
 
-function isLegal(text: string): boolean {
-  try {
-    parseLegalDuration(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The legal duration a foreign due date or timer means, when the rewrite is mechanical: an ISO
  * duration as it is (`P3D`), Camunda 7's `${dateTime().plusDays(3).toDate()}` and Camunda 8's
@@ -25,9 +16,9 @@ function isLegal(text: string): boolean {
  */
 export function foreignDuration(value: string): string | undefined {
   const trimmed = value.trim();
-  if (isLegal(trimmed)) return trimmed;
+  if (isLegalDuration(trimmed)) return trimmed;
   const feelLiteral = /^=\s*(?:now\(\)\s*\+\s*)?(?:duration\()?\s*"([^"]+)"\s*\)?\s*$/.exec(trimmed);
-  if (feelLiteral && isLegal(feelLiteral[1]!)) return feelLiteral[1]!;
+  if (feelLiteral && isLegalDuration(feelLiteral[1]!)) return feelLiteral[1]!;
   if (/^\$\{\s*dateTime\(\)/.test(trimmed)) {
     for (const [pattern, duration] of fromNow) {
       const match = pattern.exec(trimmed);

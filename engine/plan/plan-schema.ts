@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseLegalDuration } from '../duration/legal-duration.js';
+import { isLegalDuration } from '../duration/legal-duration.js';
 import { NATIONAL_CODE_PATTERN, onlineLevels } from './online-level.js';
 
 /**
@@ -8,15 +8,6 @@ import { NATIONAL_CODE_PATTERN, onlineLevels } from './online-level.js';
  * is generated from it (a test keeps the file in step). engine/plan/README.md explains the IR.
  */
 export const PLAN_SCHEMA_VERSION = 1;
-
-function isLegalDuration(text: string): boolean {
-  try {
-    parseLegalDuration(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const legalDuration = z
   .string()
